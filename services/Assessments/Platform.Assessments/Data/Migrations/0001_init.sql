@@ -1,0 +1,1 @@
+-- Assessments' own tables (rubrics, sessions, ratings) arrive with the assessments issue.

@@ -1,0 +1,11 @@
+namespace Platform.Contracts.Networks;
+
+/// <summary>A hub registered a new improvement network.</summary>
+public sealed record NetworkRegistered(
+    Guid TenantId,
+    Guid NetworkId,
+    string Name,
+    string Aim,
+    string GoalType,
+    DateOnly LaunchDate,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;

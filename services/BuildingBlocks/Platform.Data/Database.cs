@@ -1,0 +1,45 @@
+using Dapper;
+using Npgsql;
+
+namespace Platform.Data;
+
+/// <summary>The service's own database, reached as its login role (owns nothing, no BYPASSRLS).</summary>
+public sealed class Database
+{
+    private readonly NpgsqlDataSource dataSource;
+
+    public Database(NpgsqlDataSource dataSource)
+    {
+        this.dataSource = dataSource;
+        DapperTypeHandlers.Register();
+    }
+
+    public NpgsqlDataSource DataSource => dataSource;
+
+    /// <summary>Starts a unit of work in which row-level security shows only <paramref name="tenantId"/>'s rows.</summary>
+    public Task<UnitOfWork> BeginAsync(Guid tenantId, CancellationToken ct = default) => BeginCoreAsync(tenantId, ct);
+
+    /// <summary>Starts a unit of work with no tenant: tenant-owned tables show no rows. For infrastructure tables (outbox, inbox).</summary>
+    public Task<UnitOfWork> BeginSystemAsync(CancellationToken ct = default) => BeginCoreAsync(null, ct);
+
+    private async Task<UnitOfWork> BeginCoreAsync(Guid? tenantId, CancellationToken ct)
+    {
+        var connection = await dataSource.OpenConnectionAsync(ct);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(ct);
+            if (tenantId is { } tenant)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "select set_config('app.tenant_id', @tenant, true)",
+                    new { tenant = tenant.ToString() }, transaction, cancellationToken: ct));
+            }
+            return new UnitOfWork(connection, transaction, tenantId);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Reflection;
+using DbUp;
+using DbUp.Engine;
+using DbUp.Engine.Output;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Platform.Data;
+
+/// <summary>Building-block scripts (tenant isolation, outbox) run before the service's own.</summary>
+public enum MigrationStage { Platform = 0, Service = 1 }
+
+/// <summary>An assembly whose embedded <c>Data/Migrations/*.sql</c> belong to the service's database.</summary>
+public sealed record MigrationScripts(Assembly Assembly, MigrationStage Stage);
+
+/// <summary>
+/// Applies a service's plain SQL migrations (embedded <c>Data/Migrations/*.sql</c>, in name order) with DbUp,
+/// connected as the owner role. An advisory lock keeps two replicas from migrating at once.
+/// </summary>
+public static class DatabaseMigrator
+{
+    public static async Task MigrateAsync(string ownerConnectionString, IReadOnlyCollection<MigrationScripts> scripts, ILogger logger, CancellationToken ct = default)
+    {
+        await using var lockConnection = new NpgsqlConnection(ownerConnectionString);
+        await lockConnection.OpenAsync(ct);
+        await using (var cmd = new NpgsqlCommand("select pg_advisory_lock(727274)", lockConnection))
+            await cmd.ExecuteNonQueryAsync(ct);
+
+        var upgrade = DeployChanges.To.PostgresqlDatabase(ownerConnectionString);
+        foreach (var s in scripts)
+            upgrade = upgrade.WithScriptsEmbeddedInAssembly(s.Assembly,
+                name => name.Contains(".Data.Migrations.", StringComparison.Ordinal),
+                new SqlScriptOptions { RunGroupOrder = (int)s.Stage });
+        var result = upgrade
+            .WithTransactionPerScript()
+            .JournalToPostgresqlTable("public", "schema_versions")
+            .LogTo(new MigrationLog(logger))
+            .Build()
+            .PerformUpgrade();
+
+        if (!result.Successful)
+            throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} failed", result.Error);
+    }
+
+    private sealed class MigrationLog(ILogger logger) : IUpgradeLog
+    {
+        public void LogTrace(string format, params object[] args) { }
+        public void LogDebug(string format, params object[] args) { }
+        public void LogInformation(string format, params object[] args) => logger.LogInformation("{Migration}", string.Format(format, args));
+        public void LogWarning(string format, params object[] args) => logger.LogWarning("{Migration}", string.Format(format, args));
+        public void LogError(string format, params object[] args) => logger.LogError("{Migration}", string.Format(format, args));
+        public void LogError(Exception ex, string format, params object[] args) => logger.LogError(ex, "{Migration}", string.Format(format, args));
+    }
+}

@@ -1,0 +1,49 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Platform.Data;
+
+/// <summary>
+/// One connection and one transaction. For tenant work the tenant is set with
+/// <c>set_config('app.tenant_id', ..., true)</c>: transaction-local, so a pooled connection
+/// can never carry one tenant's setting into another request.
+/// </summary>
+public sealed class UnitOfWork : IAsyncDisposable
+{
+    private bool _completed;
+    private List<Action>? _onCommitted;
+
+    internal UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid? tenantId)
+    {
+        Connection = connection;
+        Transaction = transaction;
+        TenantId = tenantId;
+    }
+
+    public NpgsqlConnection Connection { get; }
+    public NpgsqlTransaction Transaction { get; }
+
+    /// <summary>The tenant the row-level security policies see; null for system work (no tenant rows visible).</summary>
+    public Guid? TenantId { get; }
+
+    public async Task CommitAsync(CancellationToken ct = default)
+    {
+        await Transaction.CommitAsync(ct);
+        _completed = true;
+        _onCommitted?.ForEach(a => a());
+    }
+
+    /// <summary>Runs after a successful commit (e.g. to wake the outbox relay); never runs on rollback.</summary>
+    public void OnCommitted(Action action) => (_onCommitted ??= []).Add(action);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_completed)
+        {
+            try { await Transaction.RollbackAsync(); }
+            catch (Exception e) when (e is DbException or InvalidOperationException) { /* connection already broken */ }
+        }
+        await Transaction.DisposeAsync();
+        await Connection.DisposeAsync();
+    }
+}

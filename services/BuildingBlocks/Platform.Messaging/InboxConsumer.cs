@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using Dapper;
+using MassTransit;
+using Platform.Contracts;
+using Platform.Data;
+
+namespace Platform.Messaging;
+
+/// <summary>
+/// Base for idempotent consumers: records (consumer, message id) in the inbox in the same transaction as the
+/// effect, under the event's tenant. A redelivered message finds its row and changes nothing.
+/// </summary>
+public abstract class InboxConsumer<TEvent>(Database db) : IConsumer<TEvent> where TEvent : class, IIntegrationEvent
+{
+    public async Task Consume(ConsumeContext<TEvent> context)
+    {
+        var messageId = context.MessageId ?? throw new InvalidOperationException("Integration events must carry a MessageId");
+        var ct = context.CancellationToken;
+        await using var uow = await db.BeginAsync(context.Message.TenantId, ct);
+        var first = await uow.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into inbox_messages (consumer, message_id, trace_id) values (@consumer, @messageId, @traceId)
+            on conflict do nothing
+            """,
+            new { consumer = GetType().Name, messageId, traceId = Activity.Current?.TraceId.ToString() },
+            uow.Transaction, cancellationToken: ct)) == 1;
+        if (first)
+            await HandleAsync(context.Message, uow, ct);
+        await uow.CommitAsync(ct);
+    }
+
+    protected abstract Task HandleAsync(TEvent message, UnitOfWork uow, CancellationToken ct);
+}

@@ -1,0 +1,47 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Data;
+
+namespace Platform.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ (<c>RabbitMq:*</c>), the outbox and its relay, bounded retries then the <c>_error</c> queue.
+    /// Queues are named after the service, so each service gets its own copy of every event it consumes.
+    /// </summary>
+    public static WebApplicationBuilder AddMessaging(this WebApplicationBuilder builder, string serviceName,
+        Action<IBusRegistrationConfigurator>? consumers = null)
+    {
+        var rabbit = builder.Configuration.GetSection("RabbitMq");
+        var quorumQueues = builder.Configuration.GetValue("Messaging:QuorumQueues", false);
+
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<Outbox>();
+        builder.Services.AddHostedService<OutboxRelay>();
+        builder.Services.AddMigrationScripts(typeof(MessagingExtensions).Assembly, MigrationStage.Platform);
+
+        builder.Services.AddMassTransit(x =>
+        {
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
+            consumers?.Invoke(x);
+            if (quorumQueues)
+                x.AddConfigureEndpointsCallback((_, cfg) => { if (cfg is IRabbitMqReceiveEndpointConfigurator q) q.SetQuorumQueue(); });
+
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(rabbit["Host"] ?? "127.0.0.1", rabbit.GetValue<ushort>("Port", 5672), rabbit["VirtualHost"] ?? "/", h =>
+                {
+                    h.Username(rabbit["Username"] ?? "guest");
+                    h.Password(rabbit["Password"] ?? "guest");
+                    h.PublisherConfirmation = true;
+                });
+                cfg.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Dapper;
+using Platform.Contracts;
+using Platform.Data;
+
+namespace Platform.Messaging;
+
+/// <summary>
+/// Writes integration events into the outbox table inside the caller's unit of work, so an event exists
+/// exactly when the business change it describes was committed. The relay publishes it afterwards.
+/// </summary>
+public sealed class Outbox(OutboxSignal signal)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task EnqueueAsync(UnitOfWork uow, IIntegrationEvent @event, CancellationToken ct = default)
+    {
+        var type = @event.GetType();
+        await uow.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into outbox_messages (id, tenant_id, message_type, payload, trace_parent)
+            values (@Id, @TenantId, @Type, @Payload::jsonb, @TraceParent)
+            """,
+            new
+            {
+                Id = Guid.CreateVersion7(),
+                @event.TenantId,
+                Type = type.FullName,
+                Payload = JsonSerializer.Serialize(@event, type, Json),
+                TraceParent = Activity.Current?.Id,
+            },
+            uow.Transaction, cancellationToken: ct));
+        uow.OnCommitted(signal.Notify);
+    }
+}
+
+/// <summary>Wakes the relay right after a commit, so events go out without waiting for the next poll.</summary>
+public sealed class OutboxSignal
+{
+    private readonly SemaphoreSlim _semaphore = new(0, 1);
+
+    public void Notify()
+    {
+        try { _semaphore.Release(); }
+        catch (SemaphoreFullException) { /* already signalled */ }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _semaphore.WaitAsync(timeout, ct);
+}

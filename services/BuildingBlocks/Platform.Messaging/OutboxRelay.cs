@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Dapper;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Platform.Contracts;
+using Platform.Data;
+using Platform.ServiceDefaults;
+
+namespace Platform.Messaging;
+
+/// <summary>
+/// Publishes pending outbox rows: claims a batch with FOR UPDATE SKIP LOCKED (so several replicas share the work),
+/// publishes each with MessageId = row id (consumers deduplicate on it), marks them sent, and backs off per row
+/// while the broker is unreachable. A crash between publish and mark means a redelivery, never a loss.
+/// </summary>
+public sealed class OutboxRelay(Database db, IBus bus, OutboxSignal signal, ILogger<OutboxRelay> logger) : BackgroundService
+{
+    private const int BatchSize = 200;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var lastCleanup = DateTime.UtcNow;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var published = await PublishBatchAsync(stoppingToken);
+                if (DateTime.UtcNow - lastCleanup > TimeSpan.FromMinutes(10))
+                {
+                    await DeleteOldSentAsync(stoppingToken);
+                    lastCleanup = DateTime.UtcNow;
+                }
+                if (published == BatchSize) continue;
+                await signal.WaitAsync(PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Outbox relay pass failed; retrying");
+                await Task.Delay(PollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    internal async Task<int> PublishBatchAsync(CancellationToken ct)
+    {
+        await using var uow = await db.BeginSystemAsync(ct);
+        var pending = (await uow.Connection.QueryAsync<PendingMessage>(new CommandDefinition(
+            """
+            select id, message_type as MessageType, payload::text as Payload, trace_parent as TraceParent, attempts
+            from outbox_messages
+            where sent_at is null and next_attempt_at <= now()
+            order by id
+            limit @BatchSize
+            for update skip locked
+            """, new { BatchSize }, uow.Transaction, cancellationToken: ct))).AsList();
+        if (pending.Count == 0) return 0;
+
+        var results = await Task.WhenAll(pending.Select(m => PublishAsync(m, ct)));
+
+        var sent = pending.Where((_, i) => results[i] is null).Select(m => m.Id).ToArray();
+        await uow.Connection.ExecuteAsync(new CommandDefinition(
+            "update outbox_messages set sent_at = now(), attempts = attempts + 1, last_error = null where id = any(@sent)",
+            new { sent }, uow.Transaction, cancellationToken: ct));
+        for (var i = 0; i < pending.Count; i++)
+        {
+            if (results[i] is not { } error) continue;
+            await uow.Connection.ExecuteAsync(new CommandDefinition(
+                """
+                update outbox_messages
+                set attempts = attempts + 1, last_error = @error,
+                    next_attempt_at = now() + make_interval(secs => least(60, power(2, attempts)))
+                where id = @id
+                """, new { id = pending[i].Id, error }, uow.Transaction, cancellationToken: ct));
+        }
+        await uow.CommitAsync(ct);
+        if (sent.Length < pending.Count)
+            logger.LogWarning("Outbox relay: {Failed} of {Count} events not published; will retry", pending.Count - sent.Length, pending.Count);
+        return sent.Length;
+    }
+
+    /// <returns>null when published, else the error.</returns>
+    private async Task<string?> PublishAsync(PendingMessage message, CancellationToken ct)
+    {
+        // Continue the trace of the request that wrote the event, so one trace runs from the API call to the consumer.
+        ActivityContext.TryParse(message.TraceParent, null, out var parent);
+        using var activity = PlatformTelemetry.Source.StartActivity("outbox publish", ActivityKind.Producer, parent);
+        activity?.SetTag("messaging.message.id", message.Id);
+        try
+        {
+            var type = typeof(IIntegrationEvent).Assembly.GetType(message.MessageType, throwOnError: true)!;
+            var body = JsonSerializer.Deserialize(message.Payload, type, Outbox.Json)!;
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(PublishTimeout);
+            await bus.Publish(body, type, ctx => ctx.MessageId = message.Id, timeout.Token);
+            return null;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            return e.GetType().Name + ": " + e.Message;
+        }
+    }
+
+    private async Task DeleteOldSentAsync(CancellationToken ct)
+    {
+        await using var uow = await db.BeginSystemAsync(ct);
+        await uow.Connection.ExecuteAsync(new CommandDefinition(
+            "delete from outbox_messages where sent_at < now() - interval '7 days'", transaction: uow.Transaction, cancellationToken: ct));
+        await uow.CommitAsync(ct);
+    }
+
+    private sealed record PendingMessage(Guid Id, string MessageType, string Payload, string? TraceParent, int Attempts);
+}

@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Data;
+using Platform.Identity.Data;
+using Platform.Identity.Domain;
+using Platform.ServiceDefaults;
+
+namespace Platform.Identity.Apis;
+
+public sealed record CreateTenantRequest(
+    [property: Required, StringLength(200, MinimumLength = 1)] string Name,
+    TenantKind Kind,
+    HostType? HostType = null);
+
+public sealed record CreateUserRequest(
+    [property: Required, EmailAddress, StringLength(254)] string Email,
+    [property: Required, StringLength(128, MinimumLength = 10)] string Password,
+    [property: Required, AllowedValues("platform-admin", "funder", "hub-admin", "hub-staff", "member")] string Role);
+
+public sealed record UserCreated(Guid Id, Guid TenantId, string Email, string Role);
+
+/// <summary>Platform administration: tenants and their users.</summary>
+public static class TenantsApi
+{
+    public static IEndpointRouteBuilder MapTenantsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/tenants").WithTags("Tenants").RequireAuthorization(Policies.PlatformAdmin);
+        api.MapPost("/", CreateTenant).WithSummary("Create a hub, funder or platform tenant")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/", ListTenants).WithSummary("All tenants");
+        api.MapPost("/{id:guid}/users", CreateUser).WithSummary("Create a user in a tenant")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    private static async Task<Results<Created<Tenant>, ValidationProblem, ProblemHttpResult>> CreateTenant(
+        CreateTenantRequest request, TenantRegistration registration, CancellationToken ct) =>
+        await registration.CreateTenantAsync(request.Name, request.Kind, request.HostType, ct) switch
+        {
+            TenantRegistration.Outcome<Tenant>.Done(var t) => TypedResults.Created($"/api/tenants/{t.Id}", t),
+            TenantRegistration.Outcome<Tenant>.Invalid(var errors) => TypedResults.ValidationProblem(errors),
+            TenantRegistration.Outcome<Tenant>.Conflict(var detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound),
+        };
+
+    private static async Task<Ok<IReadOnlyList<Tenant>>> ListTenants(Database db, TenantStore tenants, CancellationToken ct)
+    {
+        await using var uow = await db.BeginSystemAsync(ct);
+        return TypedResults.Ok(await tenants.ListAsync(uow, ct));
+    }
+
+    private static async Task<Results<Created<UserCreated>, ValidationProblem, ProblemHttpResult>> CreateUser(
+        Guid id, CreateUserRequest request, TenantRegistration registration, CancellationToken ct) =>
+        await registration.CreateUserAsync(id, request.Email, request.Password, request.Role, ct) switch
+        {
+            TenantRegistration.Outcome<PlatformUser>.Done(var u) =>
+                TypedResults.Created($"/api/tenants/{id}/users/{u.Id}", new UserCreated(u.Id, u.TenantId, u.Email!, u.Role)),
+            TenantRegistration.Outcome<PlatformUser>.Invalid(var errors) => TypedResults.ValidationProblem(errors),
+            TenantRegistration.Outcome<PlatformUser>.Conflict(var detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict),
+            _ => TypedResults.Problem("No such tenant.", statusCode: StatusCodes.Status404NotFound),
+        };
+}

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using OpenIddict.Validation.AspNetCore;
+using Platform.Data;
+using Platform.Identity.Data;
+using Platform.Identity.Domain;
+using Platform.Messaging;
+using Platform.ServiceDefaults;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Platform.Identity;
+
+public static class IdentityServices
+{
+    /// <summary>The cookie that remembers who signed in on the login page, for the authorization endpoint.</summary>
+    public const string LoginScheme = "Identity.Login";
+
+    public static WebApplicationBuilder AddIdentityServices(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        builder.AddServiceOpenApi();
+        builder.Services.AddValidation();
+        builder.Services.AddAntiforgery();
+        builder.AddServiceDatabase();
+        builder.AddMessaging("identity");
+        builder.Services.AddSingleton<TenantStore>();
+        builder.Services.AddScoped<TenantRegistration>();
+
+        builder.Services.AddDbContext<IdentityDb>((sp, o) =>
+        {
+            o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>());
+            o.UseOpenIddict();
+        });
+        builder.Services.AddIdentityCore<PlatformUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddEntityFrameworkStores<IdentityDb>();
+
+        var issuer = config["Identity:Issuer"] ?? throw new InvalidOperationException("Identity:Issuer is not configured");
+        var allowPasswordGrant = config.GetValue("Identity:AllowPasswordGrant", false);
+        builder.Services.AddOpenIddict()
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdentityDb>())
+            .AddServer(o =>
+            {
+                o.SetIssuer(new Uri(issuer));
+                o.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token")
+                    .SetEndSessionEndpointUris("connect/logout");
+                o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                o.AllowClientCredentialsFlow();
+                o.AllowRefreshTokenFlow();
+                if (allowPasswordGrant) o.AllowPasswordFlow(); // dev/test CLI only: off unless configured
+                o.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, .. ApiScopes.All]);
+                // Development keys live in the user's certificate store; production supplies real ones.
+                o.AddDevelopmentEncryptionCertificate().AddDevelopmentSigningCertificate();
+                // APIs validate access tokens locally as signed JWTs.
+                o.DisableAccessTokenEncryption();
+                var aspNetCore = o.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
+                // TLS terminates in front of the gateway; locally everything is plain HTTP on loopback.
+                if (!config.GetValue("Identity:RequireHttps", false)) aspNetCore.DisableTransportSecurityRequirement();
+            })
+            .AddValidation(o =>
+            {
+                o.UseLocalServer();
+                o.AddAudiences(ApiScopes.Audience(ApiScopes.Identity));
+                o.UseAspNetCore();
+            });
+
+        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+            .AddCookie(LoginScheme, o =>
+            {
+                o.LoginPath = "/connect/login";
+                o.Cookie.Name = "nh.identity";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            });
+        builder.Services.AddPlatformAuthorization();
+        return builder;
+    }
+}

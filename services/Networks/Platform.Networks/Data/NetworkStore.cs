@@ -1,0 +1,34 @@
+using Dapper;
+using Platform.Data;
+using Platform.Networks.Domain;
+
+namespace Platform.Networks.Data;
+
+/// <summary>Network rows. Every query runs inside a tenant unit of work: row-level security scopes it.</summary>
+public sealed class NetworkStore
+{
+    private const string Columns = """
+        id, name, aim, goal_type as GoalType, launch_date as LaunchDate, phase, status, created_at as CreatedAt
+        """;
+
+    public Task InsertAsync(UnitOfWork uow, Network n, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into networks (id, tenant_id, name, aim, goal_type, launch_date, phase, status, created_at)
+            values (@Id, @TenantId, @Name, @Aim, @GoalType, @LaunchDate, @Phase, @Status, @CreatedAt)
+            """,
+            new
+            {
+                n.Id, TenantId = uow.TenantId, n.Name, n.Aim, GoalType = n.GoalType.ToString(), n.LaunchDate,
+                Phase = n.Phase.ToString(), Status = n.Status.ToString(), n.CreatedAt,
+            },
+            uow.Transaction, cancellationToken: ct));
+
+    public async Task<IReadOnlyList<Network>> ListAsync(UnitOfWork uow, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<Network>(new CommandDefinition(
+            $"select {Columns} from networks order by name, id", transaction: uow.Transaction, cancellationToken: ct))).AsList();
+
+    public Task<Network?> FindAsync(UnitOfWork uow, Guid id, CancellationToken ct) =>
+        uow.Connection.QuerySingleOrDefaultAsync<Network>(new CommandDefinition(
+            $"select {Columns} from networks where id = @id", new { id }, uow.Transaction, cancellationToken: ct));
+}

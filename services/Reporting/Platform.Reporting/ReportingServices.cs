@@ -1,0 +1,24 @@
+using Platform.Data;
+using Platform.Messaging;
+using Platform.Reporting.Data;
+using Platform.Reporting.IntegrationEvents;
+using Platform.ServiceDefaults;
+
+namespace Platform.Reporting;
+
+public static class ReportingServices
+{
+    public static WebApplicationBuilder AddReportingServices(this WebApplicationBuilder builder)
+    {
+        builder.AddDefaultAuthentication();
+        builder.AddServiceOpenApi();
+        builder.AddServiceDatabase();
+        builder.AddMessaging("reporting", x =>
+        {
+            x.AddConsumer<TenantCreatedConsumer>();
+            x.AddConsumer<NetworkRegisteredConsumer>();
+        });
+        builder.Services.AddSingleton<ReportingStore>();
+        return builder;
+    }
+}

@@ -1,0 +1,1 @@
+-- Surveys' own tables (instruments, waves, invitations, responses) arrive with the surveys issue.

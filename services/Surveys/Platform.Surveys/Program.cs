@@ -1,0 +1,16 @@
+using Platform.Data;
+using Platform.Surveys;
+using Platform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddSurveysServices();
+
+var app = builder.Build();
+await app.MigrateDatabaseAsync();
+app.UseServiceDefaults();
+app.MapDefaultEndpoints();
+app.MapServiceOpenApi("surveys");
+app.Run();
+
+public partial class Program;
