@@ -3,7 +3,7 @@ using Dapper;
 
 namespace Platform.Data;
 
-/// <summary>Dapper does not map DateOnly on its own; Npgsql reads and writes it natively for <c>date</c>.</summary>
+/// <summary>Dapper does not map DateOnly, nor DateTimeOffset from Npgsql's UTC DateTime, into records on its own.</summary>
 internal static class DapperTypeHandlers
 {
     private static int _registered;
@@ -12,6 +12,20 @@ internal static class DapperTypeHandlers
     {
         if (Interlocked.Exchange(ref _registered, 1) == 1) return;
         SqlMapper.AddTypeHandler(new DateOnlyHandler());
+        SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+    }
+
+    /// <summary>Npgsql reads timestamptz as a UTC DateTime and writes only UTC offsets.</summary>
+    private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value) => parameter.Value = value.ToUniversalTime();
+
+        public override DateTimeOffset Parse(object value) => value switch
+        {
+            DateTimeOffset d => d,
+            DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc)),
+            _ => throw new DataException($"Cannot read {value.GetType()} as DateTimeOffset"),
+        };
     }
 
     private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>

@@ -33,6 +33,7 @@ public static class DatabaseMigrator
                 new SqlScriptOptions { RunGroupOrder = (int)s.Stage });
         var result = upgrade
             .WithTransactionPerScript()
+            .WithVariablesDisabled() // scripts use $$ quoting, not DbUp variables
             .JournalToPostgresqlTable("public", "schema_versions")
             .LogTo(new MigrationLog(logger))
             .Build()

@@ -16,6 +16,8 @@ public static class OpenApiExtensions
         {
             o.AddDocumentTransformer((document, _, _) =>
             {
+                // Served through the gateway: paths are relative to the one public origin, not this process's address.
+                document.Servers = [new OpenApiServer { Url = "/" }];
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme

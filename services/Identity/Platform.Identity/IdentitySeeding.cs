@@ -12,6 +12,8 @@ namespace Platform.Identity;
 /// </summary>
 public static class IdentitySeeding
 {
+    private const string PlatformTenantName = "Platform";
+
     public static async Task SeedIdentityAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
@@ -88,9 +90,13 @@ public static class IdentitySeeding
         if (await users.AnyAsync(u => u.NormalizedUserName == email.ToUpperInvariant())) return;
 
         var registration = sp.GetRequiredService<TenantRegistration>();
-        var created = await registration.CreateTenantAsync("Platform", TenantKind.Platform, null, CancellationToken.None);
-        if (created is not TenantRegistration.Outcome<Tenant>.Done(var tenant))
-            throw new InvalidOperationException($"Could not create the platform tenant: {created}");
+        var tenant = await registration.FindTenantByNameAsync(PlatformTenantName, CancellationToken.None);
+        if (tenant is null)
+        {
+            var created = await registration.CreateTenantAsync(PlatformTenantName, TenantKind.Platform, null, CancellationToken.None);
+            tenant = created is TenantRegistration.Outcome<Tenant>.Done(var t)
+                ? t : throw new InvalidOperationException($"Could not create the platform tenant: {created}");
+        }
         var user = await registration.CreateUserAsync(tenant.Id, email, password, "platform-admin", CancellationToken.None);
         if (user is not TenantRegistration.Outcome<PlatformUser>.Done)
             throw new InvalidOperationException($"Could not create the bootstrap admin: {user}");

@@ -70,4 +70,10 @@ public sealed class TenantRegistration(Database db, TenantStore tenants, Outbox 
         await using var uow = await db.BeginSystemAsync(ct);
         return await tenants.FindAsync(uow, id, ct);
     }
+
+    public async Task<Tenant?> FindTenantByNameAsync(string name, CancellationToken ct)
+    {
+        await using var uow = await db.BeginSystemAsync(ct);
+        return await tenants.FindByNameAsync(uow, name, ct);
+    }
 }

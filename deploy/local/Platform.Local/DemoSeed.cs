@@ -1,0 +1,45 @@
+using System.Text.Json;
+
+namespace Platform.Local;
+
+/// <summary>The demo portfolio, seeded through the public APIs (never by writing another service's tables). Idempotent.</summary>
+public static class DemoSeed
+{
+    public sealed record DemoLogin(string Email, string Role, string Tenant);
+
+    private sealed record DemoTenant(string Name, string Kind, string? HostType, (string Email, string Role)[] Users);
+
+    private static readonly DemoTenant[] Tenants =
+    [
+        new("Riverbend Improvement Hub", "Hub", "IHE", [("hubadmin@riverbend.demo", "hub-admin")]),
+        new("Lakeside Learning Network", "Hub", "NGO", [("hubadmin@lakeside.demo", "hub-admin")]),
+        new("Demo Foundation", "Funder", null, [("funder@foundation.demo", "funder")]),
+    ];
+
+    public static IReadOnlyList<DemoLogin> Logins =>
+        [new(LocalPlatform.DemoAdminEmail, "platform-admin", "Platform"), .. Tenants.SelectMany(t => t.Users.Select(u => new DemoLogin(u.Email, u.Role, t.Name)))];
+
+    public static async Task RunAsync(PlatformApiClient api, CancellationToken ct = default)
+    {
+        var token = await api.GetTokenAsync(LocalPlatform.DemoAdminEmail, LocalPlatform.DemoPassword, ct);
+        var existing = (await api.GetAsync<JsonElement[]>("/api/tenants", token, ct))
+            .ToDictionary(t => t.GetProperty("name").GetString()!, t => t.GetProperty("id").GetGuid());
+
+        foreach (var tenant in Tenants)
+        {
+            if (!existing.TryGetValue(tenant.Name, out var id))
+            {
+                var created = await api.PostAsync<JsonElement>("/api/tenants", token, new { name = tenant.Name, kind = tenant.Kind, hostType = tenant.HostType }, ct);
+                id = created.GetProperty("id").GetGuid();
+            }
+            foreach (var (email, role) in tenant.Users)
+            {
+                try
+                {
+                    await api.PostAsync<JsonElement>($"/api/tenants/{id}/users", token, new { email, password = LocalPlatform.DemoPassword, role }, ct);
+                }
+                catch (HttpRequestException e) when (PlatformApiClient.IsConflict(e)) { /* already seeded */ }
+            }
+        }
+    }
+}

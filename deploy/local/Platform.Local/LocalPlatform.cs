@@ -1,0 +1,193 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Platform.Data;
+
+namespace Platform.Local;
+
+/// <summary>One component the platform runs: its project, port and (for services with data) its database.</summary>
+public sealed record Component(string Name, string ProjectPath, string? Database, string? Audience)
+{
+    public string AssemblyPath(string repoRoot, string configuration) =>
+        Path.Combine(repoRoot, ProjectPath, "bin", configuration, "net10.0", Path.GetFileName(ProjectPath) + ".dll");
+}
+
+/// <summary>Generated credentials for one local platform (dev: kept in .data/dev-secrets.json; tests: new each run).</summary>
+public sealed record LocalSecrets(string PostgresPassword, Dictionary<string, string> DatabasePasswords, string PortalClientSecret,
+    Dictionary<string, string> ServiceClientSecrets)
+{
+    public static LocalSecrets Generate() => new(
+        New(), LocalPlatform.Components.Where(c => c.Database is not null)
+            .SelectMany(c => new[] { $"{c.Database}_owner", $"{c.Database}_app" }).ToDictionary(r => r, _ => New()),
+        New(), LocalPlatform.Components.Where(c => c.Audience is not null).ToDictionary(c => c.Name, _ => New()));
+
+    public static LocalSecrets LoadOrCreate(string path)
+    {
+        if (File.Exists(path)) return JsonSerializer.Deserialize<LocalSecrets>(File.ReadAllText(path))!;
+        var secrets = Generate();
+        File.WriteAllText(path, JsonSerializer.Serialize(secrets, new JsonSerializerOptions { WriteIndented = true }));
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return secrets;
+    }
+
+    private static string New() => Convert.ToHexString(RandomNumberGenerator.GetBytes(18)).ToLowerInvariant();
+}
+
+/// <summary>Where a local platform lives: its folders, ports and settings.</summary>
+public sealed record LocalPlatformOptions(
+    string RepoRoot, string DataDirectory, string Configuration, int GatewayPort, IReadOnlyDictionary<string, int> Ports,
+    int PostgresPort, int RabbitMqPort, string RabbitMqNodeName, bool Durable, LocalSecrets Secrets,
+    IReadOnlyDictionary<string, string>? ExtraEnvironment = null)
+{
+    public string LogDirectory => Path.Combine(DataDirectory, "logs");
+    public string PidDirectory => Path.Combine(DataDirectory, "pids");
+    public Uri GatewayUrl => new($"http://127.0.0.1:{GatewayPort}");
+}
+
+/// <summary>
+/// Runs the whole platform on this machine: PostgreSQL and RabbitMQ as local processes, one database per service with
+/// an owner and a login role, every service and the gateway as its own process. Used by <c>./dev up</c> and by the tests.
+/// </summary>
+public sealed class LocalPlatform(LocalPlatformOptions options)
+{
+    public const string DemoPassword = "Demo-pass-2026";
+    public const string DemoAdminEmail = "admin@demo.local";
+
+    public static readonly IReadOnlyList<Component> Components =
+    [
+        new("identity", "services/Identity/Platform.Identity", "identity", "identity-api"),
+        new("networks", "services/Networks/Platform.Networks", "networks", "networks-api"),
+        new("surveys", "services/Surveys/Platform.Surveys", "surveys", "surveys-api"),
+        new("assessments", "services/Assessments/Platform.Assessments", "assessments", "assessments-api"),
+        new("reporting", "services/Reporting/Platform.Reporting", "reporting", "reporting-api"),
+        new("portal", "services/Portal/Platform.Portal", null, null),
+        new("gateway", "gateway/Platform.Gateway", null, null),
+    ];
+
+    public static readonly IReadOnlyDictionary<string, int> DevPorts = new Dictionary<string, int>
+    {
+        ["gateway"] = 8080, ["identity"] = 8081, ["networks"] = 8082, ["surveys"] = 8083,
+        ["assessments"] = 8084, ["reporting"] = 8085, ["portal"] = 8086,
+    };
+
+    public LocalPlatformOptions Options => options;
+
+    public PostgresServer Postgres { get; } = new(
+        Path.Combine(options.DataDirectory, "postgres"), Path.Combine(options.LogDirectory, "postgres.log"),
+        options.PostgresPort, options.Secrets.PostgresPassword, options.Durable);
+
+    public RabbitMqNode RabbitMq { get; } = new(
+        Path.Combine(options.DataDirectory, "rabbitmq"), Path.Combine(options.LogDirectory, "rabbitmq.log"),
+        options.RabbitMqPort, options.RabbitMqNodeName);
+
+    public async Task StartInfrastructureAsync(CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(options.LogDirectory);
+        Directory.CreateDirectory(options.PidDirectory);
+        await Task.WhenAll(Postgres.StartAsync(ct), RabbitMq.StartAsync(ct));
+        foreach (var c in Components.Where(c => c.Database is not null))
+            await DatabaseProvisioner.ProvisionAsync(Postgres.ConnectionString(), DatabaseFor(c), ct);
+    }
+
+    public ServiceDatabase DatabaseFor(Component c) => new(c.Database!,
+        $"{c.Database}_owner", options.Secrets.DatabasePasswords[$"{c.Database}_owner"],
+        $"{c.Database}_app", options.Secrets.DatabasePasswords[$"{c.Database}_app"]);
+
+    /// <summary>The connection string a service uses (its login role), or with <paramref name="owner"/> the migration role's.</summary>
+    public string ConnectionString(string database, bool owner = false)
+    {
+        var db = DatabaseFor(Components.Single(c => c.Database == database));
+        return owner
+            ? Postgres.ConnectionString(db.Name, db.OwnerRole, db.OwnerPassword)
+            : Postgres.ConnectionString(db.Name, db.AppRole, db.AppPassword);
+    }
+
+    /// <summary>Starts (or restarts) every service and the gateway, and waits until each answers /health/ready.</summary>
+    public async Task StartServicesAsync(CancellationToken ct = default)
+    {
+        await StopServicesAsync();
+        var started = Components.Select(c => StartService(c, options.Ports[c.Name], EnvironmentFor(c))).ToList();
+        // The gateway is ready only when everything behind it is: wait for it last, so a failing service fails fast.
+        await Task.WhenAll(started.Where(s => s.Name != "gateway").Select(s => s.WaitReadyAsync(TimeSpan.FromSeconds(120), ct)));
+        await started.Single(s => s.Name == "gateway").WaitReadyAsync(TimeSpan.FromSeconds(60), ct);
+    }
+
+    /// <summary>Starts one more process of a component with extra settings (e.g. a second gateway with a tiny rate limit).</summary>
+    public async Task<ServiceProcess> StartExtraAsync(string component, string instanceName, int port,
+        IReadOnlyDictionary<string, string> settings, CancellationToken ct = default)
+    {
+        var c = Components.Single(x => x.Name == component);
+        var env = EnvironmentFor(c);
+        foreach (var (k, v) in settings) env[k] = v;
+        env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        var process = StartService(c with { Name = instanceName }, port, env);
+        await process.WaitReadyAsync(TimeSpan.FromSeconds(120), ct);
+        return process;
+    }
+
+    public async Task StopServicesAsync()
+    {
+        if (!Directory.Exists(options.PidDirectory)) return;
+        await Task.WhenAll(Directory.GetFiles(options.PidDirectory, "*.pid").Select(async f =>
+        {
+            if (int.TryParse(await File.ReadAllTextAsync(f), out var pid)) await Shell.StopGroupAsync(pid, TimeSpan.FromSeconds(10));
+            File.Delete(f);
+        }));
+    }
+
+    public async Task StopAllAsync()
+    {
+        await StopServicesAsync();
+        await Task.WhenAll(RabbitMq.StopAsync(), Postgres.StopAsync());
+    }
+
+    private ServiceProcess StartService(Component c, int port, Dictionary<string, string> env)
+    {
+        var dll = c.AssemblyPath(options.RepoRoot, options.Configuration);
+        if (!File.Exists(dll)) throw new FileNotFoundException($"{dll} is not built; run the build first.", dll);
+        var log = Path.Combine(options.LogDirectory, $"{c.Name}.log");
+        var pid = Shell.StartDetached("dotnet", [dll], env, log, Path.GetDirectoryName(dll));
+        File.WriteAllText(Path.Combine(options.PidDirectory, $"{c.Name}.pid"), pid.ToString());
+        return new ServiceProcess(c.Name, pid, new Uri($"http://127.0.0.1:{port}"), log);
+    }
+
+    private Dictionary<string, string> EnvironmentFor(Component c)
+    {
+        var s = options.Secrets;
+        var publicUrl = options.GatewayUrl.ToString();
+        var env = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{options.Ports[c.Name]}",
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_gcServer"] = "0",
+            ["OTEL_SERVICE_NAME"] = c.Name,
+            ["Identity__Authority"] = $"http://127.0.0.1:{options.Ports["identity"]}",
+            ["Identity__Issuer"] = publicUrl,
+            ["RabbitMq__Host"] = "127.0.0.1",
+            ["RabbitMq__Port"] = options.RabbitMqPort.ToString(),
+        };
+        if (c.Database is not null)
+        {
+            env["ConnectionStrings__Database"] = ConnectionString(c.Database);
+            env["ConnectionStrings__Migrations"] = ConnectionString(c.Database, owner: true);
+        }
+        switch (c.Name)
+        {
+            case "identity":
+                env["Identity__AllowPasswordGrant"] = "true";
+                env["Identity__BootstrapAdmin__Email"] = DemoAdminEmail;
+                env["Identity__BootstrapAdmin__Password"] = DemoPassword;
+                env["Identity__Clients__Portal__Secret"] = s.PortalClientSecret;
+                foreach (var (service, secret) in s.ServiceClientSecrets) env[$"Identity__ServiceClients__{service}"] = secret;
+                break;
+            case "portal":
+                env["Portal__ClientSecret"] = s.PortalClientSecret;
+                break;
+            case "gateway":
+                foreach (var (name, port) in options.Ports.Where(p => p.Key != "gateway"))
+                    env[$"ReverseProxy__Clusters__{name}__Destinations__d1__Address"] = $"http://127.0.0.1:{port}";
+                break;
+        }
+        foreach (var (k, v) in options.ExtraEnvironment ?? new Dictionary<string, string>()) env[k] = v;
+        return env;
+    }
+}

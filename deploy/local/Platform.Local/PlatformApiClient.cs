@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Platform.Local;
+
+/// <summary>Calls the platform through the gateway as a signed-in user (password grant of the dev/test CLI client).</summary>
+public sealed class PlatformApiClient(Uri gateway)
+{
+    private readonly HttpClient _http = new() { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
+
+    public HttpClient Http => _http;
+
+    public async Task<string> GetTokenAsync(string username, string password, CancellationToken ct = default)
+    {
+        using var response = await _http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password", ["client_id"] = "platform-cli", ["username"] = username, ["password"] = password,
+        }), ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Sign-in of {username} failed: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, object? body = null, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null) request.Content = JsonContent.Create(body);
+        return await _http.SendAsync(request, ct);
+    }
+
+    public async Task<T> GetAsync<T>(string path, string token, CancellationToken ct = default)
+    {
+        using var response = await SendAsync(HttpMethod.Get, path, token, ct: ct);
+        await EnsureAsync(response, ct);
+        return (await response.Content.ReadFromJsonAsync<T>(ct))!;
+    }
+
+    public async Task<T> PostAsync<T>(string path, string token, object body, CancellationToken ct = default)
+    {
+        using var response = await SendAsync(HttpMethod.Post, path, token, body, ct);
+        await EnsureAsync(response, ct);
+        return (await response.Content.ReadFromJsonAsync<T>(ct))!;
+    }
+
+    private static async Task EnsureAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        if (response.IsSuccessStatusCode) return;
+        throw new HttpRequestException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} -> {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}",
+            null, response.StatusCode);
+    }
+
+    public static bool IsConflict(HttpRequestException e) => e.StatusCode == HttpStatusCode.Conflict;
+}

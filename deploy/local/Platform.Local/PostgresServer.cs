@@ -1,0 +1,64 @@
+using Npgsql;
+
+namespace Platform.Local;
+
+/// <summary>A PostgreSQL 15 cluster as a plain local process on 127.0.0.1, data in <see cref="DataDirectory"/>.</summary>
+public sealed class PostgresServer(string dataDirectory, string logFile, int port, string superuserPassword, bool durable)
+{
+    public static string BinDirectory => Environment.GetEnvironmentVariable("PG_BIN") ?? "/usr/lib/postgresql/15/bin";
+
+    public string DataDirectory => dataDirectory;
+    public int Port => port;
+
+    public string ConnectionString(string database = "postgres", string user = "postgres", string? password = null) =>
+        new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1", Port = port, Database = database, Username = user,
+            Password = password ?? superuserPassword, Pooling = true, MaxPoolSize = 50,
+        }.ConnectionString;
+
+    public async Task StartAsync(CancellationToken ct = default)
+    {
+        if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
+            await InitAsync(ct);
+        if (await IsRunningAsync(ct)) return;
+
+        File.AppendAllText(logFile, "");
+        Shell.ChownToPostgres(logFile);
+        var options = $"-p {port} -k {dataDirectory} -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=128MB";
+        // Tests trade crash safety of the throwaway cluster for speed; the application's own durability is unchanged.
+        if (!durable) options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        await Shell.RunAsync(Path.Combine(BinDirectory, "pg_ctl"),
+            ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "-o", options, "start"], asPostgres: true, ct: ct);
+    }
+
+    public async Task StopAsync()
+    {
+        if (await IsRunningAsync(CancellationToken.None))
+            await Shell.RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", dataDirectory, "-m", "fast", "-w", "stop"], asPostgres: true, check: false);
+    }
+
+    public async Task<bool> IsRunningAsync(CancellationToken ct) =>
+        Directory.Exists(dataDirectory) &&
+        (await Shell.RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", dataDirectory, "status"], asPostgres: true, check: false, ct: ct))
+            .Contains("server is running", StringComparison.Ordinal);
+
+    private async Task InitAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        Shell.ChownToPostgres(dataDirectory);
+        var pwFile = Path.Combine(Path.GetTempPath(), $"pgpw-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(pwFile, superuserPassword, ct);
+        Shell.ChownToPostgres(pwFile);
+        try
+        {
+            await Shell.RunAsync(Path.Combine(BinDirectory, "initdb"),
+                ["-D", dataDirectory, "-U", "postgres", "--pwfile", pwFile, "-E", "UTF8", "--locale=C",
+                 "--auth-local=trust", "--auth-host=scram-sha-256"], asPostgres: true, ct: ct);
+        }
+        finally
+        {
+            File.Delete(pwFile);
+        }
+    }
+}

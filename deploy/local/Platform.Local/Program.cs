@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using Platform.Local;
+
+// The engine behind ./dev: `up`, `down`, `status`. Data, logs and pids live in <repo>/.data (git-ignored).
+var repoRoot = FindRepoRoot();
+var dataDir = Path.Combine(repoRoot, ".data");
+Directory.CreateDirectory(dataDir);
+var options = new LocalPlatformOptions(repoRoot, dataDir, Environment.GetEnvironmentVariable("CONFIGURATION") ?? "Debug",
+    LocalPlatform.DevPorts["gateway"], LocalPlatform.DevPorts, PostgresPort: 55432, RabbitMqPort: 55672,
+    RabbitMqNodeName: "nh-dev@localhost", Durable: true, LocalSecrets.LoadOrCreate(Path.Combine(dataDir, "dev-secrets.json")));
+var platform = new LocalPlatform(options);
+
+switch (args.FirstOrDefault())
+{
+    case "up":
+        var clock = Stopwatch.StartNew();
+        Console.WriteLine("Starting PostgreSQL and RabbitMQ ...");
+        await platform.StartInfrastructureAsync();
+        Console.WriteLine("Starting services (migrations run as each starts) ...");
+        await platform.StartServicesAsync();
+        Console.WriteLine("Seeding the demo portfolio ...");
+        await DemoSeed.RunAsync(new PlatformApiClient(options.GatewayUrl));
+        Console.WriteLine($"""
+
+            Network Health is running ({clock.Elapsed.TotalSeconds:F0} s).
+
+              Portal and APIs:  {options.GatewayUrl}
+              API reference:    {options.GatewayUrl}api/docs
+              Logs:             {options.LogDirectory}
+
+            Demo logins (password {LocalPlatform.DemoPassword}, dev only):
+            """);
+        foreach (var login in DemoSeed.Logins)
+            Console.WriteLine($"  {login.Email,-26} {login.Role,-15} {login.Tenant}");
+        Console.WriteLine($"""
+
+            A token for scripts:
+              curl -s {options.GatewayUrl}connect/token -d grant_type=password -d client_id=platform-cli -d username=hubadmin@riverbend.demo -d password={LocalPlatform.DemoPassword}
+            """);
+        return 0;
+
+    case "down":
+        await platform.StopAllAsync();
+        Console.WriteLine("Stopped services, RabbitMQ and PostgreSQL (data kept in .data/).");
+        return 0;
+
+    case "status":
+        var ok = true;
+        Console.WriteLine($"{"postgres",-12} {(await platform.Postgres.IsRunningAsync(default) ? "running" : "stopped")} (127.0.0.1:{options.PostgresPort})");
+        Console.WriteLine($"{"rabbitmq",-12} {(await Shell.PortOpenAsync(options.RabbitMqPort) ? "running" : "stopped")} (127.0.0.1:{options.RabbitMqPort})");
+        using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) })
+        {
+            foreach (var c in LocalPlatform.Components)
+            {
+                var url = $"http://127.0.0.1:{options.Ports[c.Name]}/health/ready";
+                string state;
+                try { state = (await http.GetAsync(url)).IsSuccessStatusCode ? "ready" : "not ready"; }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { state = "down"; }
+                ok &= state == "ready";
+                Console.WriteLine($"{c.Name,-12} {state} ({url})");
+            }
+        }
+        return ok ? 0 : 1;
+
+    default:
+        Console.Error.WriteLine("usage: Platform.Local up | down | status");
+        return 2;
+}
+
+static string FindRepoRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "platform.sln"))) return dir.FullName;
+    throw new InvalidOperationException("platform.sln not found above " + AppContext.BaseDirectory);
+}

@@ -1,0 +1,55 @@
+namespace Platform.Local;
+
+/// <summary>A RabbitMQ node (Debian's rabbitmq-server) as a local process on 127.0.0.1, state under <paramref name="baseDirectory"/>.</summary>
+public sealed class RabbitMqNode(string baseDirectory, string logFile, int port, string nodeName)
+{
+    private const string Bin = "/usr/lib/rabbitmq/bin";
+    private readonly string _pidFile = Path.Combine(baseDirectory, "launcher.pid");
+
+    public int Port => port;
+
+    private Dictionary<string, string> Environment => new()
+    {
+        ["RABBITMQ_NODENAME"] = nodeName,
+        ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
+        ["RABBITMQ_NODE_PORT"] = port.ToString(),
+        ["RABBITMQ_DIST_PORT"] = (port + 1).ToString(),
+        ["RABBITMQ_MNESIA_BASE"] = Path.Combine(baseDirectory, "mnesia"),
+        ["RABBITMQ_LOG_BASE"] = Path.Combine(baseDirectory, "log"),
+        ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(baseDirectory, "enabled_plugins"),
+        ["RABBITMQ_CONFIG_FILE"] = Path.Combine(baseDirectory, "rabbitmq"),
+        ["RABBITMQ_PID_FILE"] = Path.Combine(baseDirectory, "rabbitmq.pid"),
+        ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
+        ["HOME"] = baseDirectory, // the Erlang cookie lives here
+    };
+
+    public async Task StartAsync(CancellationToken ct = default)
+    {
+        if (await Shell.PortOpenAsync(port)) return;
+        Directory.CreateDirectory(baseDirectory);
+        await File.WriteAllTextAsync(Path.Combine(baseDirectory, "enabled_plugins"), "[].", ct);
+        await File.WriteAllTextAsync(Path.Combine(baseDirectory, "rabbitmq.conf"), "disk_free_limit.absolute = 50MB\n", ct);
+        var pid = Shell.StartDetached(Path.Combine(Bin, "rabbitmq-server"), [], Environment, logFile, baseDirectory);
+        await File.WriteAllTextAsync(_pidFile, pid.ToString(), ct);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!await Shell.PortOpenAsync(port))
+        {
+            if (!Shell.IsAlive(pid) || DateTime.UtcNow > deadline)
+                throw new InvalidOperationException($"RabbitMQ did not start; see {logFile}:\n{Tail(logFile)}");
+            await Task.Delay(250, ct);
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (await Shell.PortOpenAsync(port))
+            await Shell.RunAsync(Path.Combine(Bin, "rabbitmqctl"), ["-n", nodeName, "stop"], Environment, check: false);
+        if (File.Exists(_pidFile) && int.TryParse(await File.ReadAllTextAsync(_pidFile), out var pid))
+            await Shell.StopGroupAsync(pid, TimeSpan.FromSeconds(10));
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await Shell.PortOpenAsync(port) && DateTime.UtcNow < deadline) await Task.Delay(100);
+    }
+
+    internal static string Tail(string file) =>
+        File.Exists(file) ? string.Join('\n', File.ReadLines(file).TakeLast(30)) : "(no log)";
+}

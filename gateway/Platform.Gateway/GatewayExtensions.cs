@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.RateLimiting;
+using Scalar.AspNetCore;
+using Platform.ServiceDefaults;
+using Yarp.ReverseProxy.Transforms;
+
+namespace Platform.Gateway;
+
+public static class GatewayExtensions
+{
+    public const string TenantRateLimit = "per-tenant";
+    private static readonly string[] DocumentedApis = ["networks", "surveys", "assessments", "reporting", "tenants"];
+
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
+    {
+        builder.AddDefaultAuthentication();
+
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            // The tenant comes only from the validated token; a client-supplied header is never passed on.
+            .AddTransforms(t => t.AddRequestHeaderRemove("X-Tenant-Id"));
+
+        var limits = builder.Configuration.GetSection("RateLimiting");
+        var permitsPerSecond = limits.GetValue("PermitsPerSecond", 500);
+        var burst = limits.GetValue("Burst", permitsPerSecond * 2);
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // One token bucket per tenant (per client address before sign-in), so one busy hub cannot starve the others.
+            o.AddPolicy(TenantRateLimit, http => RateLimitPartition.GetTokenBucketLimiter(
+                http.User.FindFirst(PlatformClaims.TenantId)?.Value ?? "anon:" + http.Connection.RemoteIpAddress,
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = burst,
+                    TokensPerPeriod = permitsPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                }));
+            o.OnRejected = async (context, ct) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+                context.HttpContext.Response.Headers.RetryAfter =
+                    Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = "The tenant's request rate limit was exceeded." },
+                });
+            };
+        });
+
+        builder.Services.AddHttpClient(DownstreamHealthCheck.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
+        builder.Services.AddHealthChecks().AddCheck<DownstreamHealthCheck>("downstream", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication UseGateway(this WebApplication app)
+    {
+        // Every answer names its trace, so a user's report can be found in the logs and traces.
+        app.Use((http, next) =>
+        {
+            http.Response.OnStarting(() =>
+            {
+                if (System.Diagnostics.Activity.Current is { } activity)
+                    http.Response.Headers["X-Correlation-Id"] = activity.TraceId.ToString();
+                return Task.CompletedTask;
+            });
+            return next(http);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    public static WebApplication MapGatewayEndpoints(this WebApplication app)
+    {
+        app.MapDefaultEndpoints();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", o =>
+        {
+            o.Title = "Network Health platform APIs";
+            foreach (var api in DocumentedApis)
+                o.AddDocument(api, char.ToUpperInvariant(api[0]) + api[1..], $"/api/{api}/openapi/v1.json");
+        }).AllowAnonymous();
+        app.MapReverseProxy();
+        return app;
+    }
+}
