@@ -17,13 +17,16 @@ public abstract class InboxConsumer<TEvent>(Database db) : IConsumer<TEvent> whe
         var messageId = context.MessageId ?? throw new InvalidOperationException("Integration events must carry a MessageId");
         var ct = context.CancellationToken;
         await using var uow = await db.BeginAsync(context.Message.TenantId, ct);
-        var first = await uow.Connection.ExecuteAsync(new CommandDefinition(
+        // xmax = 0 only for a freshly inserted row: true on first delivery, false on a redelivery.
+        var first = await uow.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             """
             insert into inbox_messages (consumer, message_id, trace_id) values (@consumer, @messageId, @traceId)
-            on conflict do nothing
+            on conflict (consumer, message_id) do update
+                set deliveries = inbox_messages.deliveries + 1, last_delivered_at = now()
+            returning xmax = 0
             """,
             new { consumer = GetType().Name, messageId, traceId = Activity.Current?.TraceId.ToString() },
-            uow.Transaction, cancellationToken: ct)) == 1;
+            uow.Transaction, cancellationToken: ct));
         if (first)
             await HandleAsync(context.Message, uow, ct);
         await uow.CommitAsync(ct);

@@ -42,6 +42,13 @@ public static class PortalExtensions
                 o.Scope.Clear();
                 foreach (var scope in new[] { "openid", "profile", "email", "roles", "networks", "surveys", "assessments", "reporting" })
                     o.Scope.Add(scope);
+                // Identity and the portal share the gateway's origin, so Lax cookies survive the form_post callback;
+                // Secure follows the request, so plain-HTTP local runs work and HTTPS deployments stay Secure.
+                foreach (var cookie in new[] { o.CorrelationCookie, o.NonceCookie })
+                {
+                    cookie.SameSite = SameSiteMode.Lax;
+                    cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                }
                 o.TokenValidationParameters.NameClaimType = "name";
                 o.TokenValidationParameters.RoleClaimType = PlatformClaims.Role;
             });

@@ -28,10 +28,11 @@ public static class TenantRules
             ? hostType is null ? "A hub needs a host type (IHE, NGO, District, Other)." : null
             : hostType is null ? null : "Only hubs have a host type.";
 
-    /// <summary>API audiences a role's token is issued for (scope name -> audience).</summary>
-    public static IReadOnlyList<string> ScopesFor(string role) => role == "platform-admin"
-        ? [ApiScopes.Identity, ApiScopes.Networks, ApiScopes.Surveys, ApiScopes.Assessments, ApiScopes.Reporting]
-        : [ApiScopes.Networks, ApiScopes.Surveys, ApiScopes.Assessments, ApiScopes.Reporting];
+    /// <summary>
+    /// API scopes (and so audiences) a role's token is issued for. Every role may call every API;
+    /// each endpoint's role policy decides, so a signed-in user without the role gets 403, not 401.
+    /// </summary>
+    public static IReadOnlyList<string> ScopesFor(string role) => ApiScopes.All;
 }
 
 public static class ApiScopes

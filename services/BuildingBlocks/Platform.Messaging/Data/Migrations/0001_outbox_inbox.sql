@@ -17,9 +17,11 @@ create index outbox_messages_pending on outbox_messages (next_attempt_at, id) wh
 
 -- Inbox: one row per (consumer, message) recorded with the consumer's effect, so a redelivery is a no-op.
 create table inbox_messages (
-    consumer     text not null,
-    message_id   uuid not null,
-    trace_id     text,
-    processed_at timestamptz not null default now(),
+    consumer          text not null,
+    message_id        uuid not null,
+    trace_id          text,
+    processed_at      timestamptz not null default now(),
+    deliveries        int not null default 1,   -- redeliveries are counted, never applied
+    last_delivered_at timestamptz not null default now(),
     primary key (consumer, message_id)
 );

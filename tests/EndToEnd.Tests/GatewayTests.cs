@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json;
+using Platform.Local;
+
+namespace EndToEnd.Tests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class GatewayTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Each_tenant_has_its_own_rate_limit_and_excess_gets_429_with_retry_after()
+    {
+        // A second gateway with a tiny budget, in front of the same services.
+        var port = Shell.FreePort();
+        var gateway = await platform.Platform.StartExtraAsync("gateway", "gateway-ratelimited", port,
+            new Dictionary<string, string> { ["RateLimiting__PermitsPerSecond"] = "1", ["RateLimiting__Burst"] = "3" });
+        try
+        {
+            var api = new PlatformApiClient(gateway.Url);
+            var riverbend = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
+            var lakeside = await platform.TokenAsync(PlatformFixture.LakesideAdmin);
+
+            var statuses = new List<HttpStatusCode>();
+            HttpResponseMessage? limited = null;
+            for (var i = 0; i < 10; i++)
+            {
+                var response = await api.SendAsync(HttpMethod.Get, "/api/networks", riverbend);
+                statuses.Add(response.StatusCode);
+                if (response.StatusCode == HttpStatusCode.TooManyRequests) limited ??= response;
+                else response.Dispose();
+            }
+            Assert.Contains(HttpStatusCode.OK, statuses);
+            Assert.NotNull(limited);
+            Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single()) >= 1);
+            Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+            limited.Dispose();
+
+            // Another hub is not held back by the first one's burst.
+            using var other = await api.SendAsync(HttpMethod.Get, "/api/networks", lakeside);
+            Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        }
+        finally
+        {
+            await gateway.StopAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("networks", "/api/networks")]
+    [InlineData("reporting", "/api/reporting/networks")]
+    [InlineData("tenants", "/api/tenants")]
+    [InlineData("surveys", null)]
+    [InlineData("assessments", null)]
+    public async Task Every_service_publishes_its_openapi_document_through_the_gateway(string service, string? path)
+    {
+        using var response = await platform.Api.SendAsync(HttpMethod.Get, $"/api/{service}/openapi/v1.json", token: null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.StartsWith("3.", doc.GetProperty("openapi").GetString());
+        if (path is null) return;
+        var operations = doc.GetProperty("paths").GetProperty(path).EnumerateObject().ToList();
+        Assert.NotEmpty(operations);
+        Assert.All(operations, op =>
+        {
+            Assert.True(op.Value.TryGetProperty("security", out _), $"{path} {op.Name} declares its bearer requirement");
+            var responses = op.Value.GetProperty("responses");
+            Assert.True(responses.TryGetProperty("401", out _) && responses.TryGetProperty("403", out _), $"{path} {op.Name} lists 401/403");
+        });
+        Assert.True(doc.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _));
+    }
+
+    [Fact]
+    public async Task The_api_reference_page_and_gateway_health_answer()
+    {
+        using var docs = await platform.Api.Http.GetAsync("/api/docs/");
+        Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
+        Assert.Contains("api/networks/openapi/v1.json", await docs.Content.ReadAsStringAsync());
+
+        using var health = await platform.Api.Http.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        var report = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Healthy", report.GetProperty("status").GetString());
+        var downstream = report.GetProperty("checks").GetProperty("downstream").GetProperty("Data");
+        foreach (var service in new[] { "identity", "networks", "surveys", "assessments", "reporting", "portal" })
+            Assert.Equal("Healthy", downstream.GetProperty(service).GetString());
+    }
+}

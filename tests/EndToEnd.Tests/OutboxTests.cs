@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+
+namespace EndToEnd.Tests;
+
+/// <summary>An acknowledged write never loses its event, and a redelivered event changes nothing.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class OutboxTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task A_network_created_while_the_broker_is_down_reaches_reporting_once_it_is_back()
+    {
+        var token = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
+        await platform.Platform.RabbitMq.StopAsync();
+        Guid id;
+        try
+        {
+            using var created = await platform.Api.SendAsync(HttpMethod.Post, "/api/networks", token,
+                new { name = "Built while RabbitMQ was down", aim = "Keep going", goalType = "Other", launchDate = "2023-08-01" });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            Assert.Equal(1, await PendingOutboxRowsForAsync(id));
+            Assert.Equal(0, await ReportingRowsAsync(id));
+        }
+        finally
+        {
+            await platform.Platform.RabbitMq.StartAsync();
+        }
+
+        await PlatformFixture.EventuallyAsync(async () => await ReportingRowsAsync(id) == 1,
+            TimeSpan.FromSeconds(60), "the held-back event is published once the broker is back");
+        Assert.Equal(0, await PendingOutboxRowsForAsync(id));
+    }
+
+    [Fact]
+    public async Task A_redelivered_event_is_ignored_by_the_inbox()
+    {
+        var token = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
+        using var created = await platform.Api.SendAsync(HttpMethod.Post, "/api/networks", token,
+            new { name = "Delivered twice", aim = "Idempotent consumers", goalType = "Instructional", launchDate = "2023-08-01" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await PlatformFixture.EventuallyAsync(async () => await ReportingRowsAsync(id) == 1, TimeSpan.FromSeconds(10), "first delivery");
+
+        // Publish the same message (same MessageId) again, with a changed body: if the consumer ran again it would show.
+        await using (var networks = platform.ConnectAsSuperuser("networks"))
+        {
+            var updated = await networks.ExecuteAsync("""
+                update outbox_messages set sent_at = null, payload = jsonb_set(payload, '{name}', '"Changed by a duplicate"')
+                where payload->>'networkId' = @id
+                """, new { id = id.ToString() });
+            Assert.Equal(1, updated);
+        }
+        await PlatformFixture.EventuallyAsync(async () => await PendingOutboxRowsForAsync(id) == 0, TimeSpan.FromSeconds(10), "the duplicate is published");
+        await using var reporting = platform.ConnectAsSuperuser("reporting");
+        await PlatformFixture.EventuallyAsync(async () => await reporting.ExecuteScalarAsync<int>("""
+            select coalesce(max(deliveries), 0) from inbox_messages
+            where consumer = 'NetworkRegisteredConsumer' and message_id = @messageId
+            """, new { messageId = await OutboxMessageIdAsync(id) }) == 2, TimeSpan.FromSeconds(10), "the duplicate reaches the consumer");
+
+        Assert.Equal("Delivered twice", await reporting.ExecuteScalarAsync<string>("select name from networks where network_id = @id", new { id }));
+        Assert.Equal(1, await ReportingRowsAsync(id));
+    }
+
+    private async Task<Guid> OutboxMessageIdAsync(Guid networkId)
+    {
+        await using var db = platform.ConnectAsSuperuser("networks");
+        return await db.ExecuteScalarAsync<Guid>("select id from outbox_messages where payload->>'networkId' = @id", new { id = networkId.ToString() });
+    }
+
+    private async Task<long> PendingOutboxRowsForAsync(Guid networkId)
+    {
+        await using var db = platform.ConnectAsSuperuser("networks");
+        return await db.ExecuteScalarAsync<long>(
+            "select count(*) from outbox_messages where sent_at is null and payload->>'networkId' = @id", new { id = networkId.ToString() });
+    }
+
+    private async Task<long> ReportingRowsAsync(Guid networkId)
+    {
+        await using var db = platform.ConnectAsSuperuser("reporting");
+        return await db.ExecuteScalarAsync<long>("select count(*) from networks where network_id = @networkId", new { networkId });
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Npgsql;
+using Platform.Local;
+using Xunit;
+
+namespace Platform.TestInfrastructure;
+
+/// <summary>
+/// The whole platform for a test run: its own PostgreSQL and RabbitMQ on free ports in a temporary folder,
+/// every service and the gateway as real processes, the demo tenants seeded. Removed afterwards.
+/// Never depends on ./dev up.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    public const string RiverbendAdmin = "hubadmin@riverbend.demo";
+    public const string LakesideAdmin = "hubadmin@lakeside.demo";
+    public const string Funder = "funder@foundation.demo";
+    public const string PlatformAdmin = LocalPlatform.DemoAdminEmail;
+
+    private readonly Dictionary<string, string> _tokens = new();
+    private string _root = "";
+
+    public LocalPlatform Platform { get; private set; } = null!;
+    public PlatformApiClient Api { get; private set; } = null!;
+    public Uri Gateway => Platform.Options.GatewayUrl;
+
+    public async Task InitializeAsync()
+    {
+        _root = Path.Combine(Path.GetTempPath(), "nh-test-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(_root);
+        var names = LocalPlatform.Components.Select(c => c.Name).ToList();
+        var ports = names.ToDictionary(n => n, _ => Shell.FreePort());
+        var options = new LocalPlatformOptions(RepoRoot, _root, BuildConfiguration, ports["gateway"], ports,
+            PostgresPort: Shell.FreePort(), RabbitMqPort: FreePortPair(), RabbitMqNodeName: $"nh-test-{Guid.NewGuid():N}@localhost",
+            Durable: false, LocalSecrets.Generate());
+        Platform = new LocalPlatform(options);
+        try
+        {
+            await Platform.StartInfrastructureAsync();
+            await Platform.StartServicesAsync();
+            Api = new PlatformApiClient(Gateway);
+            await DemoSeed.RunAsync(Api);
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Platform is not null) await Platform.StopAllAsync();
+        if (Environment.GetEnvironmentVariable("KEEP_TEST_DATA") is null && Directory.Exists(_root))
+            Directory.Delete(_root, recursive: true);
+    }
+
+    public async Task<string> TokenAsync(string user)
+    {
+        if (_tokens.TryGetValue(user, out var token)) return token;
+        return _tokens[user] = await Api.GetTokenAsync(user, LocalPlatform.DemoPassword);
+    }
+
+    /// <summary>A connection to a service's database as its login role (the one the service uses: RLS applies).</summary>
+    public NpgsqlConnection ConnectAsService(string database) => new(Platform.ConnectionString(database));
+
+    /// <summary>
+    /// A superuser connection, for a test to inspect what a service wrote. (The owner role would not do:
+    /// FORCE ROW LEVEL SECURITY applies to table owners too.)
+    /// </summary>
+    public NpgsqlConnection ConnectAsSuperuser(string database) => new(Platform.Postgres.ConnectionString(database));
+
+    public static Guid TenantOf(string token) =>
+        JsonDocument.Parse(Base64UrlDecode(token.Split('.')[1])).RootElement.GetProperty("tenant_id").GetGuid();
+
+    /// <summary>Polls until <paramref name="condition"/> holds, failing after <paramref name="timeout"/>.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout, string because)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Not within {timeout}: {because}");
+            await Task.Delay(100);
+        }
+    }
+
+    private static byte[] Base64UrlDecode(string s)
+    {
+        s = s.Replace('-', '+').Replace('_', '/');
+        return Convert.FromBase64String(s.PadRight(s.Length + (4 - s.Length % 4) % 4, '='));
+    }
+
+    /// <summary>RabbitMQ needs two ports: AMQP and the next one for Erlang distribution.</summary>
+    private static int FreePortPair()
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            var port = Shell.FreePort();
+            if (port < 65535 && PortIsFree(port + 1)) return port;
+        }
+        throw new InvalidOperationException("No two adjacent free ports");
+    }
+
+    private static bool PortIsFree(int port)
+    {
+        try
+        {
+            var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+            l.Start();
+            l.Stop();
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static string BuildConfiguration =>
+        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent?.Name is "Release" ? "Release" : "Debug";
+
+    private static string RepoRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "platform.sln"))) return dir.FullName;
+            throw new InvalidOperationException("platform.sln not found");
+        }
+    }
+}
