@@ -57,7 +57,7 @@ switch (args.FirstOrDefault())
                 try { state = (await http.GetAsync(url)).IsSuccessStatusCode ? "ready" : "not ready"; }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { state = "down"; }
                 ok &= state == "ready";
-                Console.WriteLine($"{c.Name,-12} {state} ({url})");
+                Console.WriteLine($"{c.Name,-12} {state,-9} {ResidentMegabytes(c.Name),8} ({url})");
             }
         }
         return ok ? 0 : 1;
@@ -65,6 +65,19 @@ switch (args.FirstOrDefault())
     default:
         Console.Error.WriteLine("usage: Platform.Local up | down | status");
         return 2;
+}
+
+// Resident memory of a running component, from its recorded pid.
+string ResidentMegabytes(string component)
+{
+    var pidFile = Path.Combine(options.PidDirectory, component + ".pid");
+    if (!File.Exists(pidFile)) return "";
+    try
+    {
+        var rss = File.ReadLines($"/proc/{File.ReadAllText(pidFile).Trim()}/status").FirstOrDefault(l => l.StartsWith("VmRSS:"));
+        return rss is null ? "" : $"{long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024} MB";
+    }
+    catch (IOException) { return ""; }
 }
 
 static string FindRepoRoot()
