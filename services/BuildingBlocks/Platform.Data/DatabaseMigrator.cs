@@ -19,13 +19,30 @@ public sealed record MigrationScripts(Assembly Assembly, MigrationStage Stage);
 /// </summary>
 public static class DatabaseMigrator
 {
+    private const long MigrationLockKey = 727274;
+
     public static async Task MigrateAsync(string ownerConnectionString, IReadOnlyCollection<MigrationScripts> scripts, ILogger logger, CancellationToken ct = default)
     {
-        await using var lockConnection = new NpgsqlConnection(ownerConnectionString);
+        // A session-level lock on an unpooled connection: a pooled one would keep holding it after Dispose
+        // (Npgsql resets pooled connections lazily), blocking the next replica's migration.
+        var lockConnectionString = new NpgsqlConnectionStringBuilder(ownerConnectionString) { Pooling = false }.ConnectionString;
+        await using var lockConnection = new NpgsqlConnection(lockConnectionString);
         await lockConnection.OpenAsync(ct);
-        await using (var cmd = new NpgsqlCommand("select pg_advisory_lock(727274)", lockConnection))
+        await using (var cmd = new NpgsqlCommand($"select pg_advisory_lock({MigrationLockKey})", lockConnection) { CommandTimeout = 0 })
             await cmd.ExecuteNonQueryAsync(ct);
+        try
+        {
+            Upgrade(ownerConnectionString, scripts, logger);
+        }
+        finally
+        {
+            await using var unlock = new NpgsqlCommand($"select pg_advisory_unlock({MigrationLockKey})", lockConnection);
+            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
 
+    private static void Upgrade(string ownerConnectionString, IReadOnlyCollection<MigrationScripts> scripts, ILogger logger)
+    {
         var upgrade = DeployChanges.To.PostgresqlDatabase(ownerConnectionString);
         foreach (var s in scripts)
             upgrade = upgrade.WithScriptsEmbeddedInAssembly(s.Assembly,
