@@ -12,7 +12,7 @@ public sealed class IdentityTests(PlatformFixture platform)
     [Fact]
     public async Task A_password_grant_without_scope_gets_a_token_for_every_api_its_role_may_call()
     {
-        var hub = Claims(await platform.TokenAsync(PlatformFixture.RiverbendAdmin));
+        var hub = PlatformFixture.ClaimsOf(await platform.TokenAsync(PlatformFixture.RiverbendAdmin));
         Assert.Equal("hub-admin", hub.GetProperty("role").GetString());
         Assert.Equal("hub", hub.GetProperty("tenant_kind").GetString());
         Assert.True(Guid.TryParse(hub.GetProperty("tenant_id").GetString(), out _));
@@ -20,7 +20,7 @@ public sealed class IdentityTests(PlatformFixture platform)
         var audiences = hub.GetProperty("aud").EnumerateArray().Select(a => a.GetString()).ToHashSet();
         Assert.Equal(new HashSet<string?> { "identity-api", "networks-api", "surveys-api", "assessments-api", "reporting-api" }, audiences);
 
-        var admin = Claims(await platform.TokenAsync(PlatformFixture.PlatformAdmin));
+        var admin = PlatformFixture.ClaimsOf(await platform.TokenAsync(PlatformFixture.PlatformAdmin));
         Assert.Equal("platform", admin.GetProperty("tenant_kind").GetString());
         Assert.Equal("platform-admin", admin.GetProperty("role").GetString());
     }
@@ -49,7 +49,7 @@ public sealed class IdentityTests(PlatformFixture platform)
         var user = await platform.Api.PostAsync<JsonElement>($"/api/tenants/{id}/users", admin, new { email, password = "Hillside-pass-1", role = "hub-staff" });
         Assert.Equal("hub-staff", user.GetProperty("role").GetString());
 
-        var claims = Claims(await platform.Api.GetTokenAsync(email, "Hillside-pass-1"));
+        var claims = PlatformFixture.ClaimsOf(await platform.Api.GetTokenAsync(email, "Hillside-pass-1"));
         Assert.Equal(id.ToString(), claims.GetProperty("tenant_id").GetString());
         Assert.Equal("hub-staff", claims.GetProperty("role").GetString());
 
@@ -109,11 +109,5 @@ public sealed class IdentityTests(PlatformFixture platform)
         }
         using var anonymous = await platform.Api.SendAsync(HttpMethod.Post, "/api/tenants", token: null, new { name = "X", kind = "funder" });
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-    }
-
-    private static JsonElement Claims(string token)
-    {
-        var part = token.Split('.')[1].Replace('-', '+').Replace('_', '/');
-        return JsonDocument.Parse(Convert.FromBase64String(part.PadRight(part.Length + (4 - part.Length % 4) % 4, '='))).RootElement;
     }
 }

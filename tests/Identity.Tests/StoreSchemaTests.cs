@@ -20,17 +20,10 @@ public sealed class StoreSchemaTests
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, await process.StandardError.ReadToEndAsync());
 
-        var committed = await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "services/Identity/Platform.Identity/Data/Migrations/0001_identity_store.sql"));
+        var committed = await File.ReadAllTextAsync(Path.Combine(Platform.Local.RepositoryRoot.Find(), "services/Identity/Platform.Identity/Data/Migrations/0001_identity_store.sql"));
         var body = string.Join('\n', committed.Split('\n').SkipWhile(l => l.StartsWith("--", StringComparison.Ordinal) || l.Length == 0));
         Assert.Equal(Normalize(generated), Normalize(body));
     }
 
     private static string Normalize(string sql) => sql.Replace("\r\n", "\n").Trim();
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "platform.sln"))) return dir.FullName;
-        throw new InvalidOperationException("platform.sln not found");
-    }
 }

@@ -30,7 +30,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         Directory.CreateDirectory(_root);
         var names = LocalPlatform.Components.Select(c => c.Name).ToList();
         var ports = names.ToDictionary(n => n, _ => Shell.FreePort());
-        var options = new LocalPlatformOptions(RepoRoot, _root, BuildConfiguration, ports["gateway"], ports,
+        var options = new LocalPlatformOptions(RepositoryRoot.Find(), _root, BuildConfiguration, ports["gateway"], ports,
             PostgresPort: Shell.FreePort(), RabbitMqPort: FreePortPair(), RabbitMqNodeName: $"nh-test-{Guid.NewGuid():N}@localhost",
             Durable: false, LocalSecrets.Generate());
         Platform = new LocalPlatform(options);
@@ -70,8 +70,10 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// </summary>
     public NpgsqlConnection ConnectAsSuperuser(string database) => new(Platform.Postgres.ConnectionString(database));
 
-    public static Guid TenantOf(string token) =>
-        JsonDocument.Parse(Base64UrlDecode(token.Split('.')[1])).RootElement.GetProperty("tenant_id").GetGuid();
+    /// <summary>The claims in an access token's payload (the tests read, never trust, them).</summary>
+    public static JsonElement ClaimsOf(string token) => JsonDocument.Parse(Base64UrlDecode(token.Split('.')[1])).RootElement;
+
+    public static Guid TenantOf(string token) => ClaimsOf(token).GetProperty("tenant_id").GetGuid();
 
     /// <summary>Polls until <paramref name="condition"/> holds, failing after <paramref name="timeout"/>.</summary>
     public static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout, string because)
@@ -118,14 +120,4 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     private static string BuildConfiguration =>
         new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent?.Name is "Release" ? "Release" : "Debug";
-
-    private static string RepoRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "platform.sln"))) return dir.FullName;
-            throw new InvalidOperationException("platform.sln not found");
-        }
-    }
 }

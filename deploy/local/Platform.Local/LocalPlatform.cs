@@ -174,6 +174,7 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
         {
             case "identity":
                 env["Identity__AllowPasswordGrant"] = "true";
+                env["Identity__RequireHttps"] = "false"; // plain HTTP on loopback
                 env["Identity__BootstrapAdmin__Email"] = DemoAdminEmail;
                 env["Identity__BootstrapAdmin__Password"] = DemoPassword;
                 env["Identity__Clients__Portal__Secret"] = s.PortalClientSecret;

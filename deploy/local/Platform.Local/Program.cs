@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Platform.Local;
 
 // The engine behind ./dev: `up`, `down`, `status`. Data, logs and pids live in <repo>/.data (git-ignored).
-var repoRoot = FindRepoRoot();
+var repoRoot = RepositoryRoot.Find();
 var dataDir = Path.Combine(repoRoot, ".data");
 Directory.CreateDirectory(dataDir);
 var options = new LocalPlatformOptions(repoRoot, dataDir, Environment.GetEnvironmentVariable("CONFIGURATION") ?? "Debug",
@@ -78,11 +78,4 @@ string ResidentMegabytes(string component)
         return rss is null ? "" : $"{long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024} MB";
     }
     catch (IOException) { return ""; }
-}
-
-static string FindRepoRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "platform.sln"))) return dir.FullName;
-    throw new InvalidOperationException("platform.sln not found above " + AppContext.BaseDirectory);
 }

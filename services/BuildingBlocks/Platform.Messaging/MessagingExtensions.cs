@@ -25,6 +25,8 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(x =>
         {
+            // MassTransit reports usage to its vendor over the internet by default; nothing of ours leaves the platform.
+            x.DisableUsageTelemetry();
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             consumers?.Invoke(x);
             if (quorumQueues)

@@ -58,6 +58,8 @@ public static class ServiceDefaultsExtensions
     {
         builder.Logging.Configure(o => o.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        // One line per entry, with the trace and span ids in scope, so a correlation id finds its log lines.
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.IncludeScopes = true; o.TimestampFormat = "HH:mm:ss.fff "; o.UseUtcTimestamp = true; });
         builder.Logging.AddOpenTelemetry(o => { o.IncludeScopes = true; o.IncludeFormattedMessage = true; });
 
         builder.Services.AddOpenTelemetry()

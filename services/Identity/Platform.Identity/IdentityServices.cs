@@ -65,8 +65,8 @@ public static class IdentityServices
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough();
-                // TLS terminates in front of the gateway; locally everything is plain HTTP on loopback.
-                if (!config.GetValue("Identity:RequireHttps", false)) aspNetCore.DisableTransportSecurityRequirement();
+                // On by default; local runs (plain HTTP on loopback) turn it off explicitly.
+                if (!config.GetValue("Identity:RequireHttps", true)) aspNetCore.DisableTransportSecurityRequirement();
             })
             .AddValidation(o =>
             {
