@@ -24,6 +24,10 @@ public sealed class OutboxTests(PlatformFixture platform)
 
             await Task.Delay(TimeSpan.FromSeconds(2));
             Assert.Equal(1, await PendingOutboxRowsForAsync(id));
+
+            // At worst degraded, never unready: the service keeps taking writes while the broker is away.
+            using var ready = await new HttpClient().GetAsync(new Uri($"http://127.0.0.1:{platform.Platform.Options.Ports["networks"]}/health/ready"));
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
             Assert.Equal(0, await ReportingRowsAsync(id));
         }
         finally

@@ -27,6 +27,12 @@ public static class MessagingExtensions
         {
             // MassTransit reports usage to its vendor over the internet by default; nothing of ours leaves the platform.
             x.DisableUsageTelemetry();
+            // A broker outage degrades a service but does not make it unready: the outbox keeps accepting writes.
+            x.ConfigureHealthCheckOptions(o =>
+            {
+                o.Name = "rabbitmq";
+                o.MinimalFailureStatus = Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded;
+            });
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             consumers?.Invoke(x);
             if (quorumQueues)
