@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Data;
 using Platform.Messaging;
 using Platform.Networks.Data;
@@ -15,6 +16,11 @@ public static class NetworksServices
         builder.AddServiceDatabase();
         builder.AddMessaging("networks");
         builder.Services.AddSingleton<NetworkStore>();
+        builder.Services.AddSingleton<MembershipStore>();
+        builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<StabilityReports>();
+        builder.Services.AddSingleton<Apis.NetworkWrites>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 }

@@ -16,6 +16,25 @@ public sealed record RegisterNetworkRequest(
     GoalType GoalType,
     DateOnly LaunchDate);
 
+public sealed record UpdateNetworkRequest(
+    [property: Required, StringLength(200, MinimumLength = 1)] string Name,
+    [property: Required, StringLength(2000, MinimumLength = 1)] string Aim,
+    GoalType GoalType,
+    DateOnly LaunchDate,
+    NetworkPhase Phase,
+    NetworkStatus Status,
+    [property: Range(1, 12)] int YearStartMonth = 8,
+    [property: Range(1, 31)] int YearStartDay = 1);
+
+/// <summary>A network with what is derived from its members: its district scope.</summary>
+public sealed record NetworkDetails(
+    Guid Id, string Name, string Aim, GoalType GoalType, DateOnly LaunchDate, NetworkPhase Phase, NetworkStatus Status,
+    int YearStartMonth, int YearStartDay, DistrictScope DistrictScope, DateTimeOffset CreatedAt)
+{
+    public static NetworkDetails Of(Network n, DistrictScope scope) =>
+        new(n.Id, n.Name, n.Aim, n.GoalType, n.LaunchDate, n.Phase, n.Status, n.YearStartMonth, n.YearStartDay, scope, n.CreatedAt);
+}
+
 public static class NetworksApi
 {
     public static IEndpointRouteBuilder MapNetworksApi(this IEndpointRouteBuilder app)
@@ -26,12 +45,20 @@ public static class NetworksApi
             .WithSummary("Register a new improvement network in the caller's hub")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         api.MapGet("/", ListNetworks).WithSummary("The caller's hub's networks");
-        api.MapGet("/{id:guid}", GetNetwork).WithSummary("One network").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{id:guid}", GetNetwork).WithSummary("One network, with its derived district scope").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/{id:guid}", UpdateNetwork).RequireAuthorization(Policies.HubAdmin)
+            .WithSummary("Edit a network's facts").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapOrganizationsApi();
+        api.MapMembersApi();
+        api.MapHubStaffApi();
+        api.MapStabilityApi();
+        api.MapGet("/audit", AuditApi.List).RequireAuthorization(Policies.HubAdmin).WithSummary("The hub's admin writes between from and to");
         return app;
     }
 
-    private static async Task<Created<Network>> RegisterNetwork(
-        RegisterNetworkRequest request, ClaimsPrincipal user, Database db, NetworkStore store, Outbox outbox,
+    private static async Task<Created<NetworkDetails>> RegisterNetwork(
+        RegisterNetworkRequest request, ClaimsPrincipal user, Database db, NetworkStore store, Outbox outbox, AuditLog audit,
         TimeProvider clock, CancellationToken ct)
     {
         var tenantId = user.TenantId();
@@ -42,8 +69,9 @@ public static class NetworksApi
         await store.InsertAsync(uow, network, ct);
         await outbox.EnqueueAsync(uow, new NetworkRegistered(tenantId, network.Id, network.Name, network.Aim,
             network.GoalType.ToString(), network.LaunchDate, network.CreatedAt), ct);
+        await audit.RecordAsync(uow, user.UserId() ?? "unknown", "network.registered", network.Id, new { network.Name }, ct);
         await uow.CommitAsync(ct);
-        return TypedResults.Created($"/api/networks/{network.Id}", network);
+        return TypedResults.Created($"/api/networks/{network.Id}", NetworkDetails.Of(network, DistrictScope.None));
     }
 
     private static async Task<Ok<IReadOnlyList<Network>>> ListNetworks(ClaimsPrincipal user, Database db, NetworkStore store, CancellationToken ct)
@@ -52,9 +80,40 @@ public static class NetworksApi
         return TypedResults.Ok(await store.ListAsync(uow, ct));
     }
 
-    private static async Task<Results<Ok<Network>, NotFound>> GetNetwork(Guid id, ClaimsPrincipal user, Database db, NetworkStore store, CancellationToken ct)
+    private static async Task<Results<Ok<NetworkDetails>, NotFound>> GetNetwork(
+        Guid id, ClaimsPrincipal user, Database db, NetworkStore store, MembershipStore members, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
-        return await store.FindAsync(uow, id, ct) is { } network ? TypedResults.Ok(network) : TypedResults.NotFound();
+        if (await store.FindAsync(uow, id, ct) is not { } network) return TypedResults.NotFound();
+        return TypedResults.Ok(NetworkDetails.Of(network, NetworkScope.Of(await members.OrganizationsAsync(uow, id, ct))));
+    }
+
+    private static async Task<Results<Ok<NetworkDetails>, ValidationProblem, NotFound>> UpdateNetwork(
+        Guid id, UpdateNetworkRequest request, ClaimsPrincipal user, NetworkWrites writes, NetworkStore store, MembershipStore members, CancellationToken ct)
+    {
+        if (!NetworkYearCalendar.IsValid(request.YearStartMonth, request.YearStartDay))
+            return OrganizationsApi.Invalid("yearStartDay", "The network year must start on a real day of the year.");
+        await using var w = await writes.BeginAsync(user, id, ct);
+        if (w is null) return TypedResults.NotFound();
+        var updated = w.Network with
+        {
+            Name = request.Name.Trim(), Aim = request.Aim.Trim(), GoalType = request.GoalType, LaunchDate = request.LaunchDate,
+            Phase = request.Phase, Status = request.Status, YearStartMonth = request.YearStartMonth, YearStartDay = request.YearStartDay,
+        };
+        await store.UpdateAsync(w.Uow, updated, ct);
+        w.Replace(updated);
+        var scope = await PublishUpdatedAsync(w, members, ct);
+        // Launch date and year start move every figure: republish the snapshots.
+        await w.CommitAsync("network.updated", id, request, stabilityChanged: true, ct);
+        return TypedResults.Ok(NetworkDetails.Of(updated, scope));
+    }
+
+    internal static async Task<DistrictScope> PublishUpdatedAsync(NetworkWrite w, MembershipStore members, CancellationToken ct)
+    {
+        var n = w.Network;
+        var scope = NetworkScope.Of(await members.OrganizationsAsync(w.Uow, n.Id, ct));
+        await w.Events.EnqueueAsync(w.Uow, new NetworkUpdated(w.Uow.TenantId!.Value, n.Id, n.Name, n.Aim, n.GoalType.ToString(), n.LaunchDate,
+            n.Phase.ToString(), n.Status.ToString(), scope.ToString(), DateTimeOffset.UtcNow), ct);
+        return scope;
     }
 }

@@ -8,7 +8,9 @@ namespace Platform.Networks.Data;
 public sealed class NetworkStore
 {
     private const string Columns = """
-        id, name, aim, goal_type as GoalType, launch_date as LaunchDate, phase, status, created_at as CreatedAt
+        id, name, aim, goal_type as GoalType, launch_date as LaunchDate, phase, status, created_at as CreatedAt,
+        year_start_month as YearStartMonth, year_start_day as YearStartDay,
+        hub_stability_override as HubStabilityOverride, hub_stability_override_reason as HubStabilityOverrideReason
         """;
 
     public Task InsertAsync(UnitOfWork uow, Network n, CancellationToken ct) =>
@@ -23,6 +25,26 @@ public sealed class NetworkStore
                 Phase = n.Phase.ToString(), Status = n.Status.ToString(), n.CreatedAt,
             },
             uow.Transaction, cancellationToken: ct));
+
+    public Task UpdateAsync(UnitOfWork uow, Network n, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            update networks set name = @Name, aim = @Aim, goal_type = @GoalType, launch_date = @LaunchDate, phase = @Phase,
+                status = @Status, year_start_month = @YearStartMonth, year_start_day = @YearStartDay,
+                hub_stability_override = @Override, hub_stability_override_reason = @HubStabilityOverrideReason, updated_at = now()
+            where id = @Id
+            """,
+            new
+            {
+                n.Id, n.Name, n.Aim, GoalType = n.GoalType.ToString(), n.LaunchDate, Phase = n.Phase.ToString(), Status = n.Status.ToString(),
+                n.YearStartMonth, n.YearStartDay, Override = n.HubStabilityOverride?.ToString(), n.HubStabilityOverrideReason,
+            },
+            uow.Transaction, cancellationToken: ct));
+
+    /// <summary>Locks the network row for the rest of the transaction, so concurrent membership changes serialize per network.</summary>
+    public Task<Network?> FindForUpdateAsync(UnitOfWork uow, Guid id, CancellationToken ct) =>
+        uow.Connection.QuerySingleOrDefaultAsync<Network>(new CommandDefinition(
+            $"select {Columns} from networks where id = @id for update", new { id }, uow.Transaction, cancellationToken: ct));
 
     public async Task<IReadOnlyList<Network>> ListAsync(UnitOfWork uow, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<Network>(new CommandDefinition(

@@ -16,4 +16,12 @@ public sealed record Network(
     DateOnly LaunchDate,
     NetworkPhase Phase,
     NetworkStatus Status,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    int YearStartMonth = 8,
+    int YearStartDay = 1,
+    HubStabilityClass? HubStabilityOverride = null,
+    string? HubStabilityOverrideReason = null)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public NetworkYearCalendar Calendar => new(YearStartMonth, YearStartDay);
+}

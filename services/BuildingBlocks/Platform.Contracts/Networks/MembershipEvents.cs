@@ -1,0 +1,61 @@
+namespace Platform.Contracts.Networks;
+
+/// <summary>A person's membership period in a network began (ids and facts only: never an email or a name).</summary>
+public sealed record MemberJoined(
+    Guid TenantId,
+    Guid NetworkId,
+    Guid PersonId,
+    Guid MembershipId,
+    string Role,
+    Guid? TeamId,
+    Guid? OrganizationId,
+    DateOnly StartDate,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>A membership period ended.</summary>
+public sealed record MemberLeft(
+    Guid TenantId,
+    Guid NetworkId,
+    Guid PersonId,
+    Guid MembershipId,
+    DateOnly EndDate,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>A person took a seat on the hub team.</summary>
+public sealed record HubStaffAssigned(
+    Guid TenantId,
+    Guid NetworkId,
+    Guid PersonId,
+    Guid AssignmentId,
+    string HubRole,
+    bool Core,
+    DateOnly StartDate,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>A hub-staff assignment ended; Reason: Departure | RoleChange | Planned.</summary>
+public sealed record HubStaffDeparted(
+    Guid TenantId,
+    Guid NetworkId,
+    Guid PersonId,
+    Guid AssignmentId,
+    DateOnly EndDate,
+    string Reason,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>
+/// The structural figures of one network year, recomputed whenever membership or hub staff change.
+/// HubStability is the computed class; HubStabilityOverride the hub's own judgement, if set (with its reason).
+/// </summary>
+public sealed record NetworkYearStabilityComputed(
+    Guid TenantId,
+    Guid NetworkId,
+    int Year,
+    int Members,
+    int Joiners,
+    int Leavers,
+    decimal? MemberStabilityPct,
+    decimal? AverageTenureYears,
+    string HubStability,
+    string? HubStabilityOverride,
+    string? HubStabilityOverrideReason,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;

@@ -1,0 +1,14 @@
+namespace Platform.Contracts.Networks;
+
+/// <summary>A network's facts changed (name, aim, goal type, launch date, phase, status, year start, district scope).</summary>
+public sealed record NetworkUpdated(
+    Guid TenantId,
+    Guid NetworkId,
+    string Name,
+    string Aim,
+    string GoalType,
+    DateOnly LaunchDate,
+    string Phase,
+    string Status,
+    string DistrictScope,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;

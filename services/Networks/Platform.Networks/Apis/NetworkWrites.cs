@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Platform.Data;
+using Platform.Messaging;
+using Platform.Networks.Data;
+using Platform.Networks.Domain;
+using Platform.ServiceDefaults;
+
+namespace Platform.Networks.Apis;
+
+/// <summary>
+/// What every admin write to a network shares: the tenant's unit of work, the network row locked (so changes to one
+/// network serialize), the audit entry, and the stability snapshots, all committed together.
+/// </summary>
+public sealed class NetworkWrites(Database db, NetworkStore networks, AuditLog audit, StabilityReports stability, Outbox outbox)
+{
+    public async Task<NetworkWrite?> BeginAsync(ClaimsPrincipal user, Guid networkId, CancellationToken ct)
+    {
+        var uow = await db.BeginAsync(user.TenantId(), ct);
+        var network = await networks.FindForUpdateAsync(uow, networkId, ct);
+        if (network is not null) return new NetworkWrite(uow, network, user.UserId() ?? "unknown", this, outbox);
+        await uow.DisposeAsync();
+        return null;
+    }
+
+    internal Task AuditAsync(NetworkWrite w, string action, Guid? target, object? details, CancellationToken ct) =>
+        audit.RecordAsync(w.Uow, w.Actor, action, target, details, ct);
+
+    internal Task PublishStabilityAsync(NetworkWrite w, CancellationToken ct) => stability.PublishAsync(w.Uow, w.Network, ct);
+}
+
+public sealed class NetworkWrite(UnitOfWork uow, Network network, string actor, NetworkWrites writes, Outbox outbox) : IAsyncDisposable
+{
+    public Outbox Events => outbox;
+
+    public UnitOfWork Uow => uow;
+    public Network Network { get; private set; } = network;
+    public string Actor => actor;
+
+    public void Replace(Network updated) => Network = updated;
+
+    /// <summary>Records the audit entry, publishes the stability snapshots when membership or staff changed, and commits.</summary>
+    public async Task CommitAsync(string action, Guid? target, object? details, bool stabilityChanged, CancellationToken ct)
+    {
+        await writes.AuditAsync(this, action, target, details, ct);
+        if (stabilityChanged) await writes.PublishStabilityAsync(this, ct);
+        await uow.CommitAsync(ct);
+    }
+
+    public ValueTask DisposeAsync() => uow.DisposeAsync();
+}

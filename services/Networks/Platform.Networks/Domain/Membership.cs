@@ -1,0 +1,32 @@
+namespace Platform.Networks.Domain;
+
+public enum MemberRole { TeamMember, TeamLead, DistrictLead, Other }
+
+public enum OrganizationKind { School, District }
+
+public enum DistrictScope { None, Single, Multiple }
+
+/// <summary>A school (naming its district) or a district taking part in a network.</summary>
+public sealed record MemberOrganization(Guid Id, Guid NetworkId, OrganizationKind Kind, string Name, string? District, DateOnly JoinedOn, DateOnly? LeftOn);
+
+/// <summary>The improvement team inside one member school.</summary>
+public sealed record ImprovementTeam(Guid Id, Guid NetworkId, Guid OrganizationId, string Name);
+
+public sealed record Person(Guid Id, string Email, string GivenName, string FamilyName);
+
+public sealed record Membership(Guid Id, Guid NetworkId, Guid PersonId, MemberRole Role, Guid? TeamId, DateOnly StartDate, DateOnly? EndDate, string? EndReason);
+
+public static class NetworkScope
+{
+    /// <summary>District scope, derived from the member schools' districts (and member districts).</summary>
+    public static DistrictScope Of(IEnumerable<MemberOrganization> organizations)
+    {
+        var districts = organizations
+            .Select(o => o.Kind == OrganizationKind.District ? o.Name : o.District)
+            .Where(d => !string.IsNullOrWhiteSpace(d))
+            .Select(d => d!.Trim().ToUpperInvariant())
+            .Distinct()
+            .Count();
+        return districts switch { 0 => DistrictScope.None, 1 => DistrictScope.Single, _ => DistrictScope.Multiple };
+    }
+}

@@ -1,0 +1,62 @@
+using Platform.Contracts.Networks;
+using Platform.Data;
+using Platform.Messaging;
+using Platform.Networks.Data;
+using Platform.Networks.Domain;
+
+namespace Platform.Networks;
+
+public sealed record HubStabilityView(HubStabilityClass Computed, HubStabilityClass? Override, string? Reason);
+
+public sealed record StabilityReport(
+    int Year, int Members, int Joiners, int Leavers, decimal? MemberStabilityPct, decimal? AverageTenureYears, HubStabilityView HubStability);
+
+/// <summary>
+/// The structural figures of a network, computed by the domain rules from its stored periods. The API answers with them,
+/// and every membership or staff change publishes them as NetworkYearStabilityComputed: one computation for both.
+/// </summary>
+public sealed class StabilityReports(MembershipStore store, Outbox outbox, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<IReadOnlyList<StabilityReport>> HistoryAsync(UnitOfWork uow, Network network, CancellationToken ct)
+    {
+        var (periods, staff) = await LoadAsync(uow, network, ct);
+        var calendar = network.Calendar;
+        var first = calendar.YearOf(network.LaunchDate);
+        var last = calendar.YearOf(Today);
+        return Enumerable.Range(first, Math.Max(0, last - first + 1)).Select(y => Report(network, periods, staff, y)).ToList();
+    }
+
+    public async Task<StabilityReport> ForYearAsync(UnitOfWork uow, Network network, int year, CancellationToken ct)
+    {
+        var (periods, staff) = await LoadAsync(uow, network, ct);
+        return Report(network, periods, staff, year);
+    }
+
+    /// <summary>Publishes one snapshot per network year since launch, in the caller's transaction.</summary>
+    public async Task PublishAsync(UnitOfWork uow, Network network, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var r in await HistoryAsync(uow, network, ct))
+        {
+            await outbox.EnqueueAsync(uow, new NetworkYearStabilityComputed(uow.TenantId!.Value, network.Id, r.Year, r.Members, r.Joiners, r.Leavers,
+                r.MemberStabilityPct, r.AverageTenureYears, r.HubStability.Computed.ToString(), r.HubStability.Override?.ToString(),
+                r.HubStability.Reason, now), ct);
+        }
+    }
+
+    /// <summary>Hub stability for year Y is judged as of the end of network year Y, or today if that is earlier.</summary>
+    private StabilityReport Report(Network network, IReadOnlyList<MembershipPeriod> periods, IReadOnlyList<HubStaffAssignment> staff, int year)
+    {
+        var members = MemberStability.Compute(periods, network.Calendar, year);
+        var lastDay = network.Calendar.LastDayOf(year);
+        var asOf = lastDay < Today ? lastDay : Today;
+        var hub = HubStability.Classify(staff, network.LaunchDate, asOf);
+        return new StabilityReport(year, members.Members, members.Joiners, members.Leavers, members.MemberStabilityPct, members.AverageTenureYears,
+            new HubStabilityView(hub, network.HubStabilityOverride, network.HubStabilityOverrideReason));
+    }
+
+    private async Task<(IReadOnlyList<MembershipPeriod>, IReadOnlyList<HubStaffAssignment>)> LoadAsync(UnitOfWork uow, Network network, CancellationToken ct) =>
+        (await store.PeriodsAsync(uow, network.Id, ct), await store.AssignmentsAsync(uow, network.Id, ct));
+}
