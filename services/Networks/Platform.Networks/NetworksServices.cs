@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Data;
 using Platform.Messaging;
 using Platform.Networks.Data;
+using Platform.Networks.IntegrationEvents;
 using Platform.ServiceDefaults;
 
 namespace Platform.Networks;
@@ -14,10 +15,11 @@ public static class NetworksServices
         builder.AddServiceOpenApi();
         builder.Services.AddValidation();
         builder.AddServiceDatabase();
-        builder.AddMessaging("networks");
+        builder.AddMessaging("networks", x => x.AddConsumer<TenantCreatedConsumer>());
         builder.Services.AddSingleton<NetworkStore>();
         builder.Services.AddSingleton<MembershipStore>();
         builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<GrantStore>();
         builder.Services.AddSingleton<StabilityReports>();
         builder.Services.AddSingleton<Apis.NetworkWrites>();
         builder.Services.TryAddSingleton(TimeProvider.System);

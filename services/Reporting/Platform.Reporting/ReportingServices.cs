@@ -17,6 +17,10 @@ public static class ReportingServices
         {
             x.AddConsumer<TenantCreatedConsumer>();
             x.AddConsumer<NetworkRegisteredConsumer>();
+            x.AddConsumer<NetworkUpdatedConsumer>();
+            x.AddConsumer<NetworkYearStabilityComputedConsumer>();
+            x.AddConsumer<NetworkSharedWithFunderConsumer>();
+            x.AddConsumer<NetworkShareRevokedConsumer>();
         });
         builder.Services.AddSingleton<ReportingStore>();
         return builder;

@@ -53,7 +53,9 @@ public static class NetworksApi
         api.MapMembersApi();
         api.MapHubStaffApi();
         api.MapStabilityApi();
+        api.MapGrantsApi();
         api.MapGet("/audit", AuditApi.List).RequireAuthorization(Policies.HubAdmin).WithSummary("The hub's admin writes between from and to");
+        app.MapFundersApi();
         return app;
     }
 

@@ -14,6 +14,12 @@ public static class ReportingApi
         var api = app.MapGroup("/api/reporting").WithTags("Reporting");
         api.MapGet("/networks", ListNetworks).RequireAuthorization(Policies.HubTeam)
             .WithSummary("The caller's hub's networks, as Reporting knows them from events");
+        api.MapGet("/networks/{id:guid}/structure", NetworkStructure).RequireAuthorization(Policies.HubTeam)
+            .WithSummary("The structural-table row of one of the hub's networks for a network year, by default the latest computed (CSV with Accept: text/csv)")
+            .Produces<StructureRow>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/portfolio/structure", PortfolioStructure).RequireAuthorization(Policies.Funder)
+            .WithSummary("The funder's structural table: one row per network shared with it (CSV with Accept: text/csv)")
+            .Produces<IReadOnlyList<StructureRow>>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return app;
     }
 
@@ -21,5 +27,21 @@ public static class ReportingApi
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         return TypedResults.Ok(await store.ListNetworksAsync(uow, ct));
+    }
+
+    private static async Task<IResult> NetworkStructure(Guid id, int? year, HttpRequest request, ClaimsPrincipal user, Database db,
+        ReportingStore store, CancellationToken ct)
+    {
+        await using var uow = await db.BeginAsync(user.TenantId(), ct);
+        var rows = await store.StructureAsync(uow, year ?? await store.LatestYearAsync(uow, ct), id, ct);
+        return rows.Count == 0 ? TypedResults.NotFound() : Tables.Respond(request, rows, $"structure-{id}.csv");
+    }
+
+    private static async Task<IResult> PortfolioStructure(int? year, HttpRequest request, ClaimsPrincipal user, Database db,
+        ReportingStore store, CancellationToken ct)
+    {
+        await using var uow = await db.BeginAsync(user.TenantId(), ct);
+        var y = year ?? await store.LatestYearAsync(uow, ct);
+        return Tables.Respond(request, await store.StructureAsync(uow, y, null, ct), $"portfolio-structure-{y}.csv");
     }
 }

@@ -25,6 +25,63 @@ public sealed class ReportingStore
                 goal_type = excluded.goal_type, launch_date = excluded.launch_date
             """, e, uow.Transaction, cancellationToken: ct));
 
+    public Task UpdateNetworkAsync(UnitOfWork uow, NetworkUpdated e, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            update networks set name = @Name, aim = @Aim, goal_type = @GoalType, launch_date = @LaunchDate, phase = @Phase,
+                status = @Status, district_scope = @DistrictScope
+            where network_id = @NetworkId
+            """, e, uow.Transaction, cancellationToken: ct));
+
+    /// <summary>Keeps the newest snapshot per network year (events may arrive out of order).</summary>
+    public Task UpsertStabilityAsync(UnitOfWork uow, NetworkYearStabilityComputed e, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into network_year_stability (tenant_id, network_id, year, members, joiners, leavers, member_stability_pct,
+                average_tenure_years, hub_stability, hub_stability_override, hub_stability_override_reason, computed_at)
+            values (@TenantId, @NetworkId, @Year, @Members, @Joiners, @Leavers, @MemberStabilityPct, @AverageTenureYears,
+                @HubStability, @HubStabilityOverride, @HubStabilityOverrideReason, @OccurredAt)
+            on conflict (network_id, year) do update set members = excluded.members, joiners = excluded.joiners,
+                leavers = excluded.leavers, member_stability_pct = excluded.member_stability_pct,
+                average_tenure_years = excluded.average_tenure_years, hub_stability = excluded.hub_stability,
+                hub_stability_override = excluded.hub_stability_override,
+                hub_stability_override_reason = excluded.hub_stability_override_reason, computed_at = excluded.computed_at
+            where network_year_stability.computed_at <= excluded.computed_at
+            """, e, uow.Transaction, cancellationToken: ct));
+
+    public Task SetGrantAsync(UnitOfWork uow, Guid networkId, Guid funderTenantId, bool active, DateTimeOffset at, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into funder_grants (tenant_id, network_id, funder_tenant_id, active, changed_at)
+            values (@TenantId, @networkId, @funderTenantId, @active, @at)
+            on conflict (network_id, funder_tenant_id) do update set active = excluded.active, changed_at = excluded.changed_at
+            where funder_grants.changed_at <= excluded.changed_at
+            """, new { uow.TenantId, networkId, funderTenantId, active, at }, uow.Transaction, cancellationToken: ct));
+
+    /// <summary>
+    /// The structural table for year Y over every network the transaction may see: a hub's own, or a funder's granted ones
+    /// (row-level security decides which).
+    /// </summary>
+    public async Task<IReadOnlyList<StructureRow>> StructureAsync(UnitOfWork uow, int year, Guid? networkId, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<StructureRow>(new CommandDefinition(
+            """
+            select n.network_id as NetworkId, n.name as Network, coalesce(t.name, '') as Hub, t.host_type as HostType,
+                   n.goal_type as GoalType, extract(year from n.launch_date)::int as LaunchYear, @year as Year,
+                   s.members as Members, n.district_scope as DistrictScope, s.member_stability_pct as MemberStabilityPct,
+                   s.average_tenure_years as AverageTenureYears, s.hub_stability as HubStability,
+                   s.hub_stability_override as HubStabilityOverride, s.hub_stability_override_reason as HubStabilityOverrideReason
+            from networks n
+            left join tenants t on t.tenant_id = n.tenant_id
+            left join network_year_stability s on s.network_id = n.network_id and s.year = @year
+            where (@networkId::uuid is null or n.network_id = @networkId)
+            order by t.name, n.name
+            """, new { year, networkId }, uow.Transaction, cancellationToken: ct))).AsList();
+
+    /// <summary>The latest network year with figures among the networks the transaction may see (this year if none).</summary>
+    public async Task<int> LatestYearAsync(UnitOfWork uow, CancellationToken ct) =>
+        await uow.Connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            "select max(year) from network_year_stability", transaction: uow.Transaction, cancellationToken: ct)) ?? DateTime.UtcNow.Year;
+
     public async Task<IReadOnlyList<NetworkSummary>> ListNetworksAsync(UnitOfWork uow, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<NetworkSummary>(new CommandDefinition(
             """

@@ -17,3 +17,27 @@ public sealed class NetworkRegisteredConsumer(Database db, ReportingStore store)
     protected override Task HandleAsync(NetworkRegistered message, UnitOfWork uow, CancellationToken ct) =>
         store.UpsertNetworkAsync(uow, message, ct);
 }
+
+public sealed class NetworkUpdatedConsumer(Database db, ReportingStore store) : InboxConsumer<NetworkUpdated>(db)
+{
+    protected override Task HandleAsync(NetworkUpdated message, UnitOfWork uow, CancellationToken ct) =>
+        store.UpdateNetworkAsync(uow, message, ct);
+}
+
+public sealed class NetworkYearStabilityComputedConsumer(Database db, ReportingStore store) : InboxConsumer<NetworkYearStabilityComputed>(db)
+{
+    protected override Task HandleAsync(NetworkYearStabilityComputed message, UnitOfWork uow, CancellationToken ct) =>
+        store.UpsertStabilityAsync(uow, message, ct);
+}
+
+public sealed class NetworkSharedWithFunderConsumer(Database db, ReportingStore store) : InboxConsumer<NetworkSharedWithFunder>(db)
+{
+    protected override Task HandleAsync(NetworkSharedWithFunder message, UnitOfWork uow, CancellationToken ct) =>
+        store.SetGrantAsync(uow, message.NetworkId, message.FunderTenantId, true, message.OccurredAt, ct);
+}
+
+public sealed class NetworkShareRevokedConsumer(Database db, ReportingStore store) : InboxConsumer<NetworkShareRevoked>(db)
+{
+    protected override Task HandleAsync(NetworkShareRevoked message, UnitOfWork uow, CancellationToken ct) =>
+        store.SetGrantAsync(uow, message.NetworkId, message.FunderTenantId, false, message.OccurredAt, ct);
+}
