@@ -33,6 +33,27 @@ public sealed class Outbox(OutboxSignal signal)
             uow.Transaction, cancellationToken: ct));
         uow.OnCommitted(signal.Notify);
     }
+
+    /// <summary>Many events in one statement (a roster import can produce thousands).</summary>
+    public async Task EnqueueManyAsync(UnitOfWork uow, IReadOnlyList<IIntegrationEvent> events, CancellationToken ct = default)
+    {
+        if (events.Count == 0) return;
+        await uow.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into outbox_messages (id, tenant_id, message_type, payload, trace_parent)
+            select id, tenant, type, payload::jsonb, @TraceParent from unnest(@Ids, @Tenants, @Types, @Payloads) as e(id, tenant, type, payload)
+            """,
+            new
+            {
+                Ids = events.Select(_ => Guid.CreateVersion7()).ToArray(),
+                Tenants = events.Select(e => e.TenantId).ToArray(),
+                Types = events.Select(e => e.GetType().FullName).ToArray(),
+                Payloads = events.Select(e => JsonSerializer.Serialize(e, e.GetType(), Json)).ToArray(),
+                TraceParent = Activity.Current?.Id,
+            },
+            uow.Transaction, cancellationToken: ct));
+        uow.OnCommitted(signal.Notify);
+    }
 }
 
 /// <summary>Wakes the relay right after a commit, so events go out without waiting for the next poll.</summary>

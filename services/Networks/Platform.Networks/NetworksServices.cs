@@ -20,6 +20,8 @@ public static class NetworksServices
         builder.Services.AddSingleton<MembershipStore>();
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<GrantStore>();
+        builder.Services.AddSingleton<RosterStore>();
+        builder.Services.AddSingleton<RosterImport>();
         builder.Services.AddSingleton<StabilityReports>();
         builder.Services.AddSingleton<Apis.NetworkWrites>();
         builder.Services.TryAddSingleton(TimeProvider.System);

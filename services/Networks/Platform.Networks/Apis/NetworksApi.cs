@@ -54,6 +54,7 @@ public static class NetworksApi
         api.MapHubStaffApi();
         api.MapStabilityApi();
         api.MapGrantsApi();
+        api.MapRosterApi();
         api.MapGet("/audit", AuditApi.List).RequireAuthorization(Policies.HubAdmin).WithSummary("The hub's admin writes between from and to");
         app.MapFundersApi();
         return app;

@@ -1,0 +1,56 @@
+using Dapper;
+using Platform.Data;
+using Platform.Networks.Domain;
+
+namespace Platform.Networks.Data;
+
+/// <summary>
+/// Set-based reads and writes for roster imports: one statement per table, whatever the file's size.
+/// (COPY is not available: PostgreSQL refuses COPY FROM into tables under row-level security.)
+/// </summary>
+public sealed class RosterStore
+{
+    public async Task<IReadOnlyList<Person>> PeopleByEmailAsync(UnitOfWork uow, IReadOnlyCollection<string> emails, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<Person>(new CommandDefinition(
+            "select id, email, given_name as GivenName, family_name as FamilyName from people where lower(email) = any(@emails)",
+            new { emails = emails.Select(e => e.ToLowerInvariant()).ToArray() }, uow.Transaction, cancellationToken: ct))).AsList();
+
+    public async Task<IReadOnlyList<Membership>> MembershipsOfPeopleAsync(UnitOfWork uow, Guid networkId, IReadOnlyCollection<Guid> people, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<Membership>(new CommandDefinition("""
+            select id, network_id as NetworkId, person_id as PersonId, role, team_id as TeamId, start_date as StartDate, end_date as EndDate, end_reason as EndReason
+            from memberships where network_id = @networkId and person_id = any(@people)
+            """, new { networkId, people = people.ToArray() }, uow.Transaction, cancellationToken: ct))).AsList();
+
+    public Task InsertPeopleAsync(UnitOfWork uow, IReadOnlyList<Person> people, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("""
+            insert into people (id, tenant_id, email, given_name, family_name)
+            select id, @tenant, email, given, family from unnest(@ids, @emails, @givens, @families) as p(id, email, given, family)
+            """, new
+            {
+                tenant = uow.TenantId, ids = people.Select(p => p.Id).ToArray(), emails = people.Select(p => p.Email).ToArray(),
+                givens = people.Select(p => p.GivenName).ToArray(), families = people.Select(p => p.FamilyName).ToArray(),
+            }, uow.Transaction, cancellationToken: ct));
+
+    public Task InsertMembershipsAsync(UnitOfWork uow, IReadOnlyList<Membership> memberships, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("""
+            insert into memberships (id, tenant_id, network_id, person_id, role, team_id, start_date, end_date)
+            select id, @tenant, network, person, role, team, start_date, end_date
+            from unnest(@ids, @networks, @people, @roles, @teams, @starts, @ends) as m(id, network, person, role, team, start_date, end_date)
+            """, new
+            {
+                tenant = uow.TenantId, ids = memberships.Select(m => m.Id).ToArray(), networks = memberships.Select(m => m.NetworkId).ToArray(),
+                people = memberships.Select(m => m.PersonId).ToArray(), roles = memberships.Select(m => m.Role.ToString()).ToArray(),
+                teams = memberships.Select(m => m.TeamId).ToArray(), starts = memberships.Select(m => m.StartDate).ToArray(),
+                ends = memberships.Select(m => m.EndDate).ToArray(),
+            }, uow.Transaction, cancellationToken: ct));
+
+    public Task UpdateMembershipsAsync(UnitOfWork uow, IReadOnlyList<Membership> memberships, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("""
+            update memberships m set role = u.role, team_id = u.team, end_date = u.end_date
+            from unnest(@ids, @roles, @teams, @ends) as u(id, role, team, end_date) where m.id = u.id
+            """, new
+            {
+                ids = memberships.Select(m => m.Id).ToArray(), roles = memberships.Select(m => m.Role.ToString()).ToArray(),
+                teams = memberships.Select(m => m.TeamId).ToArray(), ends = memberships.Select(m => m.EndDate).ToArray(),
+            }, uow.Transaction, cancellationToken: ct));
+}
