@@ -41,5 +41,14 @@ public static class DemoSeed
                 catch (HttpRequestException e) when (PlatformApiClient.IsConflict(e)) { /* already seeded */ }
             }
         }
+
+        // Networks learn of the funder tenant from Identity's events; wait for it before sharing demo networks with it.
+        var hub = await api.GetTokenAsync("hubadmin@riverbend.demo", LocalPlatform.DemoPassword, ct);
+        for (var i = 0; !(await api.GetAsync<JsonElement[]>("/api/funders", hub, ct)).Any(f => f.GetProperty("name").GetString() == "Demo Foundation"); i++)
+        {
+            if (i == 200) throw new TimeoutException("Networks has not heard of Demo Foundation (TenantCreated) within 20 s.");
+            await Task.Delay(100, ct);
+        }
+        await DemoPortfolio.RunAsync(api, ct);
     }
 }

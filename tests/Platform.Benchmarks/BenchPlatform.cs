@@ -1,0 +1,35 @@
+using Platform.Local;
+
+namespace Platform.Benchmarks;
+
+/// <summary>A throwaway platform on free ports in a temporary folder, as the tests use, durable like ./dev up.</summary>
+public sealed class BenchPlatform : IAsyncDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "nh-bench-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public LocalPlatform Platform { get; private set; } = null!;
+    public PlatformApiClient Api { get; private set; } = null!;
+
+    public static async Task<BenchPlatform> StartAsync()
+    {
+        var bench = new BenchPlatform();
+        var ports = LocalPlatform.Components.ToDictionary(c => c.Name, _ => Shell.FreePort());
+        int rabbit;
+        do rabbit = Shell.FreePort(); while (rabbit >= 65535);
+        bench.Platform = new LocalPlatform(new LocalPlatformOptions(RepositoryRoot.Find(), bench._root, "Release", ports["gateway"], ports,
+            Shell.FreePort(), rabbit, $"nh-bench-{Guid.NewGuid():N}@localhost", Durable: true, LocalSecrets.Generate(),
+            new Dictionary<string, string> { ["RateLimiting__PermitsPerSecond"] = "100000" }));
+        Console.WriteLine("Starting a platform for the benchmark ...");
+        await bench.Platform.StartInfrastructureAsync();
+        await bench.Platform.StartServicesAsync();
+        bench.Api = new PlatformApiClient(bench.Platform.Options.GatewayUrl);
+        await DemoSeed.RunAsync(bench.Api);
+        return bench;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Platform.StopAllAsync();
+        Directory.Delete(_root, recursive: true);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using Platform.Local;
+
+namespace Platform.Benchmarks;
+
+/// <summary>
+/// A generated 10,000-row roster imported through the gateway, against a plain COPY of the same rows into a
+/// scratch table of the same database, in the same run. Target: under 3 s, and under 5x the COPY.
+/// </summary>
+public static class RosterBenchmark
+{
+    private const int Rows = 10_000;
+
+    public static async Task<int> RunAsync()
+    {
+        await using var bench = await BenchPlatform.StartAsync();
+        var token = await bench.Api.GetTokenAsync("hubadmin@riverbend.demo", LocalPlatform.DemoPassword);
+        var csv = Generate(Rows);
+
+        // Warm-up on a separate network, so JIT and connection pools are not measured.
+        var warm = await NewNetworkAsync(bench.Api, token);
+        await ImportAsync(bench.Api, token, warm, Generate(200));
+
+        var network = await NewNetworkAsync(bench.Api, token);
+        var import = Stopwatch.StartNew();
+        var summary = await ImportAsync(bench.Api, token, network, csv);
+        import.Stop();
+
+        var copy = await CopyAsync(bench.Platform, csv);
+        var log = Path.Combine(bench.Platform.Options.LogDirectory, "networks.log");
+        Console.WriteLine(File.ReadLines(log).LastOrDefault(l => l.Contains("Roster of")) ?? "");
+        var ratio = import.Elapsed.TotalMilliseconds / copy.TotalMilliseconds;
+        Console.WriteLine($"""
+
+            roster import of {Rows:N0} rows through the gateway: {import.Elapsed.TotalMilliseconds:F0} ms ({summary})
+            plain COPY of the same rows:                    {copy.TotalMilliseconds:F0} ms
+            ratio import / COPY:                            {ratio:F2}x   (targets: import < 3000 ms, ratio < 5x)
+            """);
+        return 0;
+    }
+
+    private static string Generate(int rows)
+    {
+        var random = new Random(42);
+        var csv = new StringBuilder("email,given_name,family_name,school,district,team,role,start_date,end_date\n");
+        string[] roles = ["TeamMember", "TeamMember", "TeamMember", "TeamLead", "DistrictLead", "Other"];
+        for (var i = 0; i < rows; i++)
+        {
+            var school = random.Next(60);
+            var start = new DateOnly(2018, 8, 1).AddDays(random.Next(0, 2200));
+            var end = random.Next(3) == 0 ? start.AddDays(random.Next(30, 900)).ToString("yyyy-MM-dd") : "";
+            csv.Append($"member{i}-{Guid.NewGuid():N}@bench.test,Given{i},Family{i},School {school},District {school % 7},Team {random.Next(3)},{roles[random.Next(roles.Length)]},{start:yyyy-MM-dd},{end}\n");
+        }
+        return csv.ToString();
+    }
+
+    private static async Task<Guid> NewNetworkAsync(PlatformApiClient api, string token) =>
+        (await api.PostAsync<JsonElement>("/api/networks", token,
+            new { name = "Bench " + Guid.NewGuid().ToString("N")[..8], aim = "Measure", goalType = "Other", launchDate = "2018-08-01" }))
+        .GetProperty("id").GetGuid();
+
+    private static async Task<string> ImportAsync(PlatformApiClient api, string token, Guid network, string csv)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/networks/{network}/roster") { Content = new StringContent(csv, Encoding.UTF8, "text/csv") };
+        request.Headers.Authorization = new("Bearer", token);
+        using var response = await api.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Import failed: {(int)response.StatusCode} {body[..Math.Min(500, body.Length)]}");
+        return body;
+    }
+
+    /// <summary>The floor: PostgreSQL's COPY of the same text into an unconstrained scratch table.</summary>
+    private static async Task<TimeSpan> CopyAsync(LocalPlatform platform, string csv)
+    {
+        await using var db = new NpgsqlConnection(platform.Postgres.ConnectionString("networks"));
+        await db.OpenAsync();
+        await using (var create = new NpgsqlCommand(
+            "create temp table roster_copy (email text, given_name text, family_name text, school text, district text, team text, role text, start_date date, end_date date)", db))
+            await create.ExecuteNonQueryAsync();
+        var clock = Stopwatch.StartNew();
+        await using (var writer = await db.BeginTextImportAsync("copy roster_copy from stdin (format csv, header true)"))
+            await writer.WriteAsync(csv);
+        clock.Stop();
+        return clock.Elapsed;
+    }
+}
