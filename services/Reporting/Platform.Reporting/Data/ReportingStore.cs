@@ -19,18 +19,20 @@ public sealed class ReportingStore
     public Task UpsertNetworkAsync(UnitOfWork uow, NetworkRegistered e, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(new CommandDefinition(
             """
-            insert into networks (network_id, tenant_id, name, aim, goal_type, launch_date, registered_at)
-            values (@NetworkId, @TenantId, @Name, @Aim, @GoalType, @LaunchDate, @OccurredAt)
-            on conflict (network_id) do update set name = excluded.name, aim = excluded.aim,
-                goal_type = excluded.goal_type, launch_date = excluded.launch_date
+            insert into networks (network_id, tenant_id, name, aim, goal_type, launch_date, registered_at, facts_as_of)
+            values (@NetworkId, @TenantId, @Name, @Aim, @GoalType, @LaunchDate, @OccurredAt, @OccurredAt)
+            on conflict (network_id) do update set registered_at = excluded.registered_at
             """, e, uow.Transaction, cancellationToken: ct));
 
     public Task UpdateNetworkAsync(UnitOfWork uow, NetworkUpdated e, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(new CommandDefinition(
             """
-            update networks set name = @Name, aim = @Aim, goal_type = @GoalType, launch_date = @LaunchDate, phase = @Phase,
-                status = @Status, district_scope = @DistrictScope
-            where network_id = @NetworkId
+            insert into networks (network_id, tenant_id, name, aim, goal_type, launch_date, phase, status, district_scope, registered_at, facts_as_of)
+            values (@NetworkId, @TenantId, @Name, @Aim, @GoalType, @LaunchDate, @Phase, @Status, @DistrictScope, @OccurredAt, @OccurredAt)
+            on conflict (network_id) do update set name = excluded.name, aim = excluded.aim, goal_type = excluded.goal_type,
+                launch_date = excluded.launch_date, phase = excluded.phase, status = excluded.status,
+                district_scope = excluded.district_scope, facts_as_of = excluded.facts_as_of
+            where networks.facts_as_of <= excluded.facts_as_of
             """, e, uow.Transaction, cancellationToken: ct));
 
     /// <summary>Keeps the newest snapshot per network year (events may arrive out of order).</summary>
