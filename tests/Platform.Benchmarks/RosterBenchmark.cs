@@ -32,7 +32,7 @@ public static class RosterBenchmark
 
         var copy = await CopyAsync(bench.Platform, csv);
         var log = Path.Combine(bench.Platform.Options.LogDirectory, "networks.log");
-        Console.WriteLine(File.ReadLines(log).LastOrDefault(l => l.Contains("Roster of")) ?? "");
+        Console.WriteLine(File.ReadLines(log).LastOrDefault(l => l.Contains("Roster of"))?.Split(" => ").Last() ?? "");
         var ratio = import.Elapsed.TotalMilliseconds / copy.TotalMilliseconds;
         Console.WriteLine($"""
 

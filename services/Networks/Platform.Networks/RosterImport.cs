@@ -66,8 +66,9 @@ public sealed class RosterImport(MembershipStore store, RosterStore bulk, TimePr
             newPeople.Add(person);
         }
 
-        // Membership periods, matched by start date; anything else must not overlap what is stored.
-        var stored = (await bulk.MembershipsOfPeopleAsync(uow, networkId, people.Values.Select(p => p.Id).ToList(), ct))
+        // Membership periods, matched by start date; anything else must not overlap what is stored (only people who
+        // existed before this file can have stored periods).
+        var stored = (await bulk.MembershipsOfPeopleAsync(uow, networkId, people.Values.Except(newPeople).Select(p => p.Id).ToList(), ct))
             .ToLookup(m => m.PersonId);
         var created = new List<Membership>();
         var updated = new List<Membership>();
@@ -93,8 +94,8 @@ public sealed class RosterImport(MembershipStore store, RosterStore bulk, TimePr
         }
         if (problems.Count > 0) return (null, problems.OrderBy(p => p.Row).ToList());
 
-        foreach (var school in newSchools) await store.InsertOrganizationAsync(uow, school, ct);
-        foreach (var team in newTeams) await store.InsertTeamAsync(uow, team, ct);
+        if (newSchools.Count > 0) await bulk.InsertSchoolsAsync(uow, newSchools, ct);
+        if (newTeams.Count > 0) await bulk.InsertTeamsAsync(uow, newTeams, ct);
         if (newPeople.Count > 0) await bulk.InsertPeopleAsync(uow, newPeople, ct);
         if (created.Count > 0) await bulk.InsertMembershipsAsync(uow, created, ct);
         if (updated.Count > 0) await bulk.UpdateMembershipsAsync(uow, updated, ct);

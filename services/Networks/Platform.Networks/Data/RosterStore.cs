@@ -12,14 +12,38 @@ public sealed class RosterStore
 {
     public async Task<IReadOnlyList<Person>> PeopleByEmailAsync(UnitOfWork uow, IReadOnlyCollection<string> emails, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<Person>(new CommandDefinition(
-            "select id, email, given_name as GivenName, family_name as FamilyName from people where lower(email) = any(@emails)",
+            """
+            select p.id, p.email, p.given_name as GivenName, p.family_name as FamilyName
+            from people p join unnest(@emails) as e(email) on lower(p.email) = e.email
+            """,
             new { emails = emails.Select(e => e.ToLowerInvariant()).ToArray() }, uow.Transaction, cancellationToken: ct))).AsList();
 
     public async Task<IReadOnlyList<Membership>> MembershipsOfPeopleAsync(UnitOfWork uow, Guid networkId, IReadOnlyCollection<Guid> people, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<Membership>(new CommandDefinition("""
-            select id, network_id as NetworkId, person_id as PersonId, role, team_id as TeamId, start_date as StartDate, end_date as EndDate, end_reason as EndReason
-            from memberships where network_id = @networkId and person_id = any(@people)
+            select m.id, m.network_id as NetworkId, m.person_id as PersonId, m.role, m.team_id as TeamId, m.start_date as StartDate,
+                   m.end_date as EndDate, m.end_reason as EndReason
+            from memberships m join unnest(@people) as p(id) on m.person_id = p.id where m.network_id = @networkId
             """, new { networkId, people = people.ToArray() }, uow.Transaction, cancellationToken: ct))).AsList();
+
+    public Task InsertSchoolsAsync(UnitOfWork uow, IReadOnlyList<MemberOrganization> schools, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("""
+            insert into member_organizations (id, tenant_id, network_id, kind, name, district, joined_on)
+            select id, @tenant, network, 'School', name, district, joined from unnest(@ids, @networks, @names, @districts, @joined) as s(id, network, name, district, joined)
+            """, new
+            {
+                tenant = uow.TenantId, ids = schools.Select(s => s.Id).ToArray(), networks = schools.Select(s => s.NetworkId).ToArray(),
+                names = schools.Select(s => s.Name).ToArray(), districts = schools.Select(s => s.District).ToArray(), joined = schools.Select(s => s.JoinedOn).ToArray(),
+            }, uow.Transaction, cancellationToken: ct));
+
+    public Task InsertTeamsAsync(UnitOfWork uow, IReadOnlyList<ImprovementTeam> teams, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("""
+            insert into improvement_teams (id, tenant_id, network_id, organization_id, name)
+            select id, @tenant, network, organization, name from unnest(@ids, @networks, @organizations, @names) as t(id, network, organization, name)
+            """, new
+            {
+                tenant = uow.TenantId, ids = teams.Select(t => t.Id).ToArray(), networks = teams.Select(t => t.NetworkId).ToArray(),
+                organizations = teams.Select(t => t.OrganizationId).ToArray(), names = teams.Select(t => t.Name).ToArray(),
+            }, uow.Transaction, cancellationToken: ct));
 
     public Task InsertPeopleAsync(UnitOfWork uow, IReadOnlyList<Person> people, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(new CommandDefinition("""
