@@ -94,4 +94,29 @@ public sealed class RowLevelSecurityTests(PlatformFixture platform)
         await using (var tx = await db.BeginTransactionAsync())
             Assert.Equal("", await db.ExecuteScalarAsync<string>("select coalesce(current_setting('app.tenant_id', true), '')", transaction: tx));
     }
+
+    [Fact]
+    public async Task A_funder_reads_in_sql_only_the_networks_granted_to_it_and_writes_nothing()
+    {
+        var lakeside = await platform.TokenAsync(PlatformFixture.LakesideAdmin);
+        var funder = PlatformFixture.TenantOf(await platform.TokenAsync(PlatformFixture.Funder));
+        using var created = await platform.Api.SendAsync(HttpMethod.Post, "/api/networks", lakeside,
+            new { name = "Never shared", aim = "Private", goalType = "Other", launchDate = "2024-08-01" });
+        var hidden = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await PlatformFixture.EventuallyAsync(async () =>
+            (await platform.Api.GetAsync<JsonElement[]>("/api/reporting/networks", lakeside)).Any(n => n.GetProperty("networkId").GetGuid() == hidden),
+            TimeSpan.FromSeconds(10), "reporting has the unshared network");
+
+        await using var db = platform.ConnectAsService("reporting");
+        await db.OpenAsync();
+        await using var tx = await db.BeginTransactionAsync();
+        await db.ExecuteAsync("select set_config('app.tenant_id', @f, true)", new { f = funder.ToString() }, tx);
+        var visible = (await db.QueryAsync<Guid>("select network_id from networks", transaction: tx)).ToList();
+        var granted = (await db.QueryAsync<Guid>("select network_id from funder_grants where active", transaction: tx)).ToList();
+        Assert.NotEmpty(visible); // the demo portfolio is shared with Demo Foundation
+        Assert.Equal(granted.Order(), visible.Order());
+        Assert.DoesNotContain(hidden, visible);
+        Assert.All(await db.QueryAsync<Guid>("select funder_tenant_id from funder_grants", transaction: tx), f => Assert.Equal(funder, f));
+        Assert.Equal(0, await db.ExecuteAsync("update networks set name = 'changed by a funder'", transaction: tx));
+    }
 }
