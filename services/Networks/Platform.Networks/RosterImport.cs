@@ -57,8 +57,8 @@ public sealed class RosterImport(MembershipStore store, RosterStore bulk, TimePr
         {
             if (people.TryGetValue(e.Email, out var person))
             {
-                if (!MembersApi.SameName(person, e.GivenName, e.FamilyName))
-                    problems.Add(new RosterProblem(e.Row, "given_name", $"{e.Email} is already {person.GivenName} {person.FamilyName} in this hub."));
+                if (!person.HasName(e.GivenName, e.FamilyName))
+                    problems.Add(new RosterProblem(e.Row, "given_name", person.NameConflict));
                 continue;
             }
             person = new Person(Guid.CreateVersion7(), e.Email, e.GivenName, e.FamilyName);

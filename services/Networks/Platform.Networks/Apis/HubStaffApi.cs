@@ -41,16 +41,8 @@ public static class HubStaffApi
     {
         await using var w = await writes.BeginAsync(user, id, ct);
         if (w is null) return TypedResults.NotFound();
-        var person = await store.FindPersonByEmailAsync(w.Uow, request.Email.Trim(), ct);
-        if (person is null)
-        {
-            person = new Person(Guid.CreateVersion7(), request.Email.Trim(), request.GivenName.Trim(), request.FamilyName.Trim());
-            await store.InsertPersonAsync(w.Uow, person, ct);
-        }
-        else if (!MembersApi.SameName(person, request.GivenName, request.FamilyName))
-        {
-            return TypedResults.Problem($"{person.Email} is already {person.GivenName} {person.FamilyName} in this hub.", statusCode: 409);
-        }
+        var (person, conflict) = await store.FindOrAddPersonAsync(w.Uow, request.Email, request.GivenName, request.FamilyName, ct);
+        if (person is null) return TypedResults.Problem(conflict, statusCode: StatusCodes.Status409Conflict);
         if ((await store.AssignmentsAsync(w.Uow, id, ct)).Any(a => a.PersonId == person.Id && a.Role == request.HubRole && a.End is null))
             return TypedResults.Problem($"{person.Email} already holds the {request.HubRole} seat.", statusCode: 409);
 

@@ -55,16 +55,8 @@ public static class MembersApi
             organizationId = team.OrganizationId;
         }
 
-        var person = await store.FindPersonByEmailAsync(w.Uow, request.Email.Trim(), ct);
-        if (person is null)
-        {
-            person = new Person(Guid.CreateVersion7(), request.Email.Trim(), request.GivenName.Trim(), request.FamilyName.Trim());
-            await store.InsertPersonAsync(w.Uow, person, ct);
-        }
-        else if (!SameName(person, request.GivenName, request.FamilyName))
-        {
-            return TypedResults.Problem($"{person.Email} is already {person.GivenName} {person.FamilyName} in this hub.", statusCode: 409);
-        }
+        var (person, conflict) = await store.FindOrAddPersonAsync(w.Uow, request.Email, request.GivenName, request.FamilyName, ct);
+        if (person is null) return TypedResults.Problem(conflict, statusCode: StatusCodes.Status409Conflict);
 
         var periods = await store.MembershipsOfAsync(w.Uow, id, person.Id, ct);
         if (periods.Any(p => p.EndDate is null))
@@ -117,7 +109,4 @@ public static class MembersApi
             .ToList();
         return TypedResults.Ok<IReadOnlyList<MemberView>>(members);
     }
-
-    internal static bool SameName(Person p, string given, string family) =>
-        string.Equals(p.GivenName, given.Trim(), StringComparison.OrdinalIgnoreCase) && string.Equals(p.FamilyName, family.Trim(), StringComparison.OrdinalIgnoreCase);
 }

@@ -39,6 +39,16 @@ public sealed class MembershipStore
             "select id, email, given_name as GivenName, family_name as FamilyName from people where id = @id",
             new { id }, uow.Transaction, cancellationToken: ct));
 
+    /// <summary>The hub's person with this email, created if new; null when the email belongs to someone of another name.</summary>
+    public async Task<(Person? Person, string? Conflict)> FindOrAddPersonAsync(UnitOfWork uow, string email, string given, string family, CancellationToken ct)
+    {
+        if (await FindPersonByEmailAsync(uow, email.Trim(), ct) is { } existing)
+            return existing.HasName(given, family) ? (existing, null) : (null, existing.NameConflict);
+        var person = new Person(Guid.CreateVersion7(), email.Trim(), given.Trim(), family.Trim());
+        await InsertPersonAsync(uow, person, ct);
+        return (person, null);
+    }
+
     public Task InsertPersonAsync(UnitOfWork uow, Person p, CancellationToken ct) =>
         Exec(uow, "insert into people (id, tenant_id, email, given_name, family_name) values (@Id, @TenantId, @Email, @GivenName, @FamilyName)",
             new { p.Id, uow.TenantId, p.Email, p.GivenName, p.FamilyName }, ct);

@@ -12,7 +12,14 @@ public sealed record MemberOrganization(Guid Id, Guid NetworkId, OrganizationKin
 /// <summary>The improvement team inside one member school.</summary>
 public sealed record ImprovementTeam(Guid Id, Guid NetworkId, Guid OrganizationId, string Name);
 
-public sealed record Person(Guid Id, string Email, string GivenName, string FamilyName);
+public sealed record Person(Guid Id, string Email, string GivenName, string FamilyName)
+{
+    /// <summary>An email names one person in a hub: the same email with another name is a conflict, not a second person.</summary>
+    public bool HasName(string given, string family) =>
+        string.Equals(GivenName, given.Trim(), StringComparison.OrdinalIgnoreCase) && string.Equals(FamilyName, family.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    public string NameConflict => $"{Email} is already {GivenName} {FamilyName} in this hub.";
+}
 
 public sealed record Membership(Guid Id, Guid NetworkId, Guid PersonId, MemberRole Role, Guid? TeamId, DateOnly StartDate, DateOnly? EndDate, string? EndReason);
 
