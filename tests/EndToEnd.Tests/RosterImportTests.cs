@@ -134,4 +134,49 @@ public sealed class RosterImportTests(PlatformFixture platform)
         using (var funder = await ImportAsync(await platform.TokenAsync(PlatformFixture.Funder), id, csv))
             Assert.Equal(HttpStatusCode.Forbidden, funder.StatusCode);
     }
+
+    [Fact]
+    public async Task After_an_import_and_departures_Networks_and_Reporting_give_the_same_figures_for_every_year()
+    {
+        var (token, id) = await NewNetworkAsync();
+        Assert.Equal("IHE", (await platform.Api.GetAsync<JsonElement>($"/api/networks/{id}", token)).GetProperty("hubHostType").GetString());
+        var random = new Random(11);
+        var csv = new StringBuilder(Header + "\n");
+        for (var i = 0; i < 80; i++)
+        {
+            var start = new DateOnly(2021, 8, 1).AddDays(random.Next(0, 1200));
+            var end = random.Next(4) == 0 ? start.AddDays(random.Next(200, 700)).ToString("yyyy-MM-dd") : "";
+            csv.Append($"p{i}@figures.test,P{i},Figures,Central School,Central District,Team {i % 4},TeamMember,{start:yyyy-MM-dd},{end}\n");
+        }
+        using (var imported = await ImportAsync(token, id, csv.ToString()))
+            Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+
+        // Some members leave; the next network year shows them as leavers.
+        var current = await platform.Api.GetAsync<JsonElement[]>($"/api/networks/{id}/members", token);
+        foreach (var member in current.Where(m => m.GetProperty("periods").EnumerateArray().Last().GetProperty("endDate").ValueKind == JsonValueKind.Null).Take(5))
+        {
+            using var left = await platform.Api.SendAsync(HttpMethod.Post, $"/api/networks/{id}/members/{member.GetProperty("personId").GetGuid()}/leave", token,
+                new { date = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"), reason = "moved away" });
+            Assert.Equal(HttpStatusCode.NoContent, left.StatusCode);
+        }
+
+        var history = await platform.Api.GetAsync<JsonElement[]>($"/api/networks/{id}/stability/history", token);
+        Assert.True(history.Length >= 4);
+        foreach (var year in history)
+        {
+            var y = year.GetProperty("year").GetInt32();
+            await PlatformFixture.EventuallyAsync(async () =>
+            {
+                var row = (await platform.Api.GetAsync<JsonElement[]>($"/api/reporting/networks/{id}/structure?year={y}", token)).Single();
+                return row.GetProperty("members").ValueKind == JsonValueKind.Number
+                       && row.GetProperty("members").GetInt32() == year.GetProperty("members").GetInt32()
+                       && Number(row, "memberStabilityPct") == Number(year, "memberStabilityPct")
+                       && Number(row, "averageTenureYears") == Number(year, "averageTenureYears")
+                       && row.GetProperty("hubStability").GetString() == year.GetProperty("hubStability").GetProperty("computed").GetString();
+            }, TimeSpan.FromSeconds(10), $"Reporting has Networks' figures for {y}");
+        }
+    }
+
+    private static decimal? Number(JsonElement e, string name) =>
+        e.GetProperty(name).ValueKind == JsonValueKind.Number ? e.GetProperty(name).GetDecimal() : null;
 }

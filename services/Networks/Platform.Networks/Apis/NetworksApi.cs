@@ -29,10 +29,10 @@ public sealed record UpdateNetworkRequest(
 /// <summary>A network with what is derived from its members: its district scope.</summary>
 public sealed record NetworkDetails(
     Guid Id, string Name, string Aim, GoalType GoalType, DateOnly LaunchDate, NetworkPhase Phase, NetworkStatus Status,
-    int YearStartMonth, int YearStartDay, DistrictScope DistrictScope, DateTimeOffset CreatedAt)
+    int YearStartMonth, int YearStartDay, DistrictScope DistrictScope, string? HubHostType, DateTimeOffset CreatedAt)
 {
-    public static NetworkDetails Of(Network n, DistrictScope scope) =>
-        new(n.Id, n.Name, n.Aim, n.GoalType, n.LaunchDate, n.Phase, n.Status, n.YearStartMonth, n.YearStartDay, scope, n.CreatedAt);
+    public static NetworkDetails Of(Network n, DistrictScope scope, string? hubHostType) =>
+        new(n.Id, n.Name, n.Aim, n.GoalType, n.LaunchDate, n.Phase, n.Status, n.YearStartMonth, n.YearStartDay, scope, hubHostType, n.CreatedAt);
 }
 
 public static class NetworksApi
@@ -62,7 +62,7 @@ public static class NetworksApi
 
     private static async Task<Created<NetworkDetails>> RegisterNetwork(
         RegisterNetworkRequest request, ClaimsPrincipal user, Database db, NetworkStore store, Outbox outbox, AuditLog audit,
-        TimeProvider clock, CancellationToken ct)
+        GrantStore grants, TimeProvider clock, CancellationToken ct)
     {
         var tenantId = user.TenantId();
         var network = new Network(Guid.CreateVersion7(), request.Name.Trim(), request.Aim.Trim(), request.GoalType,
@@ -73,8 +73,9 @@ public static class NetworksApi
         await outbox.EnqueueAsync(uow, new NetworkRegistered(tenantId, network.Id, network.Name, network.Aim,
             network.GoalType.ToString(), network.LaunchDate, network.CreatedAt), ct);
         await audit.RecordAsync(uow, user.UserId() ?? "unknown", "network.registered", network.Id, new { network.Name }, ct);
+        var hostType = await grants.HostTypeAsync(uow, tenantId, ct);
         await uow.CommitAsync(ct);
-        return TypedResults.Created($"/api/networks/{network.Id}", NetworkDetails.Of(network, DistrictScope.None));
+        return TypedResults.Created($"/api/networks/{network.Id}", NetworkDetails.Of(network, DistrictScope.None, hostType));
     }
 
     private static async Task<Ok<IReadOnlyList<Network>>> ListNetworks(ClaimsPrincipal user, Database db, NetworkStore store, CancellationToken ct)
@@ -84,15 +85,17 @@ public static class NetworksApi
     }
 
     private static async Task<Results<Ok<NetworkDetails>, NotFound>> GetNetwork(
-        Guid id, ClaimsPrincipal user, Database db, NetworkStore store, MembershipStore members, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, Database db, NetworkStore store, MembershipStore members, GrantStore grants, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await store.FindAsync(uow, id, ct) is not { } network) return TypedResults.NotFound();
-        return TypedResults.Ok(NetworkDetails.Of(network, NetworkScope.Of(await members.OrganizationsAsync(uow, id, ct))));
+        return TypedResults.Ok(NetworkDetails.Of(network, NetworkScope.Of(await members.OrganizationsAsync(uow, id, ct)),
+            await grants.HostTypeAsync(uow, user.TenantId(), ct)));
     }
 
     private static async Task<Results<Ok<NetworkDetails>, ValidationProblem, NotFound>> UpdateNetwork(
-        Guid id, UpdateNetworkRequest request, ClaimsPrincipal user, NetworkWrites writes, NetworkStore store, MembershipStore members, CancellationToken ct)
+        Guid id, UpdateNetworkRequest request, ClaimsPrincipal user, NetworkWrites writes, NetworkStore store, MembershipStore members,
+        GrantStore grants, CancellationToken ct)
     {
         if (!NetworkYearCalendar.IsValid(request.YearStartMonth, request.YearStartDay))
             return OrganizationsApi.Invalid("yearStartDay", "The network year must start on a real day of the year.");
@@ -106,9 +109,10 @@ public static class NetworksApi
         await store.UpdateAsync(w.Uow, updated, ct);
         w.Replace(updated);
         var scope = await PublishUpdatedAsync(w, members, ct);
+        var hostType = await grants.HostTypeAsync(w.Uow, user.TenantId(), ct);
         // Launch date and year start move every figure: republish the snapshots.
         await w.CommitAsync("network.updated", id, request, stabilityChanged: true, ct);
-        return TypedResults.Ok(NetworkDetails.Of(updated, scope));
+        return TypedResults.Ok(NetworkDetails.Of(updated, scope, hostType));
     }
 
     internal static async Task<DistrictScope> PublishUpdatedAsync(NetworkWrite w, MembershipStore members, CancellationToken ct)

@@ -15,6 +15,11 @@ public sealed class GrantStore
             on conflict (id) do update set name = excluded.name, kind = excluded.kind, host_type = excluded.host_type
             """, new { id, name, kind, hostType }, uow.Transaction, cancellationToken: ct));
 
+    /// <summary>The hub's host type (IHE, NGO, District, Other), as Identity announced it.</summary>
+    public Task<string?> HostTypeAsync(UnitOfWork uow, Guid hub, CancellationToken ct) =>
+        uow.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "select host_type from tenant_directory where id = @hub", new { hub }, uow.Transaction, cancellationToken: ct));
+
     public async Task<IReadOnlyList<Funder>> FundersAsync(UnitOfWork uow, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<Funder>(new CommandDefinition(
             "select id, name from tenant_directory where kind = 'funder' order by name", transaction: uow.Transaction, cancellationToken: ct))).AsList();
