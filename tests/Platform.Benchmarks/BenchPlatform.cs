@@ -18,7 +18,7 @@ public sealed class BenchPlatform : IAsyncDisposable
         do rabbit = Shell.FreePort(); while (rabbit >= 65535);
         bench.Platform = new LocalPlatform(new LocalPlatformOptions(RepositoryRoot.Find(), bench._root, "Release", ports["gateway"], ports,
             Shell.FreePort(), rabbit, $"nh-bench-{Guid.NewGuid():N}@localhost", Durable: true, LocalSecrets.Generate(),
-            new Dictionary<string, string> { ["RateLimiting__PermitsPerSecond"] = "100000" }));
+            new Dictionary<string, string> { ["RateLimiting__PermitsPerSecond"] = "100000" }, Shell.FreePort(), Shell.FreePort()));
         Console.WriteLine("Starting a platform for the benchmark ...");
         await bench.Platform.StartInfrastructureAsync();
         await bench.Platform.StartServicesAsync();

@@ -32,7 +32,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         var ports = names.ToDictionary(n => n, _ => Shell.FreePort());
         var options = new LocalPlatformOptions(RepositoryRoot.Find(), _root, BuildConfiguration, ports["gateway"], ports,
             PostgresPort: Shell.FreePort(), RabbitMqPort: FreePortPair(), RabbitMqNodeName: $"nh-test-{Guid.NewGuid():N}@localhost",
-            Durable: false, LocalSecrets.Generate());
+            Durable: false, LocalSecrets.Generate(), SmtpPort: Shell.FreePort(), MailWebPort: Shell.FreePort());
         Platform = new LocalPlatform(options);
         try
         {
@@ -74,6 +74,13 @@ public sealed class PlatformFixture : IAsyncLifetime
     public static JsonElement ClaimsOf(string token) => JsonDocument.Parse(Base64UrlDecode(token.Split('.')[1])).RootElement;
 
     public static Guid TenantOf(string token) => ClaimsOf(token).GetProperty("tenant_id").GetGuid();
+
+    /// <summary>The messages the SMTP catcher received (maildev's REST API), newest last.</summary>
+    public async Task<JsonElement[]> MailAsync()
+    {
+        using var http = new HttpClient();
+        return JsonDocument.Parse(await http.GetStringAsync(new Uri(Platform.Mail.WebUrl, "email"))).RootElement.EnumerateArray().ToArray();
+    }
 
     /// <summary>Polls until <paramref name="condition"/> holds, failing after <paramref name="timeout"/>.</summary>
     public static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout, string because)

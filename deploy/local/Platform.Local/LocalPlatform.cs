@@ -36,7 +36,7 @@ public sealed record LocalSecrets(string PostgresPassword, Dictionary<string, st
 public sealed record LocalPlatformOptions(
     string RepoRoot, string DataDirectory, string Configuration, int GatewayPort, IReadOnlyDictionary<string, int> Ports,
     int PostgresPort, int RabbitMqPort, string RabbitMqNodeName, bool Durable, LocalSecrets Secrets,
-    IReadOnlyDictionary<string, string>? ExtraEnvironment = null)
+    IReadOnlyDictionary<string, string>? ExtraEnvironment = null, int SmtpPort = 8025, int MailWebPort = 8090)
 {
     public string LogDirectory => Path.Combine(DataDirectory, "logs");
     public string PidDirectory => Path.Combine(DataDirectory, "pids");
@@ -71,6 +71,10 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
 
     public LocalPlatformOptions Options => options;
 
+    /// <summary>The SMTP catcher (maildev): invitation mail lands here; its web page and REST API list what arrived.</summary>
+    public MailCatcher Mail { get; } = new(options.RepoRoot, options.SmtpPort, options.MailWebPort, Path.Combine(options.LogDirectory, "maildev.log"),
+        Path.Combine(options.PidDirectory, "maildev.pid"));
+
     public PostgresServer Postgres { get; } = new(
         Path.Combine(options.DataDirectory, "postgres"), Path.Combine(options.LogDirectory, "postgres.log"),
         options.PostgresPort, options.Secrets.PostgresPassword, options.Durable);
@@ -83,7 +87,7 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
     {
         Directory.CreateDirectory(options.LogDirectory);
         Directory.CreateDirectory(options.PidDirectory);
-        await Task.WhenAll(Postgres.StartAsync(ct), RabbitMq.StartAsync(ct));
+        await Task.WhenAll(Postgres.StartAsync(ct), RabbitMq.StartAsync(ct), Mail.StartAsync(ct));
         foreach (var c in Components.Where(c => c.Database is not null))
             await DatabaseProvisioner.ProvisionAsync(Postgres.ConnectionString(), DatabaseFor(c), ct);
     }
@@ -127,7 +131,7 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
     public async Task StopServicesAsync()
     {
         if (!Directory.Exists(options.PidDirectory)) return;
-        await Task.WhenAll(Directory.GetFiles(options.PidDirectory, "*.pid").Select(async f =>
+        await Task.WhenAll(Directory.GetFiles(options.PidDirectory, "*.pid").Where(f => !f.EndsWith("maildev.pid")).Select(async f =>
         {
             if (int.TryParse(await File.ReadAllTextAsync(f), out var pid)) await Shell.StopGroupAsync(pid, TimeSpan.FromSeconds(10));
             File.Delete(f);
@@ -137,7 +141,7 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
     public async Task StopAllAsync()
     {
         await StopServicesAsync();
-        await Task.WhenAll(RabbitMq.StopAsync(), Postgres.StopAsync());
+        await Task.WhenAll(RabbitMq.StopAsync(), Postgres.StopAsync(), Mail.StopAsync());
     }
 
     private ServiceProcess StartService(Component c, int port, Dictionary<string, string> env)
@@ -179,6 +183,11 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
                 env["Identity__BootstrapAdmin__Password"] = DemoPassword;
                 env["Identity__Clients__Portal__Secret"] = s.PortalClientSecret;
                 foreach (var (service, secret) in s.ServiceClientSecrets) env[$"Identity__ServiceClients__{service}"] = secret;
+                break;
+            case "networks":
+                env["Smtp__Host"] = "127.0.0.1";
+                env["Smtp__Port"] = options.SmtpPort.ToString();
+                env["Identity__ClientSecret"] = s.ServiceClientSecrets["networks"];
                 break;
             case "portal":
                 env["Portal__ClientSecret"] = s.PortalClientSecret;

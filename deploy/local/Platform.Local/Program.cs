@@ -26,6 +26,7 @@ switch (args.FirstOrDefault())
 
               Portal and APIs:  {options.GatewayUrl}
               API reference:    {options.GatewayUrl}api/docs
+              Mail (invites):   {platform.Mail.WebUrl}
               Logs:             {options.LogDirectory}
 
             Demo logins (password {LocalPlatform.DemoPassword}, dev only):

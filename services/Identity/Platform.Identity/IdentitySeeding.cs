@@ -66,7 +66,8 @@ public static class IdentitySeeding
             };
             service.Permissions.UnionWith([
                 Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials,
-                .. ApiScopes.All.Where(s => s != ApiScopes.Identity).Select(s => Permissions.Prefixes.Scope + s)]);
+                // Only Networks calls Identity (member logins for accepted invitations).
+                .. ApiScopes.All.Where(s => s != ApiScopes.Identity || client.Key == "networks").Select(s => Permissions.Prefixes.Scope + s)]);
             await UpsertAsync(apps, service);
         }
 

@@ -85,6 +85,8 @@ public static class IdentityServices
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
             });
         builder.Services.AddPlatformAuthorization();
+        builder.Services.AddAuthorizationBuilder().AddPolicy(Apis.ServiceApi.NetworksServicePolicy,
+            p => p.RequireRole("service").RequireClaim(Claims.Subject, "networks-service"));
         return builder;
     }
 }

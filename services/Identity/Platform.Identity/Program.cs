@@ -24,6 +24,7 @@ app.MapDefaultEndpoints();
 app.MapServiceOpenApi("tenants");
 app.MapConnectEndpoints();
 app.MapTenantsApi();
+app.MapServiceApi();
 app.Run();
 
 public partial class Program;

@@ -22,6 +22,10 @@ public static class NetworksServices
         builder.Services.AddSingleton<GrantStore>();
         builder.Services.AddSingleton<RosterStore>();
         builder.Services.AddSingleton<RosterImport>();
+        builder.Services.AddSingleton<InvitationStore>();
+        builder.Services.AddSingleton<InvitationMail>();
+        builder.Services.AddHttpClient<IdentityClient>(c => c.BaseAddress = new Uri(builder.Configuration["Identity:Authority"]
+            ?? throw new InvalidOperationException("Identity:Authority is not configured")));
         builder.Services.AddSingleton<StabilityReports>();
         builder.Services.AddSingleton<Apis.NetworkWrites>();
         builder.Services.TryAddSingleton(TimeProvider.System);

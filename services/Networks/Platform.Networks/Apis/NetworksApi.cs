@@ -55,8 +55,10 @@ public static class NetworksApi
         api.MapStabilityApi();
         api.MapGrantsApi();
         api.MapRosterApi();
+        api.MapInvitationsApi();
         api.MapGet("/audit", AuditApi.List).RequireAuthorization(Policies.HubAdmin).WithSummary("The hub's admin writes between from and to");
         app.MapFundersApi();
+        app.MapInvitationLinks();
         return app;
     }
 

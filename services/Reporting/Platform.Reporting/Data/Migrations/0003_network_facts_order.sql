@@ -1,4 +1,4 @@
 -- Events arrive in any order: keep the newest facts about a network, whichever event brought them.
-alter table networks add column facts_as_of timestamptz;
-update networks set facts_as_of = registered_at;
-alter table networks alter column facts_as_of set not null;
+-- (A backfill by UPDATE would see no rows here: FORCE row-level security applies to the owner running migrations,
+-- so existing rows start at -infinity and the next event for them wins.)
+alter table networks add column facts_as_of timestamptz not null default '-infinity';

@@ -1,0 +1,138 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Contracts.Networks;
+using Platform.Data;
+using Platform.Networks.Data;
+using Platform.Networks.Domain;
+using Platform.ServiceDefaults;
+
+namespace Platform.Networks.Apis;
+
+public sealed record InviteRequest([property: Required, EmailAddress, StringLength(254)] string Email, MemberRole Role, Guid? TeamId = null);
+
+public sealed record InvitationView(Guid Id, string Email, MemberRole Role, Guid? TeamId, DateTimeOffset ExpiresAt, bool Mailed, bool Accepted);
+
+public sealed record InvitationPreview(string Network, string Email, MemberRole Role, DateTimeOffset ExpiresAt);
+
+public sealed record AcceptInvitationRequest(
+    [property: Required, StringLength(100, MinimumLength = 1)] string GivenName,
+    [property: Required, StringLength(100, MinimumLength = 1)] string FamilyName,
+    [property: Required, StringLength(128, MinimumLength = 10)] string Password);
+
+public sealed record InvitationAccepted(Guid PersonId, Guid MembershipId);
+
+/// <summary>Onboarding by email: a personal, expiring link that creates the member's login and starts the membership.</summary>
+public static class InvitationsApi
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
+
+    public static RouteGroupBuilder MapInvitationsApi(this RouteGroupBuilder network)
+    {
+        network.MapPost("/{id:guid}/invitations", Invite).RequireAuthorization(Policies.HubAdmin)
+            .WithSummary("Invite a person by email; the mail carries a personal link valid for 14 days").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        network.MapGet("/{id:guid}/invitations", List).WithSummary("The network's invitations").ProducesProblem(StatusCodes.Status404NotFound);
+        return network;
+    }
+
+    /// <summary>The invitee's side: no login, the token is the credential.</summary>
+    public static IEndpointRouteBuilder MapInvitationLinks(this IEndpointRouteBuilder app)
+    {
+        var links = app.MapGroup("/api/invitations").WithTags("Invitations").AllowAnonymous();
+        links.MapGet("/{token}", Preview).WithSummary("What the invitation is for").ProducesProblem(StatusCodes.Status404NotFound);
+        links.MapPost("/{token}/accept", Accept).WithSummary("Accept: create the member's login and start the membership")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
+        return app;
+    }
+
+    private static async Task<Results<Created<InvitationView>, ValidationProblem, NotFound>> Invite(
+        Guid id, InviteRequest request, ClaimsPrincipal user, NetworkWrites writes, MembershipStore store, InvitationStore invitations,
+        InvitationMail mail, Database db, IConfiguration config, TimeProvider clock, CancellationToken ct)
+    {
+        var token = InvitationToken.Create(user.TenantId());
+        Invitation invitation;
+        string networkName;
+        await using (var w = await writes.BeginAsync(user, id, ct))
+        {
+            if (w is null) return TypedResults.NotFound();
+            if (request.TeamId is { } teamId && (await store.TeamsAsync(w.Uow, id, ct)).All(t => t.Id != teamId))
+                return OrganizationsApi.Invalid("teamId", "No improvement team of this network has that id.");
+            var now = clock.GetUtcNow();
+            invitation = new Invitation(Guid.CreateVersion7(), id, request.Email.Trim(), request.Role, request.TeamId, now + Lifetime, now, null, null);
+            await invitations.InsertAsync(w.Uow, invitation, InvitationToken.Hash(token), ct);
+            networkName = w.Network.Name;
+            await w.CommitAsync("invitation.created", invitation.Id, new { invitation.Email, invitation.Role }, false, ct);
+        }
+
+        // Durable first, then mailed: a failed send leaves the invitation in place (mailed = false) to send again.
+        var link = $"{(config["Identity:Issuer"] ?? "").TrimEnd('/')}/invitations/{token}";
+        var mailed = await mail.SendAsync(invitation.Email, networkName, link, invitation.ExpiresAt, ct);
+        if (mailed)
+        {
+            await using var uow = await db.BeginAsync(user.TenantId(), ct);
+            await invitations.MarkMailedAsync(uow, invitation.Id, ct);
+            await uow.CommitAsync(ct);
+        }
+        return TypedResults.Created($"/api/networks/{id}/invitations/{invitation.Id}",
+            new InvitationView(invitation.Id, invitation.Email, invitation.Role, invitation.TeamId, invitation.ExpiresAt, mailed, false));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<InvitationView>>, NotFound>> List(
+        Guid id, ClaimsPrincipal user, Database db, NetworkStore networks, InvitationStore invitations, CancellationToken ct)
+    {
+        await using var uow = await db.BeginAsync(user.TenantId(), ct);
+        if (await networks.FindAsync(uow, id, ct) is null) return TypedResults.NotFound();
+        return TypedResults.Ok<IReadOnlyList<InvitationView>>((await invitations.ListAsync(uow, id, ct))
+            .Select(i => new InvitationView(i.Id, i.Email, i.Role, i.TeamId, i.ExpiresAt, i.MailedAt is not null, i.AcceptedAt is not null)).ToList());
+    }
+
+    private static async Task<Results<Ok<InvitationPreview>, NotFound, ProblemHttpResult>> Preview(
+        string token, Database db, InvitationStore invitations, NetworkStore networks, TimeProvider clock, CancellationToken ct)
+    {
+        if (!InvitationToken.TryReadTenant(token, out var tenant)) return TypedResults.NotFound();
+        await using var uow = await db.BeginAsync(tenant, ct);
+        if (await invitations.FindByTokenAsync(uow, InvitationToken.Hash(token), ct) is not { } invitation) return TypedResults.NotFound();
+        if (Gone(invitation, clock) is { } gone) return gone;
+        var network = await networks.FindAsync(uow, invitation.NetworkId, ct);
+        return TypedResults.Ok(new InvitationPreview(network!.Name, invitation.Email, invitation.Role, invitation.ExpiresAt));
+    }
+
+    private static async Task<Results<Ok<InvitationAccepted>, ValidationProblem, NotFound, ProblemHttpResult>> Accept(
+        string token, AcceptInvitationRequest request, Database db, InvitationStore invitations, NetworkStore networks, MembershipStore store,
+        IdentityClient identity, StabilityReports stability, Platform.Messaging.Outbox outbox, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    {
+        if (!InvitationToken.TryReadTenant(token, out var tenant)) return TypedResults.NotFound();
+        await using var uow = await db.BeginAsync(tenant, ct);
+        if (await invitations.FindByTokenAsync(uow, InvitationToken.Hash(token), ct) is not { } invitation) return TypedResults.NotFound();
+        if (Gone(invitation, clock) is { } gone) return gone;
+        var network = (await networks.FindForUpdateAsync(uow, invitation.NetworkId, ct))!;
+
+        var (person, conflict) = await store.FindOrAddPersonAsync(uow, invitation.Email, request.GivenName, request.FamilyName, ct);
+        if (person is null) return TypedResults.Problem(conflict, statusCode: StatusCodes.Status409Conflict);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var periods = await store.MembershipsOfAsync(uow, network.Id, person.Id, ct);
+        if (periods.Any(p => p.EndDate is null || p.EndDate > today))
+            return TypedResults.Problem($"{person.Email} is already a member of this network.", statusCode: StatusCodes.Status409Conflict);
+
+        // The login last: if Identity refuses the password, nothing here is committed.
+        var (login, problem) = await identity.CreateMemberLoginAsync(tenant, invitation.Email, request.Password, ct);
+        if (login == IdentityClient.LoginResult.Rejected)
+            return OrganizationsApi.Invalid("password", problem ?? "The password was not accepted.");
+
+        var membership = new Membership(Guid.CreateVersion7(), network.Id, person.Id, invitation.Role, invitation.TeamId, today, null, null);
+        await store.InsertMembershipAsync(uow, membership, ct);
+        await invitations.MarkAcceptedAsync(uow, invitation.Id, person.Id, ct);
+        await outbox.EnqueueAsync(uow, new MemberJoined(tenant, network.Id, person.Id, membership.Id, invitation.Role.ToString(), invitation.TeamId,
+            null, today, clock.GetUtcNow()), ct);
+        await stability.PublishAsync(uow, network, ct);
+        await audit.RecordAsync(uow, $"invitee:{person.Id}", "invitation.accepted", invitation.Id, new { membership.Id }, ct);
+        await uow.CommitAsync(ct);
+        return TypedResults.Ok(new InvitationAccepted(person.Id, membership.Id));
+    }
+
+    private static ProblemHttpResult? Gone(Invitation invitation, TimeProvider clock) =>
+        invitation.AcceptedAt is not null ? TypedResults.Problem("This invitation has already been accepted.", statusCode: StatusCodes.Status410Gone)
+        : invitation.ExpiresAt <= clock.GetUtcNow() ? TypedResults.Problem("This invitation has expired; ask the hub for a new one.", statusCode: StatusCodes.Status410Gone)
+        : null;
+}
