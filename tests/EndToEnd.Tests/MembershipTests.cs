@@ -168,6 +168,11 @@ public sealed class MembershipTests(PlatformFixture platform)
             (HttpMethod.Get, $"/api/networks/{id}/stability", null),
             (HttpMethod.Get, $"/api/networks/{id}/stability/history", null),
             (HttpMethod.Put, $"/api/networks/{id}/hub-stability-override", new { value = "Stable", reason = "r" }),
+            (HttpMethod.Get, $"/api/networks/{id}/grants", null),
+            (HttpMethod.Post, $"/api/networks/{id}/grants", new { funderTenantId = Guid.NewGuid() }),
+            (HttpMethod.Delete, $"/api/networks/{id}/grants/{Guid.NewGuid()}", null),
+            (HttpMethod.Get, $"/api/networks/{id}/invitations", null),
+            (HttpMethod.Post, $"/api/networks/{id}/invitations", new { email = "i@b.test", role = "TeamMember" }),
         };
         foreach (var (method, path, body) in calls)
         {
