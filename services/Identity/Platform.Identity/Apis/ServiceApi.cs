@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Platform.Identity.Data;
 using Platform.ServiceDefaults;
 
 namespace Platform.Identity.Apis;
@@ -28,12 +27,5 @@ public static class ServiceApi
 
     private static async Task<Results<Created<UserCreated>, ValidationProblem, ProblemHttpResult>> CreateMemberLogin(
         Guid tenantId, MemberLoginRequest request, TenantRegistration registration, CancellationToken ct) =>
-        await registration.CreateUserAsync(tenantId, request.Email, request.Password, Roles.Member, ct) switch
-        {
-            TenantRegistration.Outcome<PlatformUser>.Done(var u) =>
-                TypedResults.Created($"/api/tenants/{tenantId}/users/{u.Id}", new UserCreated(u.Id, u.TenantId, u.Email!, u.Role)),
-            TenantRegistration.Outcome<PlatformUser>.Invalid(var errors) => TypedResults.ValidationProblem(errors),
-            TenantRegistration.Outcome<PlatformUser>.Conflict(var detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict),
-            _ => TypedResults.Problem("No such tenant.", statusCode: StatusCodes.Status404NotFound),
-        };
+        TenantsApi.UserResult(tenantId, await registration.CreateUserAsync(tenantId, request.Email, request.Password, Roles.Member, ct));
 }

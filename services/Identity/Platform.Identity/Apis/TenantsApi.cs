@@ -51,10 +51,14 @@ public static class TenantsApi
 
     private static async Task<Results<Created<UserCreated>, ValidationProblem, ProblemHttpResult>> CreateUser(
         Guid id, CreateUserRequest request, TenantRegistration registration, CancellationToken ct) =>
-        await registration.CreateUserAsync(id, request.Email, request.Password, request.Role, ct) switch
+        UserResult(id, await registration.CreateUserAsync(id, request.Email, request.Password, request.Role, ct));
+
+    /// <summary>The HTTP answer to a user-creation outcome, shared by the admin and the service endpoints.</summary>
+    internal static Results<Created<UserCreated>, ValidationProblem, ProblemHttpResult> UserResult(Guid tenantId, TenantRegistration.Outcome<PlatformUser> outcome) =>
+        outcome switch
         {
             TenantRegistration.Outcome<PlatformUser>.Done(var u) =>
-                TypedResults.Created($"/api/tenants/{id}/users/{u.Id}", new UserCreated(u.Id, u.TenantId, u.Email!, u.Role)),
+                TypedResults.Created($"/api/tenants/{tenantId}/users/{u.Id}", new UserCreated(u.Id, u.TenantId, u.Email!, u.Role)),
             TenantRegistration.Outcome<PlatformUser>.Invalid(var errors) => TypedResults.ValidationProblem(errors),
             TenantRegistration.Outcome<PlatformUser>.Conflict(var detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict),
             _ => TypedResults.Problem("No such tenant.", statusCode: StatusCodes.Status404NotFound),
