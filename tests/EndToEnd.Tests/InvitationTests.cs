@@ -69,4 +69,45 @@ public sealed class InvitationTests(PlatformFixture platform)
         using (var bad = await platform.Api.SendAsync(HttpMethod.Post, $"/api/networks/{network}/invitations", hub, new { email = "nope", role = "TeamMember" }))
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
+
+    [Fact]
+    public async Task The_mailed_link_opens_a_portal_page_where_the_invitee_joins()
+    {
+        var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
+        var name = "Portal invites " + Guid.NewGuid().ToString("N")[..6];
+        var network = (await platform.Api.PostAsync<JsonElement>("/api/networks", hub,
+            new { name, aim = "Join from a browser", goalType = "Other", launchDate = "2023-08-01" })).GetProperty("id").GetGuid();
+        var email = $"browser-{Guid.NewGuid():N}@invite.test";
+        await platform.Api.PostAsync<JsonElement>($"/api/networks/{network}/invitations", hub, new { email, role = "TeamMember" });
+        string? link = null;
+        await PlatformFixture.EventuallyAsync(async () =>
+        {
+            var mail = (await platform.MailAsync()).LastOrDefault(m => m.GetProperty("to").EnumerateArray().Any(t => t.GetProperty("address").GetString() == email));
+            link = mail.ValueKind == JsonValueKind.Object ? Regex.Match(mail.GetProperty("text").GetString()!, @"http\S+/invitations/[A-Za-z0-9_-]+").Value : null;
+            return !string.IsNullOrEmpty(link);
+        }, TimeSpan.FromSeconds(10), "the invitation mail arrives");
+
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() });
+        var page = await browser.GetStringAsync(link);
+        Assert.Contains($"Join {name}", page);
+        Assert.Contains(email, page);
+        string Hidden(string html, string field) => WebUtility.HtmlDecode(Regex.Match(html, $"name=\"{field}\" value=\"([^\"]*)\"").Groups[1].Value);
+        var form = new Dictionary<string, string>
+        {
+            ["_handler"] = Hidden(page, "_handler"),
+            ["__RequestVerificationToken"] = Hidden(page, "__RequestVerificationToken"),
+            ["Input.GivenName"] = "Bea",
+            ["Input.FamilyName"] = "Rowe",
+            ["Input.Password"] = "short",
+        };
+        var rejected = await (await browser.PostAsync(link, new FormUrlEncodedContent(form))).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Welcome to", rejected); // the form's own validation: at least 10 characters
+
+        form["__RequestVerificationToken"] = Hidden(rejected, "__RequestVerificationToken");
+        form["Input.Password"] = "Browser-pass-1";
+        var joined = await (await browser.PostAsync(link, new FormUrlEncodedContent(form))).Content.ReadAsStringAsync();
+        Assert.Contains($"Welcome to {name}", joined);
+        Assert.Equal("member", PlatformFixture.ClaimsOf(await platform.Api.GetTokenAsync(email, "Browser-pass-1")).GetProperty("role").GetString());
+        Assert.Contains("cannot be used", await browser.GetStringAsync(link));
+    }
 }

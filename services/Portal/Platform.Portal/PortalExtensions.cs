@@ -10,10 +10,15 @@ namespace Platform.Portal;
 
 public static class PortalExtensions
 {
+    /// <summary>Calls the APIs through the gateway, the one public origin.</summary>
+    public const string GatewayClient = "gateway";
+
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
         builder.Services.AddRazorComponents();
+        builder.Services.AddHttpClient(GatewayClient, c => c.BaseAddress = new Uri(config["Identity:Issuer"]
+            ?? throw new InvalidOperationException("Identity:Issuer is not configured")));
         builder.Services.AddCascadingAuthenticationState();
 
         builder.Services.AddAuthentication(o =>
