@@ -99,35 +99,36 @@ public static class InvitationsApi
     }
 
     private static async Task<Results<Ok<InvitationAccepted>, ValidationProblem, NotFound, ProblemHttpResult>> Accept(
-        string token, AcceptInvitationRequest request, Database db, InvitationStore invitations, NetworkStore networks, MembershipStore store,
-        IdentityClient identity, StabilityReports stability, Platform.Messaging.Outbox outbox, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        string token, AcceptInvitationRequest request, Database db, NetworkWrites writes, InvitationStore invitations, MembershipStore store,
+        IdentityClient identity, TimeProvider clock, CancellationToken ct)
     {
         if (!InvitationToken.TryReadTenant(token, out var tenant)) return TypedResults.NotFound();
-        await using var uow = await db.BeginAsync(tenant, ct);
-        if (await invitations.FindByTokenAsync(uow, InvitationToken.Hash(token), ct) is not { } invitation) return TypedResults.NotFound();
-        if (Gone(invitation, clock) is { } gone) return gone;
-        var network = (await networks.FindForUpdateAsync(uow, invitation.NetworkId, ct))!;
+        var hash = InvitationToken.Hash(token);
+        Guid networkId;
+        await using (var read = await db.BeginAsync(tenant, ct))
+        {
+            if (await invitations.FindByTokenAsync(read, hash, ct) is not { } found) return TypedResults.NotFound();
+            networkId = found.NetworkId;
+        }
 
-        var (person, conflict) = await store.FindOrAddPersonAsync(uow, invitation.Email, request.GivenName, request.FamilyName, ct);
+        await using var w = await writes.BeginAsync(tenant, "invitee", networkId, ct);
+        // Read again under the network's lock: two acceptances of one link cannot both pass.
+        if (w is null || await invitations.FindByTokenAsync(w.Uow, hash, ct) is not { } invitation) return TypedResults.NotFound();
+        if (Gone(invitation, clock) is { } gone) return gone;
+
+        var (person, conflict) = await store.FindOrAddPersonAsync(w.Uow, invitation.Email, request.GivenName, request.FamilyName, ct);
         if (person is null) return TypedResults.Problem(conflict, statusCode: StatusCodes.Status409Conflict);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var periods = await store.MembershipsOfAsync(uow, network.Id, person.Id, ct);
-        if (periods.Any(p => p.EndDate is null || p.EndDate > today))
-            return TypedResults.Problem($"{person.Email} is already a member of this network.", statusCode: StatusCodes.Status409Conflict);
+        var (membership, _, startConflict) = await MembersApi.StartAsync(w, store, person, invitation.Role, invitation.TeamId, today, clock, ct);
+        if (membership is null) return TypedResults.Problem(startConflict, statusCode: StatusCodes.Status409Conflict);
 
-        // The login last: if Identity refuses the password, nothing here is committed.
+        // The login last: if Identity refuses the password, the transaction rolls back and nothing is kept.
         var (login, problem) = await identity.CreateMemberLoginAsync(tenant, invitation.Email, request.Password, ct);
         if (login == IdentityClient.LoginResult.Rejected)
             return OrganizationsApi.Invalid("password", problem ?? "The password was not accepted.");
 
-        var membership = new Membership(Guid.CreateVersion7(), network.Id, person.Id, invitation.Role, invitation.TeamId, today, null, null);
-        await store.InsertMembershipAsync(uow, membership, ct);
-        await invitations.MarkAcceptedAsync(uow, invitation.Id, person.Id, ct);
-        await outbox.EnqueueAsync(uow, new MemberJoined(tenant, network.Id, person.Id, membership.Id, invitation.Role.ToString(), invitation.TeamId,
-            null, today, clock.GetUtcNow()), ct);
-        await stability.PublishAsync(uow, network, ct);
-        await audit.RecordAsync(uow, $"invitee:{person.Id}", "invitation.accepted", invitation.Id, new { membership.Id }, ct);
-        await uow.CommitAsync(ct);
+        await invitations.MarkAcceptedAsync(w.Uow, invitation.Id, person.Id, ct);
+        await w.CommitAsync("invitation.accepted", invitation.Id, new { PersonId = person.Id, MembershipId = membership.Id }, stabilityChanged: true, ct);
         return TypedResults.Ok(new InvitationAccepted(person.Id, membership.Id));
     }
 

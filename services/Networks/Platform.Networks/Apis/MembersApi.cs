@@ -47,28 +47,15 @@ public static class MembersApi
         await using var w = await writes.BeginAsync(user, id, ct);
         if (w is null) return TypedResults.NotFound();
 
-        Guid? organizationId = null;
-        if (request.TeamId is { } teamId)
-        {
-            var team = (await store.TeamsAsync(w.Uow, id, ct)).SingleOrDefault(t => t.Id == teamId);
-            if (team is null) return OrganizationsApi.Invalid("teamId", "No improvement team of this network has that id.");
-            organizationId = team.OrganizationId;
-        }
+        if (request.TeamId is { } teamId && (await store.TeamsAsync(w.Uow, id, ct)).All(t => t.Id != teamId))
+            return OrganizationsApi.Invalid("teamId", "No improvement team of this network has that id.");
 
         var (person, conflict) = await store.FindOrAddPersonAsync(w.Uow, request.Email, request.GivenName, request.FamilyName, ct);
         if (person is null) return TypedResults.Problem(conflict, statusCode: StatusCodes.Status409Conflict);
 
-        var periods = await store.MembershipsOfAsync(w.Uow, id, person.Id, ct);
-        if (periods.Any(p => p.EndDate is null))
-            return TypedResults.Problem($"{person.Email} is already a member of this network.", statusCode: 409);
-        if (periods.Any(p => p.EndDate > request.StartDate))
-            return TypedResults.Problem("A new membership period cannot start before the person's previous one ended.", statusCode: 409);
-
-        var membership = new Membership(Guid.CreateVersion7(), id, person.Id, request.Role, request.TeamId, request.StartDate, null, null);
-        await store.InsertMembershipAsync(w.Uow, membership, ct);
-        await w.Events.EnqueueAsync(w.Uow, new MemberJoined(w.Uow.TenantId!.Value, id, person.Id, membership.Id, request.Role.ToString(),
-            request.TeamId, organizationId, request.StartDate, clock.GetUtcNow()), ct);
-        await w.CommitAsync(periods.Count == 0 ? "member.joined" : "member.rejoined", person.Id, new { membership.Id, request.Role, request.StartDate }, true, ct);
+        var (membership, rejoin, startConflict) = await StartAsync(w, store, person, request.Role, request.TeamId, request.StartDate, clock, ct);
+        if (membership is null) return TypedResults.Problem(startConflict, statusCode: StatusCodes.Status409Conflict);
+        await w.CommitAsync(rejoin ? "member.rejoined" : "member.joined", person.Id, new { membership.Id, request.Role, request.StartDate }, true, ct);
         return TypedResults.Created($"/api/networks/{id}/members/{person.Id}", new MemberAdded(person.Id, membership.Id));
     }
 
@@ -108,5 +95,24 @@ public static class MembersApi
             })
             .ToList();
         return TypedResults.Ok<IReadOnlyList<MemberView>>(members);
+    }
+
+    /// <summary>
+    /// Starts a membership period inside the caller's network write: the one path for a hub admin's add and an invitee's
+    /// acceptance (the roster import matches periods in bulk). Null membership with the reason when it cannot start.
+    /// </summary>
+    internal static async Task<(Membership? Membership, bool Rejoin, string? Conflict)> StartAsync(NetworkWrite w, MembershipStore store, Person person,
+        MemberRole role, Guid? teamId, DateOnly start, TimeProvider clock, CancellationToken ct)
+    {
+        var network = w.Network.Id;
+        var periods = await store.MembershipsOfAsync(w.Uow, network, person.Id, ct);
+        if (MembershipRules.StartConflict(periods, person.Email, start) is { } conflict) return (null, false, conflict);
+
+        var organizationId = teamId is { } t ? (await store.TeamsAsync(w.Uow, network, ct)).Single(x => x.Id == t).OrganizationId : (Guid?)null;
+        var membership = new Membership(Guid.CreateVersion7(), network, person.Id, role, teamId, start, null, null);
+        await store.InsertMembershipAsync(w.Uow, membership, ct);
+        await w.Events.EnqueueAsync(w.Uow, new MemberJoined(w.Uow.TenantId!.Value, network, person.Id, membership.Id, role.ToString(),
+            teamId, organizationId, start, clock.GetUtcNow()), ct);
+        return (membership, periods.Count > 0, null);
     }
 }

@@ -13,11 +13,15 @@ namespace Platform.Networks.Apis;
 /// </summary>
 public sealed class NetworkWrites(Database db, NetworkStore networks, AuditLog audit, StabilityReports stability, Outbox outbox)
 {
-    public async Task<NetworkWrite?> BeginAsync(ClaimsPrincipal user, Guid networkId, CancellationToken ct)
+    public Task<NetworkWrite?> BeginAsync(ClaimsPrincipal user, Guid networkId, CancellationToken ct) =>
+        BeginAsync(user.TenantId(), user.UserId() ?? "unknown", networkId, ct);
+
+    /// <summary>For writes without a signed-in user (an invitee holding a link): the tenant comes from the link.</summary>
+    public async Task<NetworkWrite?> BeginAsync(Guid tenantId, string actor, Guid networkId, CancellationToken ct)
     {
-        var uow = await db.BeginAsync(user.TenantId(), ct);
+        var uow = await db.BeginAsync(tenantId, ct);
         var network = await networks.FindForUpdateAsync(uow, networkId, ct);
-        if (network is not null) return new NetworkWrite(uow, network, user.UserId() ?? "unknown", this, outbox);
+        if (network is not null) return new NetworkWrite(uow, network, actor, this, outbox);
         await uow.DisposeAsync();
         return null;
     }

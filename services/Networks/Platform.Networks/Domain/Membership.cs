@@ -37,3 +37,15 @@ public static class NetworkScope
         return districts switch { 0 => DistrictScope.None, 1 => DistrictScope.Single, _ => DistrictScope.Multiple };
     }
 }
+
+public static class MembershipRules
+{
+    /// <summary>Why a new period starting on <paramref name="start"/> cannot begin, given the person's periods in the network; null if it can.</summary>
+    public static string? StartConflict(IEnumerable<Membership> periods, string email, DateOnly start)
+    {
+        var list = periods.ToList();
+        if (list.Any(p => p.EndDate is null)) return $"{email} is already a member of this network.";
+        if (list.Any(p => p.EndDate > start)) return "A new membership period cannot start before the person's previous one ended.";
+        return null;
+    }
+}
