@@ -13,12 +13,8 @@ public sealed class BenchPlatform : IAsyncDisposable
     public static async Task<BenchPlatform> StartAsync()
     {
         var bench = new BenchPlatform();
-        var ports = LocalPlatform.Components.ToDictionary(c => c.Name, _ => Shell.FreePort());
-        int rabbit;
-        do rabbit = Shell.FreePort(); while (rabbit >= 65535);
-        bench.Platform = new LocalPlatform(new LocalPlatformOptions(RepositoryRoot.Find(), bench._root, "Release", ports["gateway"], ports,
-            Shell.FreePort(), rabbit, $"nh-bench-{Guid.NewGuid():N}@localhost", Durable: true, LocalSecrets.Generate(),
-            new Dictionary<string, string> { ["RateLimiting__PermitsPerSecond"] = "100000" }, Shell.FreePort(), Shell.FreePort()));
+        bench.Platform = new LocalPlatform(LocalPlatformOptions.Throwaway(bench._root, "Release", durable: true,
+            new Dictionary<string, string> { ["RateLimiting__PermitsPerSecond"] = "100000" }));
         Console.WriteLine("Starting a platform for the benchmark ...");
         await bench.Platform.StartInfrastructureAsync();
         await bench.Platform.StartServicesAsync();

@@ -28,11 +28,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         _root = Path.Combine(Path.GetTempPath(), "nh-test-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(_root);
-        var names = LocalPlatform.Components.Select(c => c.Name).ToList();
-        var ports = names.ToDictionary(n => n, _ => Shell.FreePort());
-        var options = new LocalPlatformOptions(RepositoryRoot.Find(), _root, BuildConfiguration, ports["gateway"], ports,
-            PostgresPort: Shell.FreePort(), RabbitMqPort: FreePortPair(), RabbitMqNodeName: $"nh-test-{Guid.NewGuid():N}@localhost",
-            Durable: false, LocalSecrets.Generate(), SmtpPort: Shell.FreePort(), MailWebPort: Shell.FreePort());
+        var options = LocalPlatformOptions.Throwaway(_root, BuildConfiguration, durable: false);
         Platform = new LocalPlatform(options);
         try
         {
@@ -97,32 +93,6 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         s = s.Replace('-', '+').Replace('_', '/');
         return Convert.FromBase64String(s.PadRight(s.Length + (4 - s.Length % 4) % 4, '='));
-    }
-
-    /// <summary>RabbitMQ needs two ports: AMQP and the next one for Erlang distribution.</summary>
-    private static int FreePortPair()
-    {
-        for (var i = 0; i < 50; i++)
-        {
-            var port = Shell.FreePort();
-            if (port < 65535 && PortIsFree(port + 1)) return port;
-        }
-        throw new InvalidOperationException("No two adjacent free ports");
-    }
-
-    private static bool PortIsFree(int port)
-    {
-        try
-        {
-            var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
-            l.Start();
-            l.Stop();
-            return true;
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            return false;
-        }
     }
 
     private static string BuildConfiguration =>

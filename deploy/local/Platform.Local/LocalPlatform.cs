@@ -38,6 +38,15 @@ public sealed record LocalPlatformOptions(
     int PostgresPort, int RabbitMqPort, string RabbitMqNodeName, bool Durable, LocalSecrets Secrets,
     IReadOnlyDictionary<string, string>? ExtraEnvironment = null, int SmtpPort = 8025, int MailWebPort = 8090)
 {
+    /// <summary>A throwaway platform (tests, benchmarks): every port free, new credentials, data under <paramref name="dataDirectory"/>.</summary>
+    public static LocalPlatformOptions Throwaway(string dataDirectory, string configuration, bool durable, IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var ports = LocalPlatform.Components.ToDictionary(c => c.Name, _ => Shell.FreePort());
+        return new LocalPlatformOptions(RepositoryRoot.Find(), dataDirectory, configuration, ports["gateway"], ports,
+            Shell.FreePort(), Shell.FreePortPair(), $"nh-{Guid.NewGuid():N}@localhost", durable, LocalSecrets.Generate(), extra,
+            Shell.FreePort(), Shell.FreePort());
+    }
+
     public string LogDirectory => Path.Combine(DataDirectory, "logs");
     public string PidDirectory => Path.Combine(DataDirectory, "pids");
     public Uri GatewayUrl => new($"http://127.0.0.1:{GatewayPort}");

@@ -92,6 +92,25 @@ public static class Shell
         return port;
     }
 
+    /// <summary>Two adjacent free ports (RabbitMQ uses the AMQP port and the next one for Erlang distribution).</summary>
+    public static int FreePortPair()
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            var port = FreePort();
+            if (port >= 65535) continue;
+            try
+            {
+                var next = new TcpListener(System.Net.IPAddress.Loopback, port + 1);
+                next.Start();
+                next.Stop();
+                return port;
+            }
+            catch (SocketException) { }
+        }
+        throw new InvalidOperationException("No two adjacent free ports");
+    }
+
     public static void ChownToPostgres(string path)
     {
         if (IsRoot) RunAsync("chown", ["-R", "postgres:postgres", path]).GetAwaiter().GetResult();
