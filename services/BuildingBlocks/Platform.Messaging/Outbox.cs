@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
+using NpgsqlTypes;
 using Platform.Contracts;
 using Platform.Data;
 
@@ -34,24 +35,30 @@ public sealed class Outbox(OutboxSignal signal)
         uow.OnCommitted(signal.Notify);
     }
 
-    /// <summary>Many events in one statement (a roster import can produce thousands).</summary>
+    /// <summary>
+    /// Many events in one binary COPY (a roster import can produce thousands). COPY is allowed here because the
+    /// outbox is infrastructure without row-level security; it is several times faster than a multi-row insert.
+    /// </summary>
     public async Task EnqueueManyAsync(UnitOfWork uow, IReadOnlyList<IIntegrationEvent> events, CancellationToken ct = default)
     {
         if (events.Count == 0) return;
-        await uow.Connection.ExecuteAsync(new CommandDefinition(
-            """
-            insert into outbox_messages (id, tenant_id, message_type, payload, trace_parent)
-            select id, tenant, type, payload::jsonb, @TraceParent from unnest(@Ids, @Tenants, @Types, @Payloads) as e(id, tenant, type, payload)
-            """,
-            new
+        var traceParent = Activity.Current?.Id;
+        await using (var copy = await uow.Connection.BeginBinaryImportAsync(
+            "copy outbox_messages (id, tenant_id, message_type, payload, trace_parent) from stdin (format binary)", ct))
+        {
+            foreach (var e in events)
             {
-                Ids = events.Select(_ => Guid.CreateVersion7()).ToArray(),
-                Tenants = events.Select(e => e.TenantId).ToArray(),
-                Types = events.Select(e => e.GetType().FullName).ToArray(),
-                Payloads = events.Select(e => JsonSerializer.Serialize(e, e.GetType(), Json)).ToArray(),
-                TraceParent = Activity.Current?.Id,
-            },
-            uow.Transaction, cancellationToken: ct));
+                var type = e.GetType();
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(e.TenantId, NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(type.FullName!, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(JsonSerializer.Serialize(e, type, Json), NpgsqlDbType.Jsonb, ct);
+                if (traceParent is null) await copy.WriteNullAsync(ct);
+                else await copy.WriteAsync(traceParent, NpgsqlDbType.Text, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
         uow.OnCommitted(signal.Notify);
     }
 }
