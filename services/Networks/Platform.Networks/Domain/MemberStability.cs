@@ -18,13 +18,8 @@ public sealed record YearStability(
 public static class MemberStability
 {
     /// <summary>The network years in which a period overlaps (a zero-length period overlaps none).</summary>
-    public static IEnumerable<int> YearsOf(MembershipPeriod period, NetworkYearCalendar calendar, int throughYear)
-    {
-        if (period.End is { } end && end <= period.Start) yield break;
-        var first = calendar.YearOf(period.Start);
-        var last = period.End is { } e ? Math.Min(calendar.YearOf(e.AddDays(-1)), throughYear) : throughYear;
-        for (var y = first; y <= last; y++) yield return y;
-    }
+    public static IEnumerable<int> YearsOf(MembershipPeriod period, NetworkYearCalendar calendar, int throughYear) =>
+        calendar.YearsOf(period.Start, period.End, throughYear);
 
     /// <summary>Per person, the set of network years (up to <paramref name="throughYear"/>) in which they were a member.</summary>
     public static Dictionary<Guid, SortedSet<int>> MemberYears(IEnumerable<MembershipPeriod> periods, NetworkYearCalendar calendar, int throughYear)

@@ -1,4 +1,4 @@
-namespace Platform.Networks.Domain;
+namespace Platform.HealthModel;
 
 /// <summary>
 /// A network's year runs from a configurable day (default 1 August, a school year); "2023" is the year that starts in 2023.
@@ -15,6 +15,20 @@ public sealed record NetworkYearCalendar(int StartMonth = 8, int StartDay = 1)
     public DateOnly EndOf(int year) => StartOf(year + 1);
 
     public DateOnly LastDayOf(int year) => EndOf(year).AddDays(-1);
+
+    /// <summary>
+    /// The network years (up to <paramref name="throughYear"/>) that a period [start, end) overlaps; a zero-length
+    /// period overlaps none. "Members(Y)" are the people with a period overlapping Y.
+    /// </summary>
+    public IEnumerable<int> YearsOf(DateOnly start, DateOnly? end, int throughYear)
+    {
+        if (end is { } e0 && e0 <= start) yield break;
+        var first = YearOf(start);
+        var last = end is { } e ? Math.Min(YearOf(e.AddDays(-1)), throughYear) : throughYear;
+        for (var y = first; y <= last; y++) yield return y;
+    }
+
+    public bool Overlaps(DateOnly start, DateOnly? end, int year) => YearsOf(start, end, year).Contains(year);
 
     public static bool IsValid(int month, int day) => month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2001, month);
 }
