@@ -110,6 +110,8 @@ public sealed class RosterImport(MembershipStore store, RosterStore bulk, TimePr
                 m.TeamId is { } t ? organizationOfTeam[t] : null, m.StartDate, now));
             if (m.EndDate is { } end) events.Add(new MemberLeft(tenant, networkId, m.PersonId, m.Id, end, now));
         }
+        var schoolNames = organizations.Values.ToDictionary(o => o.Id, o => o.Name);
+        events.AddRange(newTeams.Select(t => new ImprovementTeamFormed(tenant, networkId, t.Id, t.Name, t.OrganizationId, schoolNames[t.OrganizationId], now)));
         events.AddRange(updated.Where(m => m.EndDate is not null).Select(m => new MemberLeft(tenant, networkId, m.PersonId, m.Id, m.EndDate!.Value, now)));
         await w.Events.EnqueueManyAsync(uow, events, ct);
         if (newSchools.Count > 0) await NetworksApi.PublishUpdatedAsync(w, store, ct);

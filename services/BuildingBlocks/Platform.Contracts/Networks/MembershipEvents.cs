@@ -59,3 +59,13 @@ public sealed record NetworkYearStabilityComputed(
     string? HubStabilityOverride,
     string? HubStabilityOverrideReason,
     DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>An improvement team was formed in a member school (names travel so other services can label groups).</summary>
+public sealed record ImprovementTeamFormed(
+    Guid TenantId,
+    Guid NetworkId,
+    Guid TeamId,
+    string Name,
+    Guid OrganizationId,
+    string SchoolName,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;

@@ -8,4 +8,6 @@ public sealed record NetworkRegistered(
     string Aim,
     string GoalType,
     DateOnly LaunchDate,
-    DateTimeOffset OccurredAt) : IIntegrationEvent;
+    DateTimeOffset OccurredAt,
+    int YearStartMonth = 8,
+    int YearStartDay = 1) : IIntegrationEvent;

@@ -11,4 +11,6 @@ public sealed record NetworkUpdated(
     string Phase,
     string Status,
     string DistrictScope,
-    DateTimeOffset OccurredAt) : IIntegrationEvent;
+    DateTimeOffset OccurredAt,
+    int YearStartMonth = 8,
+    int YearStartDay = 1) : IIntegrationEvent;

@@ -73,7 +73,7 @@ public static class NetworksApi
         await using var uow = await db.BeginAsync(tenantId, ct);
         await store.InsertAsync(uow, network, ct);
         await outbox.EnqueueAsync(uow, new NetworkRegistered(tenantId, network.Id, network.Name, network.Aim,
-            network.GoalType.ToString(), network.LaunchDate, network.CreatedAt), ct);
+            network.GoalType.ToString(), network.LaunchDate, network.CreatedAt, network.YearStartMonth, network.YearStartDay), ct);
         await audit.RecordAsync(uow, user.UserId() ?? "unknown", "network.registered", network.Id, new { network.Name }, ct);
         var hostType = await grants.HostTypeAsync(uow, tenantId, ct);
         await uow.CommitAsync(ct);
@@ -122,7 +122,7 @@ public static class NetworksApi
         var n = w.Network;
         var scope = NetworkScope.Of(await members.OrganizationsAsync(w.Uow, n.Id, ct));
         await w.Events.EnqueueAsync(w.Uow, new NetworkUpdated(w.Uow.TenantId!.Value, n.Id, n.Name, n.Aim, n.GoalType.ToString(), n.LaunchDate,
-            n.Phase.ToString(), n.Status.ToString(), scope.ToString(), DateTimeOffset.UtcNow), ct);
+            n.Phase.ToString(), n.Status.ToString(), scope.ToString(), DateTimeOffset.UtcNow, n.YearStartMonth, n.YearStartDay), ct);
         return scope;
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.Contracts.Networks;
 using Platform.Data;
 using Platform.Networks.Data;
 using Platform.Networks.Domain;
@@ -70,7 +71,7 @@ public static class OrganizationsApi
     }
 
     private static async Task<Results<Created<ImprovementTeam>, ValidationProblem, NotFound, ProblemHttpResult>> AddTeam(
-        Guid id, AddTeamRequest request, ClaimsPrincipal user, NetworkWrites writes, MembershipStore store, CancellationToken ct)
+        Guid id, AddTeamRequest request, ClaimsPrincipal user, NetworkWrites writes, MembershipStore store, TimeProvider clock, CancellationToken ct)
     {
         await using var w = await writes.BeginAsync(user, id, ct);
         if (w is null) return TypedResults.NotFound();
@@ -87,6 +88,7 @@ public static class OrganizationsApi
         {
             return TypedResults.Problem($"{school.Name} already has a team named '{team.Name}'.", statusCode: 409);
         }
+        await w.Events.EnqueueAsync(w.Uow, new ImprovementTeamFormed(w.Uow.TenantId!.Value, id, team.Id, team.Name, school.Id, school.Name, clock.GetUtcNow()), ct);
         await w.CommitAsync("team.added", team.Id, new { team.Name, team.OrganizationId }, false, ct);
         return TypedResults.Created($"/api/networks/{id}/teams/{team.Id}", team);
     }
