@@ -198,6 +198,15 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
                 env["Smtp__Port"] = options.SmtpPort.ToString();
                 env["Identity__ClientSecret"] = s.ServiceClientSecrets["networks"];
                 break;
+            case "surveys":
+                env["Smtp__Host"] = "127.0.0.1";
+                env["Smtp__Port"] = options.SmtpPort.ToString();
+                env["Identity__ClientSecret"] = s.ServiceClientSecrets["surveys"];
+                env["Services__Networks"] = $"http://127.0.0.1:{options.Ports["networks"]}";
+                // The key survey links are derived with, itself derived from this platform's surveys secret.
+                env["Surveys__LinkSecret"] = Convert.ToHexString(System.Security.Cryptography.HMACSHA256.HashData(
+                    System.Text.Encoding.UTF8.GetBytes(s.ServiceClientSecrets["surveys"]), "survey-links"u8));
+                break;
             case "portal":
                 env["Portal__ClientSecret"] = s.PortalClientSecret;
                 break;

@@ -67,8 +67,13 @@ public static class ServiceDefaultsExtensions
             .WithTracing(t => t
                 .AddSource(PlatformTelemetry.SourceName)
                 .AddSource("MassTransit")
-                .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
-                .AddHttpClientInstrumentation()
+                .AddAspNetCoreInstrumentation(o =>
+                {
+                    o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health");
+                    o.EnrichWithHttpRequest = (activity, request) => activity.SetTag("url.path", PersonalLinks.Redact(request.Path));
+                })
+                .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = (activity, request) =>
+                    activity.SetTag("url.full", PersonalLinks.Redact(request.RequestUri?.ToString())))
                 .AddNpgsql())
             .WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()

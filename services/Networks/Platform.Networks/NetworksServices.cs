@@ -12,6 +12,8 @@ public static class NetworksServices
     public static WebApplicationBuilder AddNetworksServices(this WebApplicationBuilder builder)
     {
         builder.AddDefaultAuthentication();
+        builder.Services.AddAuthorizationBuilder().AddPolicy(Apis.ContactsApi.SurveysServicePolicy,
+            p => p.RequireRole("service").RequireClaim("sub", "surveys-service"));
         builder.AddServiceOpenApi();
         builder.Services.AddValidation();
         builder.AddServiceDatabase();
@@ -23,7 +25,9 @@ public static class NetworksServices
         builder.Services.AddSingleton<RosterStore>();
         builder.Services.AddSingleton<RosterImport>();
         builder.Services.AddSingleton<InvitationStore>();
+        builder.Services.AddSingleton<MailSender>();
         builder.Services.AddSingleton<InvitationMail>();
+        builder.AddServiceTokens("networks");
         builder.Services.AddHttpClient<IdentityClient>(c => c.BaseAddress = new Uri(builder.Configuration["Identity:Authority"]
             ?? throw new InvalidOperationException("Identity:Authority is not configured")));
         builder.Services.AddSingleton<StabilityReports>();

@@ -16,6 +16,8 @@ public static class ReportingServices
         builder.AddMessaging("reporting", x =>
         {
             x.AddConsumer<TenantCreatedConsumer>();
+            x.AddConsumer<SurveyResponseSubmittedConsumer>();
+            x.AddConsumer<SurveyWaveClosedConsumer>();
             x.AddConsumer<NetworkRegisteredConsumer>();
             x.AddConsumer<NetworkUpdatedConsumer>();
             x.AddConsumer<NetworkYearStabilityComputedConsumer>();
@@ -23,6 +25,7 @@ public static class ReportingServices
             x.AddConsumer<NetworkShareRevokedConsumer>();
         });
         builder.Services.AddSingleton<ReportingStore>();
+        builder.Services.AddSingleton<SurveyResultsStore>();
         return builder;
     }
 }

@@ -8,9 +8,11 @@ builder.AddSurveysServices();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
+await app.PublishBuiltInInstrumentsAsync();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapServiceOpenApi("surveys");
+app.MapSurveysApi();
 app.Run();
 
 public partial class Program;

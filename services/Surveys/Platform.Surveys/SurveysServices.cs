@@ -1,18 +1,46 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
+using Platform.Surveys.Apis;
+using Platform.Surveys.Data;
+using Platform.Surveys.IntegrationEvents;
 
 namespace Platform.Surveys;
 
 public static class SurveysServices
 {
-    /// <summary>The service's plumbing; its domain endpoints arrive with their own issue.</summary>
     public static WebApplicationBuilder AddSurveysServices(this WebApplicationBuilder builder)
     {
         builder.AddDefaultAuthentication();
         builder.AddServiceOpenApi();
+        builder.Services.AddValidation();
         builder.AddServiceDatabase();
-        builder.AddMessaging("surveys");
+        builder.AddMessaging("surveys", x =>
+        {
+            x.AddConsumer<NetworkRegisteredConsumer>();
+            x.AddConsumer<NetworkUpdatedConsumer>();
+            x.AddConsumer<ImprovementTeamFormedConsumer>();
+            x.AddConsumer<MemberJoinedConsumer>();
+            x.AddConsumer<MemberLeftConsumer>();
+        });
+        builder.AddServiceTokens("surveys");
+        builder.Services.AddHttpClient<NetworksContacts>(c => c.BaseAddress = new Uri(builder.Configuration["Services:Networks"]
+            ?? throw new InvalidOperationException("Services:Networks is not configured")));
+        builder.Services.AddSingleton<SurveyStore>();
+        builder.Services.AddSingleton<SurveyLinks>();
+        builder.Services.AddSingleton<MailSender>();
+        builder.Services.AddSingleton<SurveyMail>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
+    }
+
+    public static WebApplication MapSurveysApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/surveys");
+        api.MapInstrumentsApi();
+        api.MapWavesApi();
+        api.MapRespondApi();
+        return app;
     }
 }

@@ -50,7 +50,7 @@ public static class InvitationsApi
         Guid id, InviteRequest request, ClaimsPrincipal user, NetworkWrites writes, MembershipStore store, InvitationStore invitations,
         InvitationMail mail, Database db, IConfiguration config, TimeProvider clock, CancellationToken ct)
     {
-        var token = InvitationToken.Create(user.TenantId());
+        var token = TenantToken.Create(user.TenantId());
         Invitation invitation;
         string networkName;
         await using (var w = await writes.BeginAsync(user, id, ct))
@@ -60,7 +60,7 @@ public static class InvitationsApi
                 return OrganizationsApi.Invalid("teamId", "No improvement team of this network has that id.");
             var now = clock.GetUtcNow();
             invitation = new Invitation(Guid.CreateVersion7(), id, request.Email.Trim(), request.Role, request.TeamId, now + Lifetime, now, null, null);
-            await invitations.InsertAsync(w.Uow, invitation, InvitationToken.Hash(token), ct);
+            await invitations.InsertAsync(w.Uow, invitation, TenantToken.Hash(token), ct);
             networkName = w.Network.Name;
             await w.CommitAsync("invitation.created", invitation.Id, new { invitation.Email, invitation.Role }, false, ct);
         }
@@ -90,9 +90,9 @@ public static class InvitationsApi
     private static async Task<Results<Ok<InvitationPreview>, NotFound, ProblemHttpResult>> Preview(
         string token, Database db, InvitationStore invitations, NetworkStore networks, TimeProvider clock, CancellationToken ct)
     {
-        if (!InvitationToken.TryReadTenant(token, out var tenant)) return TypedResults.NotFound();
+        if (!TenantToken.TryReadTenant(token, out var tenant)) return TypedResults.NotFound();
         await using var uow = await db.BeginAsync(tenant, ct);
-        if (await invitations.FindByTokenAsync(uow, InvitationToken.Hash(token), ct) is not { } invitation) return TypedResults.NotFound();
+        if (await invitations.FindByTokenAsync(uow, TenantToken.Hash(token), ct) is not { } invitation) return TypedResults.NotFound();
         if (Gone(invitation, clock) is { } gone) return gone;
         var network = await networks.FindAsync(uow, invitation.NetworkId, ct);
         return TypedResults.Ok(new InvitationPreview(network!.Name, invitation.Email, invitation.Role, invitation.ExpiresAt));
@@ -102,8 +102,8 @@ public static class InvitationsApi
         string token, AcceptInvitationRequest request, Database db, NetworkWrites writes, InvitationStore invitations, MembershipStore store,
         IdentityClient identity, TimeProvider clock, CancellationToken ct)
     {
-        if (!InvitationToken.TryReadTenant(token, out var tenant)) return TypedResults.NotFound();
-        var hash = InvitationToken.Hash(token);
+        if (!TenantToken.TryReadTenant(token, out var tenant)) return TypedResults.NotFound();
+        var hash = TenantToken.Hash(token);
         Guid networkId;
         await using (var read = await db.BeginAsync(tenant, ct))
         {

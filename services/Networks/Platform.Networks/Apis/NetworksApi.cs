@@ -58,6 +58,7 @@ public static class NetworksApi
         api.MapInvitationsApi();
         api.MapGet("/audit", AuditApi.List).RequireAuthorization(Policies.HubAdmin).WithSummary("The hub's admin writes between from and to");
         app.MapFundersApi();
+        app.MapContactsApi();
         app.MapInvitationLinks();
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Data;
+using Platform.HealthModel;
 using Platform.Reporting.Data;
 using Platform.Reporting.Domain;
 using Platform.ServiceDefaults;
@@ -20,7 +21,18 @@ public static class ReportingApi
         api.MapGet("/portfolio/structure", PortfolioStructure).RequireAuthorization(Policies.Funder)
             .WithSummary("The funder's structural table: one row per network shared with it (CSV with Accept: text/csv)")
             .Produces<IReadOnlyList<StructureRow>>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        api.MapGet("/networks/{id:guid}/survey", SurveyScales).RequireAuthorization(Policies.HubTeam)
+            .WithSummary("The network's survey scale scores for a network year (groups under the minimum are suppressed)")
+            .Produces<SurveyScales>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
+    }
+
+    private static async Task<IResult> SurveyScales(Guid id, int year, ClaimsPrincipal user, Database db, ReportingStore store,
+        SurveyResultsStore results, CancellationToken ct)
+    {
+        await using var uow = await db.BeginAsync(user.TenantId(), ct);
+        if (!(await store.ListNetworksAsync(uow, ct)).Any(n => n.NetworkId == id)) return TypedResults.NotFound();
+        return TypedResults.Ok(Domain.SurveyScales.Of(year, await results.ScaleScoresAsync(uow, id, year, ct), Suppression.MinimumN()));
     }
 
     private static async Task<Ok<IReadOnlyList<NetworkSummary>>> ListNetworks(ClaimsPrincipal user, Database db, ReportingStore store, CancellationToken ct)

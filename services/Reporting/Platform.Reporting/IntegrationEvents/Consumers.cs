@@ -1,5 +1,6 @@
 using Platform.Contracts.Identity;
 using Platform.Contracts.Networks;
+using Platform.Contracts.Surveys;
 using Platform.Data;
 using Platform.Messaging;
 using Platform.Reporting.Data;
@@ -40,4 +41,16 @@ public sealed class NetworkShareRevokedConsumer(Database db, ReportingStore stor
 {
     protected override Task HandleAsync(NetworkShareRevoked message, UnitOfWork uow, CancellationToken ct) =>
         store.SetGrantAsync(uow, message.NetworkId, message.FunderTenantId, false, message.OccurredAt, ct);
+}
+
+public sealed class SurveyResponseSubmittedConsumer(Database db, SurveyResultsStore store) : InboxConsumer<SurveyResponseSubmitted>(db)
+{
+    protected override Task HandleAsync(SurveyResponseSubmitted message, UnitOfWork uow, CancellationToken ct) =>
+        store.AddResponseAsync(uow, message, ct);
+}
+
+public sealed class SurveyWaveClosedConsumer(Database db, SurveyResultsStore store) : InboxConsumer<SurveyWaveClosed>(db)
+{
+    protected override Task HandleAsync(SurveyWaveClosed message, UnitOfWork uow, CancellationToken ct) =>
+        store.AddClosedWaveAsync(uow, message, ct);
 }

@@ -1,0 +1,60 @@
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Platform.ServiceDefaults;
+
+/// <summary>
+/// This service's own access tokens (client credentials as <c>{service}-service</c> with <c>Identity:ClientSecret</c>),
+/// cached per scope until shortly before they expire. For calls to another service's API, never its database.
+/// </summary>
+public sealed class ServiceTokens(IHttpClientFactory http, IConfiguration config, TimeProvider clock, string clientId)
+{
+    public const string HttpClientName = "identity-tokens";
+    private readonly Dictionary<string, (string Token, DateTimeOffset Expires)> _cache = [];
+    private readonly SemaphoreSlim _lock = new(1, 1);
+
+    public async Task<string> ForScopeAsync(string scope, CancellationToken ct)
+    {
+        await _lock.WaitAsync(ct);
+        try
+        {
+            if (_cache.TryGetValue(scope, out var cached) && clock.GetUtcNow() < cached.Expires) return cached.Token;
+            using var client = http.CreateClient(HttpClientName);
+            using var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = clientId,
+                ["client_secret"] = config["Identity:ClientSecret"] ?? "",
+                ["scope"] = scope,
+            }), ct);
+            response.EnsureSuccessStatusCode();
+            var token = await response.Content.ReadFromJsonAsync<TokenResponse>(ct) ?? throw new InvalidOperationException("Empty token response.");
+            _cache[scope] = (token.AccessToken, clock.GetUtcNow().AddSeconds(token.ExpiresIn - 60));
+            return token.AccessToken;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    private sealed record TokenResponse([property: JsonPropertyName("access_token")] string AccessToken, [property: JsonPropertyName("expires_in")] int ExpiresIn);
+}
+
+public static class ServiceTokensExtensions
+{
+    /// <summary>Lets this service call other services' APIs as <c>{service}-service</c>, through Identity at <c>Identity:Authority</c>.</summary>
+    public static WebApplicationBuilder AddServiceTokens(this WebApplicationBuilder builder, string service)
+    {
+        var authority = builder.Configuration["Identity:Authority"] ?? throw new InvalidOperationException("Identity:Authority is not configured");
+        builder.Services.AddHttpClient(ServiceTokens.HttpClientName, c => c.BaseAddress = new Uri(authority));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new ServiceTokens(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IConfiguration>(),
+            sp.GetRequiredService<TimeProvider>(), $"{service}-service"));
+        return builder;
+    }
+}

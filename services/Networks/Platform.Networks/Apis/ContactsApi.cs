@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Data;
+
+namespace Platform.Networks.Apis;
+
+public sealed record ContactsRequest([property: Required, MaxLength(ContactsApi.MaxPeople)] Guid[] PersonIds);
+
+public sealed record PersonContact(Guid PersonId, string Email, string GivenName);
+
+/// <summary>
+/// Service-to-service only (not routed by the gateway): where to mail people that another service knows by id from
+/// the Networks events, which never carry addresses. Surveys uses it to send personal survey links.
+/// </summary>
+public static class ContactsApi
+{
+    public const int MaxPeople = 20_000;
+    public const string SurveysServicePolicy = "SurveysService";
+
+    public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/service/tenants/{tenantId:guid}/contacts", Contacts).RequireAuthorization(SurveysServicePolicy)
+            .WithTags("Service").WithSummary("Email addresses of a hub's people, by person id (surveys-service only)")
+            .ProducesValidationProblem();
+        return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<PersonContact>>> Contacts(Guid tenantId, ContactsRequest request, Database db, CancellationToken ct)
+    {
+        await using var uow = await db.BeginAsync(tenantId, ct);
+        var contacts = await uow.Connection.QueryAsync<PersonContact>(new CommandDefinition(
+            "select id as PersonId, email, given_name as GivenName from people where id = any(@ids)",
+            new { ids = request.PersonIds }, uow.Transaction, cancellationToken: ct));
+        return TypedResults.Ok<IReadOnlyList<PersonContact>>(contacts.AsList());
+    }
+}

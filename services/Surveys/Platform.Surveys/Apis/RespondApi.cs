@@ -1,0 +1,133 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Platform.Contracts.Surveys;
+using Platform.Data;
+using Platform.HealthModel;
+using Platform.Messaging;
+using Platform.Surveys.Data;
+using Platform.Surveys.Domain;
+
+namespace Platform.Surveys.Apis;
+
+public sealed record SaveAnswersRequest(Dictionary<string, JsonElement> Answers);
+
+public sealed record SurveyToRespond(string Network, int NetworkYear, DateOnly ClosesOn, string Status, Instrument Instrument, Answers Answers, DateTimeOffset? SavedAt);
+
+public sealed record Submitted(DateTimeOffset SubmittedAt);
+
+/// <summary>
+/// Answering from a personal link: no login; the token is the credential. Nothing here ever returns or logs who the
+/// respondent is, and the response row is reached only through the token.
+/// </summary>
+public static class RespondApi
+{
+    public const int MaxAnswersPerSave = 500;
+
+    public static RouteGroupBuilder MapRespondApi(this RouteGroupBuilder api)
+    {
+        var respond = api.MapGroup("/respond").WithTags("Respond").AllowAnonymous();
+        respond.MapGet("/{token}", Get).WithSummary("The instrument to render, the answers saved so far, and the status")
+            .ProducesProblem(404).ProducesProblem(410);
+        respond.MapPut("/{token}", Save).WithSummary("Save some answers (a value sets an item, null clears it); resume later from any device")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(410);
+        respond.MapPost("/{token}/submit", Submit).WithSummary("Submit once: validates ranges, items and required answers")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(410);
+        return api;
+    }
+
+    private sealed record Link(UnitOfWork Uow, InvitationRow Invitation, SurveyWave Wave, byte[] ResponseKey);
+
+    /// <summary>Resolves a token to its invitation and wave under the token's tenant, or the problem to answer.</summary>
+    private static async Task<(Link? Link, IResult? Problem)> ResolveAsync(string token, bool forUpdate, Database db, SurveyStore store, CancellationToken ct)
+    {
+        if (!TenantToken.TryReadTenant(token, out var tenant)) return (null, NotFound());
+        var uow = await db.BeginAsync(tenant, ct);
+        if (await store.InvitationByTokenAsync(uow, TenantToken.Hash(token), forUpdate, ct) is not { } invitation)
+        {
+            await uow.DisposeAsync();
+            return (null, NotFound());
+        }
+        var wave = (await store.WaveAsync(uow, invitation.WaveId, false, ct))!;
+        return (new Link(uow, invitation, wave, SurveyLinks.ResponseKey(token)), null);
+    }
+
+    private static IResult NotFound() => TypedResults.Problem("This survey link is not valid. Check that you used the whole link from your mail.", statusCode: 404);
+
+    private static IResult Gone(SurveyWave wave) =>
+        TypedResults.Problem($"This survey closed on {(wave.ClosedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : wave.ClosesOn):yyyy-MM-dd} and takes no more answers.",
+            statusCode: StatusCodes.Status410Gone);
+
+    private static async Task<IResult> Get(string token, Database db, SurveyStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var (link, problem) = await ResolveAsync(token, false, db, store, ct);
+        if (link is null) return problem!;
+        await using var uow = link.Uow;
+        var saved = await store.ResponseAsync(uow, link.ResponseKey, ct);
+        var status = link.Invitation.Submitted ? "Submitted" : !link.Wave.AcceptsResponses(WavesApi.Today(clock)) ? "Closed" : saved is null ? "NotStarted" : "InProgress";
+        if (status == "Closed") return Gone(link.Wave);
+        var network = await store.NetworkAsync(uow, link.Wave.NetworkId, ct);
+        var instrument = (await store.InstrumentAsync(uow, link.Wave.InstrumentId, link.Wave.InstrumentVersion, ct))!;
+        return TypedResults.Ok(new SurveyToRespond(network?.Name ?? "", link.Wave.NetworkYear, link.Wave.ClosesOn, status, instrument,
+            saved is null ? Answers.None : Read(saved), saved?.SavedAt));
+    }
+
+    private static async Task<IResult> Save(string token, SaveAnswersRequest request, Database db, SurveyStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (request.Answers is null || request.Answers.Count > MaxAnswersPerSave)
+            return TypedResults.Problem($"Send between 0 and {MaxAnswersPerSave} answers as an object of item id to value.", statusCode: 400);
+        var (link, problem) = await ResolveAsync(token, true, db, store, ct);
+        if (link is null) return problem!;
+        await using var uow = link.Uow;
+        if (link.Invitation.Submitted) return TypedResults.Problem("This survey was already submitted; answers can no longer change.", statusCode: 409);
+        if (!link.Wave.AcceptsResponses(WavesApi.Today(clock))) return Gone(link.Wave);
+        var instrument = (await store.InstrumentAsync(uow, link.Wave.InstrumentId, link.Wave.InstrumentVersion, ct))!;
+        var saved = await store.ResponseAsync(uow, link.ResponseKey, ct);
+        var (merged, problems) = AnswerRules.Merge(instrument, saved is null ? Answers.None : Read(saved), request.Answers);
+        if (merged is null) return Invalid(problems);
+        var now = clock.GetUtcNow();
+        await store.SaveResponseAsync(uow, link.ResponseKey, link.Wave.Id, link.Invitation, merged, null, now, ct);
+        if (!link.Invitation.Started) await store.MarkInvitationAsync(uow, link.Invitation.Id, submitted: false, ct);
+        await uow.CommitAsync(ct);
+        return TypedResults.Ok(new { answers = merged, savedAt = now });
+    }
+
+    private static async Task<IResult> Submit(string token, Database db, SurveyStore store, Outbox outbox, TimeProvider clock, CancellationToken ct)
+    {
+        var (link, problem) = await ResolveAsync(token, true, db, store, ct);
+        if (link is null) return problem!;
+        await using var uow = link.Uow;
+        if (link.Invitation.Submitted) return TypedResults.Problem("This survey was already submitted.", statusCode: 409);
+        if (!link.Wave.AcceptsResponses(WavesApi.Today(clock))) return Gone(link.Wave);
+        var instrument = (await store.InstrumentAsync(uow, link.Wave.InstrumentId, link.Wave.InstrumentVersion, ct))!;
+        var saved = await store.ResponseAsync(uow, link.ResponseKey, ct);
+        var answers = saved is null ? Answers.None : Read(saved);
+        var missing = AnswerRules.MissingRequired(instrument, answers);
+        if (missing.Count > 0) return Invalid(missing);
+
+        var scores = Scoring.RespondentScaleScores(instrument, answers);
+        var now = clock.GetUtcNow();
+        await store.SaveResponseAsync(uow, link.ResponseKey, link.Wave.Id, link.Invitation, answers, scores, now, ct);
+        await store.MarkInvitationAsync(uow, link.Invitation.Id, submitted: true, ct);
+        // Role and team travel only when the whole group invited is large enough that they cannot single anyone out.
+        var invited = await store.InvitationsAsync(uow, link.Wave.Id, false, ct);
+        var minimum = Suppression.MinimumN();
+        var role = invited.Count(i => i.Role == link.Invitation.Role) >= minimum ? link.Invitation.Role : null;
+        var team = link.Invitation.TeamId is { } t && invited.Count(i => i.TeamId == t) >= minimum ? t : (Guid?)null;
+        await outbox.EnqueueAsync(uow, new SurveyResponseSubmitted(uow.TenantId!.Value, link.Wave.Id, link.Wave.NetworkId, link.Wave.NetworkYear,
+            Guid.NewGuid(), role, team, scores, now), ct);
+        await uow.CommitAsync(ct);
+        return TypedResults.Ok(new Submitted(now));
+    }
+
+    private static Answers Read(ResponseRow row) => JsonSerializer.Deserialize<Answers>(row.Answers, SurveyStore.Json)!;
+
+    private static IResult Invalid(IReadOnlyList<AnswerProblem> problems) =>
+        TypedResults.Problem(new ProblemDetails
+        {
+            Status = 400,
+            Title = "Some answers cannot be accepted; nothing was changed",
+            Detail = string.Join(" ", problems.Select(p => $"{p.ItemId}: {p.Message}")),
+            Extensions = { ["items"] = problems },
+        });
+}

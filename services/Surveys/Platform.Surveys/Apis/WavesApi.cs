@@ -1,0 +1,201 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Contracts.Surveys;
+using Platform.Data;
+using Platform.HealthModel;
+using Platform.Messaging;
+using Platform.ServiceDefaults;
+using Platform.Surveys.Data;
+using Platform.Surveys.Domain;
+
+namespace Platform.Surveys.Apis;
+
+public sealed record CreateWaveRequest(
+    Guid NetworkId,
+    [property: Required, StringLength(80, MinimumLength = 1)] string InstrumentId,
+    [property: Range(1, 10_000)] int Version,
+    [property: Range(2000, 2100)] int NetworkYear,
+    DateOnly OpensOn,
+    DateOnly ClosesOn);
+
+public sealed record MailingResult(int Invited, int Mailed);
+
+public sealed record RosterPreview(int NetworkYear, int Members, bool Draft);
+
+/// <summary>A count that is either shown or, for a group under the minimum, replaced by a note.</summary>
+public sealed record GroupProgress(string Group, string Key, int? Invited, int? Started, int? Submitted, decimal? ResponseRate, string? Note);
+
+public sealed record WaveProgress(int Invited, int Started, int Submitted, decimal ResponseRate, IReadOnlyList<GroupProgress> ByTeam, IReadOnlyList<GroupProgress> BySchool);
+
+/// <summary>Survey waves, run by a hub admin: create, open (snapshot the year's members and mail their links), remind, close, watch progress.</summary>
+public static class WavesApi
+{
+    public static RouteGroupBuilder MapWavesApi(this RouteGroupBuilder api)
+    {
+        var waves = api.MapGroup("/waves").WithTags("Waves").RequireAuthorization(Policies.HubAdmin);
+        waves.MapPost("/", Create).WithSummary("Create a wave (draft) of an instrument version for a network year")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        waves.MapGet("/", List).WithSummary("The hub's waves, optionally of one network");
+        waves.MapGet("/{id:guid}", Get).ProducesProblem(StatusCodes.Status404NotFound);
+        waves.MapGet("/{id:guid}/roster", Preview).WithSummary("How many members opening the wave would invite (the network year's members as of now)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        waves.MapPost("/{id:guid}/open", Open).WithSummary("Open: snapshot the network year's members and mail each a personal link")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        waves.MapPost("/{id:guid}/reminders", Remind).WithSummary("Mail the link again to those who have not submitted")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        waves.MapPost("/{id:guid}/close", Close).WithSummary("Close: the wave accepts nothing more")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        waves.MapGet("/{id:guid}/progress", Progress).WithSummary("Invited, started, submitted and response rate, overall and by team and school (small groups suppressed)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static async Task<Results<Created<SurveyWave>, ValidationProblem, ProblemHttpResult>> Create(
+        CreateWaveRequest request, ClaimsPrincipal user, Database db, SurveyStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (request.ClosesOn < request.OpensOn)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["closesOn"] = ["The wave must close on or after the day it opens."] });
+        await using var uow = await db.BeginAsync(user.TenantId(), ct);
+        if (await store.NetworkAsync(uow, request.NetworkId, ct) is null)
+            return TypedResults.Problem("No network of your hub has that id.", statusCode: StatusCodes.Status404NotFound);
+        if (await store.InstrumentAsync(uow, request.InstrumentId, request.Version, ct) is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = [$"There is no instrument {request.InstrumentId} version {request.Version}."] });
+        var wave = new SurveyWave(Guid.CreateVersion7(), request.NetworkId, request.InstrumentId, request.Version, request.NetworkYear,
+            request.OpensOn, request.ClosesOn, WaveStatus.Draft, clock.GetUtcNow(), null, null);
+        await store.InsertWaveAsync(uow, wave, ct);
+        await uow.CommitAsync(ct);
+        return TypedResults.Created($"/api/surveys/waves/{wave.Id}", wave);
+    }
+
+    private static async Task<Ok<IReadOnlyList<SurveyWave>>> List(Guid? networkId, ClaimsPrincipal user, Database db, SurveyStore store, CancellationToken ct)
+    {
+        await using var uow = await db.BeginAsync(user.TenantId(), ct);
+        return TypedResults.Ok(await store.WavesAsync(uow, networkId, ct));
+    }
+
+    private static async Task<Results<Ok<SurveyWave>, NotFound>> Get(Guid id, ClaimsPrincipal user, Database db, SurveyStore store, CancellationToken ct)
+    {
+        await using var uow = await db.BeginAsync(user.TenantId(), ct);
+        return await store.WaveAsync(uow, id, false, ct) is { } wave ? TypedResults.Ok(wave) : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<MailingResult>, NotFound, ProblemHttpResult>> Open(
+        Guid id, ClaimsPrincipal user, Database db, SurveyStore store, SurveyLinks links, SurveyMail mail, TimeProvider clock, CancellationToken ct)
+    {
+        var tenant = user.TenantId();
+        List<(Guid Id, Guid PersonId)> invited;
+        NetworkFacts network;
+        SurveyWave wave;
+        await using (var uow = await db.BeginAsync(tenant, ct))
+        {
+            if (await store.WaveAsync(uow, id, forUpdate: true, ct) is not { } found) return TypedResults.NotFound();
+            wave = found;
+            if (wave.Status != WaveStatus.Draft) return TypedResults.Problem($"The wave is already {wave.Status.ToString().ToLowerInvariant()}.", statusCode: 409);
+            network = (await store.NetworkAsync(uow, wave.NetworkId, ct))!;
+            var roster = await RosterAsync(uow, store, network, wave, ct);
+            if (roster.Count == 0)
+                return TypedResults.Problem($"The network has no members in network year {wave.NetworkYear} yet.", statusCode: 409);
+            var rows = roster.Select(m => (Id: Guid.CreateVersion7(), Member: m)).ToList();
+            await store.InsertInvitationsAsync(uow, wave.Id,
+                rows.Select(r => (r.Id, r.Member, TenantToken.Hash(links.TokenFor(tenant, r.Id)))).ToList(), ct);
+            await store.SetWaveStatusAsync(uow, wave.Id, WaveStatus.Open, clock.GetUtcNow(), ct);
+            await uow.CommitAsync(ct);
+            invited = rows.Select(r => (r.Id, r.Member.PersonId)).ToList();
+        }
+        // Mail after the commit: the invitations exist whatever happens to the mail, and reminders can re-send.
+        var mailed = await SendAndRecordAsync(db, store, mail, tenant, network.Name, wave, invited, reminder: false, clock, ct);
+        return TypedResults.Ok(new MailingResult(invited.Count, mailed));
+    }
+
+    /// <summary>
+    /// Members(Y) as Surveys knows them: one entry per person with a membership period overlapping the wave's network
+    /// year (domain.md section 2); their latest period in it gives role and team.
+    /// </summary>
+    private static async Task<List<RosterMember>> RosterAsync(UnitOfWork uow, SurveyStore store, NetworkFacts network, SurveyWave wave, CancellationToken ct)
+    {
+        var calendar = new NetworkYearCalendar(network.YearStartMonth, network.YearStartDay);
+        return (await store.MembershipPeriodsAsync(uow, wave.NetworkId, ct))
+            .Where(m => calendar.Overlaps(m.Start, m.End, wave.NetworkYear))
+            .GroupBy(m => m.PersonId).Select(g => g.OrderByDescending(m => m.Start).First()).ToList();
+    }
+
+    private static async Task<Results<Ok<RosterPreview>, NotFound>> Preview(Guid id, ClaimsPrincipal user, Database db, SurveyStore store, CancellationToken ct)
+    {
+        await using var uow = await db.BeginAsync(user.TenantId(), ct);
+        if (await store.WaveAsync(uow, id, false, ct) is not { } wave) return TypedResults.NotFound();
+        var roster = await RosterAsync(uow, store, (await store.NetworkAsync(uow, wave.NetworkId, ct))!, wave, ct);
+        return TypedResults.Ok(new RosterPreview(wave.NetworkYear, roster.Count, wave.Status == WaveStatus.Draft));
+    }
+
+    private static async Task<Results<Ok<MailingResult>, NotFound, ProblemHttpResult>> Remind(
+        Guid id, ClaimsPrincipal user, Database db, SurveyStore store, SurveyMail mail, TimeProvider clock, CancellationToken ct)
+    {
+        var tenant = user.TenantId();
+        List<(Guid, Guid)> pending;
+        SurveyWave wave;
+        NetworkFacts network;
+        await using (var uow = await db.BeginAsync(tenant, ct))
+        {
+            if (await store.WaveAsync(uow, id, false, ct) is not { } found) return TypedResults.NotFound();
+            wave = found;
+            if (!wave.AcceptsResponses(Today(clock))) return TypedResults.Problem("Only an open wave sends reminders.", statusCode: 409);
+            network = (await store.NetworkAsync(uow, wave.NetworkId, ct))!;
+            pending = (await store.InvitationsAsync(uow, id, onlyNotSubmitted: true, ct)).Select(i => (i.Id, i.PersonId)).ToList();
+        }
+        var mailed = await SendAndRecordAsync(db, store, mail, tenant, network.Name, wave, pending, reminder: true, clock, ct);
+        return TypedResults.Ok(new MailingResult(pending.Count, mailed));
+    }
+
+    private static async Task<int> SendAndRecordAsync(Database db, SurveyStore store, SurveyMail mail, Guid tenant, string networkName, SurveyWave wave,
+        IReadOnlyList<(Guid, Guid)> invitations, bool reminder, TimeProvider clock, CancellationToken ct)
+    {
+        var sent = await mail.SendAsync(tenant, networkName, wave.ClosesOn, invitations, reminder, ct);
+        await using var uow = await db.BeginAsync(tenant, ct);
+        await store.MarkMailedAsync(uow, sent, clock.GetUtcNow(), ct);
+        await uow.CommitAsync(ct);
+        return sent.Count;
+    }
+
+    private static async Task<Results<Ok<SurveyWave>, NotFound, ProblemHttpResult>> Close(
+        Guid id, ClaimsPrincipal user, Database db, SurveyStore store, Outbox outbox, TimeProvider clock, CancellationToken ct)
+    {
+        await using var uow = await db.BeginAsync(user.TenantId(), ct);
+        if (await store.WaveAsync(uow, id, forUpdate: true, ct) is not { } wave) return TypedResults.NotFound();
+        if (wave.Status != WaveStatus.Open) return TypedResults.Problem($"Only an open wave can be closed; this one is {wave.Status.ToString().ToLowerInvariant()}.", statusCode: 409);
+        var now = clock.GetUtcNow();
+        await store.SetWaveStatusAsync(uow, id, WaveStatus.Closed, now, ct);
+        var invitations = await store.InvitationsAsync(uow, id, false, ct);
+        await outbox.EnqueueAsync(uow, new SurveyWaveClosed(user.TenantId(), id, wave.NetworkId, wave.NetworkYear, wave.InstrumentId, wave.InstrumentVersion,
+            invitations.Count, invitations.Count(i => i.Submitted), now), ct);
+        await uow.CommitAsync(ct);
+        return TypedResults.Ok(wave with { Status = WaveStatus.Closed, ClosedAt = now });
+    }
+
+    private static async Task<Results<Ok<WaveProgress>, NotFound>> Progress(Guid id, ClaimsPrincipal user, Database db, SurveyStore store, CancellationToken ct)
+    {
+        await using var uow = await db.BeginAsync(user.TenantId(), ct);
+        if (await store.WaveAsync(uow, id, false, ct) is null) return TypedResults.NotFound();
+        var rows = await store.ProgressAsync(uow, id, ct);
+        var minimum = Suppression.MinimumN();
+        return TypedResults.Ok(new WaveProgress(rows.Count, rows.Count(r => r.Started), rows.Count(r => r.Submitted), Rate(rows),
+            Groups(rows, r => r.TeamId?.ToString() ?? "none", r => r.TeamName ?? "No team", minimum),
+            Groups(rows, r => r.OrganizationId?.ToString() ?? "none", r => r.SchoolName ?? "No school", minimum)));
+    }
+
+    /// <summary>Per group, the counts; groups under the minimum (by invited) and their complements say so instead.</summary>
+    private static List<GroupProgress> Groups(IReadOnlyList<ProgressRow> rows, Func<ProgressRow, string> key, Func<ProgressRow, string> name, int minimum)
+    {
+        var groups = rows.GroupBy(key).ToList();
+        var hidden = Suppression.HiddenGroups(groups.Select(g => (g.Key, g.Count())), minimum);
+        return groups.OrderBy(g => name(g.First())).Select(g => hidden.Contains(g.Key)
+                ? new GroupProgress(name(g.First()), g.Key, null, null, null, null, Suppression.HiddenNote(minimum))
+                : new GroupProgress(name(g.First()), g.Key, g.Count(), g.Count(r => r.Started), g.Count(r => r.Submitted), Rate(g.ToList()), null))
+            .ToList();
+    }
+
+    private static decimal Rate(IReadOnlyCollection<ProgressRow> rows) =>
+        rows.Count == 0 ? 0 : Math.Round(100m * rows.Count(r => r.Submitted) / rows.Count, 1, MidpointRounding.AwayFromZero);
+
+    internal static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+}

@@ -1,1 +1,0 @@
--- Surveys' own tables (instruments, waves, invitations, responses) arrive with the surveys issue.

@@ -1,0 +1,193 @@
+using System.Text.Json;
+using Dapper;
+using Platform.Data;
+using Platform.Surveys.Domain;
+
+namespace Platform.Surveys.Data;
+
+public sealed record InstrumentSummary(string Id, string Name, int LatestVersion, bool BuiltIn);
+
+public sealed record NetworkFacts(Guid NetworkId, string Name, int YearStartMonth, int YearStartDay);
+
+public sealed record InvitationRow(Guid Id, Guid WaveId, Guid PersonId, string Role, Guid? TeamId, Guid? OrganizationId, bool Started, bool Submitted);
+
+public sealed record ProgressRow(string Role, Guid? TeamId, string? TeamName, Guid? OrganizationId, string? SchoolName, bool Started, bool Submitted);
+
+public sealed record ResponseRow(string Answers, DateTimeOffset SavedAt, DateTimeOffset? SubmittedAt);
+
+/// <summary>Surveys' queries. Every one runs under the caller's tenant (row-level security), except the built-in instrument seed.</summary>
+public sealed class SurveyStore
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    // Instruments -----------------------------------------------------------------------------------------------
+
+    public async Task<IReadOnlyList<InstrumentSummary>> InstrumentsAsync(UnitOfWork uow, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<InstrumentSummary>(new CommandDefinition("""
+            select instrument_id as Id, (array_agg(name order by version desc))[1] as Name, max(version) as LatestVersion, bool_and(tenant_id is null) as BuiltIn
+            from instrument_versions group by instrument_id order by bool_and(tenant_id is null) desc, instrument_id
+            """, transaction: uow.Transaction, cancellationToken: ct))).AsList();
+
+    public async Task<Instrument?> InstrumentAsync(UnitOfWork uow, string id, int version, CancellationToken ct)
+    {
+        var content = await uow.Connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "select content::text from instrument_versions where instrument_id = @id and version = @version",
+            new { id, version }, uow.Transaction, cancellationToken: ct));
+        return content is null ? null : JsonSerializer.Deserialize<Instrument>(content, Json);
+    }
+
+    /// <summary>Whether the instrument exists for this tenant, and whether it is the tenant's own (built-in ones are not).</summary>
+    public Task<bool?> IsOwnInstrumentAsync(UnitOfWork uow, string id, CancellationToken ct) =>
+        uow.Connection.QuerySingleOrDefaultAsync<bool?>(new CommandDefinition(
+            "select bool_and(tenant_id is not null) from instrument_versions where instrument_id = @id having count(*) > 0",
+            new { id }, uow.Transaction, cancellationToken: ct));
+
+    public Task<int> LatestVersionAsync(UnitOfWork uow, string id, CancellationToken ct) =>
+        uow.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "select coalesce(max(version), 0) from instrument_versions where instrument_id = @id", new { id }, uow.Transaction, cancellationToken: ct));
+
+    /// <summary>Publishes a version; false when that version already exists (published versions never change).</summary>
+    public async Task<bool> PublishAsync(UnitOfWork uow, Instrument instrument, bool builtIn, CancellationToken ct)
+    {
+        if (builtIn)
+            await uow.Connection.ExecuteAsync(new CommandDefinition("select set_config('app.system', 'on', true)", transaction: uow.Transaction, cancellationToken: ct));
+        return await uow.Connection.ExecuteAsync(new CommandDefinition("""
+            insert into instrument_versions (instrument_id, version, tenant_id, name, content)
+            values (@Id, @Version, @tenant, @Name, @content::jsonb) on conflict do nothing
+            """, new { instrument.Id, instrument.Version, tenant = builtIn ? null : uow.TenantId, instrument.Name,
+                content = JsonSerializer.Serialize(instrument, Json) }, uow.Transaction, cancellationToken: ct)) == 1;
+    }
+
+    // Read models from the Networks events ----------------------------------------------------------------------
+
+    public Task UpsertNetworkAsync(UnitOfWork uow, Guid networkId, string name, int startMonth, int startDay, DateTimeOffset asOf, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("""
+            insert into networks (network_id, tenant_id, name, year_start_month, year_start_day, facts_as_of)
+            values (@networkId, @tenant, @name, @startMonth, @startDay, @asOf)
+            on conflict (network_id) do update set name = excluded.name, year_start_month = excluded.year_start_month,
+                year_start_day = excluded.year_start_day, facts_as_of = excluded.facts_as_of
+            where networks.facts_as_of < excluded.facts_as_of
+            """, new { networkId, tenant = uow.TenantId, name, startMonth, startDay, asOf }, uow.Transaction, cancellationToken: ct));
+
+    public Task<NetworkFacts?> NetworkAsync(UnitOfWork uow, Guid networkId, CancellationToken ct) =>
+        uow.Connection.QuerySingleOrDefaultAsync<NetworkFacts?>(new CommandDefinition(
+            "select network_id as NetworkId, name, year_start_month as YearStartMonth, year_start_day as YearStartDay from networks where network_id = @networkId",
+            new { networkId }, uow.Transaction, cancellationToken: ct));
+
+    public Task UpsertTeamAsync(UnitOfWork uow, Guid teamId, Guid networkId, string name, Guid organizationId, string schoolName, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("""
+            insert into teams (team_id, tenant_id, network_id, name, organization_id, school_name)
+            values (@teamId, @tenant, @networkId, @name, @organizationId, @schoolName)
+            on conflict (team_id) do update set name = excluded.name, school_name = excluded.school_name
+            """, new { teamId, tenant = uow.TenantId, networkId, name, organizationId, schoolName }, uow.Transaction, cancellationToken: ct));
+
+    public Task MemberJoinedAsync(UnitOfWork uow, Guid membershipId, Guid networkId, Guid personId, string role, Guid? teamId, Guid? organizationId,
+        DateOnly start, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("""
+            insert into members (membership_id, tenant_id, network_id, person_id, role, team_id, organization_id, start_date)
+            values (@membershipId, @tenant, @networkId, @personId, @role, @teamId, @organizationId, @start)
+            on conflict (membership_id) do update set role = excluded.role, team_id = excluded.team_id,
+                organization_id = excluded.organization_id, start_date = excluded.start_date
+            """, new { membershipId, tenant = uow.TenantId, networkId, personId, role, teamId, organizationId, start }, uow.Transaction, cancellationToken: ct));
+
+    public Task MemberLeftAsync(UnitOfWork uow, Guid membershipId, Guid networkId, Guid personId, DateOnly end, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("""
+            insert into members (membership_id, tenant_id, network_id, person_id, end_date) values (@membershipId, @tenant, @networkId, @personId, @end)
+            on conflict (membership_id) do update set end_date = excluded.end_date
+            """, new { membershipId, tenant = uow.TenantId, networkId, personId, end }, uow.Transaction, cancellationToken: ct));
+
+    /// <summary>Every joined membership period of the network (the caller applies the network-year rule).</summary>
+    public async Task<IReadOnlyList<RosterMember>> MembershipPeriodsAsync(UnitOfWork uow, Guid networkId, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<RosterMember>(new CommandDefinition("""
+            select person_id as PersonId, role, team_id as TeamId, organization_id as OrganizationId, start_date as Start, end_date as End
+            from members where network_id = @networkId and start_date is not null
+            """, new { networkId }, uow.Transaction, cancellationToken: ct))).AsList();
+
+    // Waves -----------------------------------------------------------------------------------------------------
+
+    private const string WaveColumns = """
+        id, network_id as NetworkId, instrument_id as InstrumentId, instrument_version as InstrumentVersion, network_year as NetworkYear,
+        opens_on as OpensOn, closes_on as ClosesOn, status, created_at as CreatedAt, opened_at as OpenedAt, closed_at as ClosedAt
+        """;
+
+    public Task InsertWaveAsync(UnitOfWork uow, SurveyWave w, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("""
+            insert into waves (id, tenant_id, network_id, instrument_id, instrument_version, network_year, opens_on, closes_on, status, created_at)
+            values (@Id, @tenant, @NetworkId, @InstrumentId, @InstrumentVersion, @NetworkYear, @OpensOn, @ClosesOn, @status, @CreatedAt)
+            """, new { w.Id, tenant = uow.TenantId, w.NetworkId, w.InstrumentId, w.InstrumentVersion, w.NetworkYear, w.OpensOn, w.ClosesOn,
+                status = w.Status.ToString(), w.CreatedAt }, uow.Transaction, cancellationToken: ct));
+
+    public Task<SurveyWave?> WaveAsync(UnitOfWork uow, Guid id, bool forUpdate, CancellationToken ct) =>
+        uow.Connection.QuerySingleOrDefaultAsync<SurveyWave?>(new CommandDefinition(
+            $"select {WaveColumns} from waves where id = @id {(forUpdate ? "for update" : "")}", new { id }, uow.Transaction, cancellationToken: ct));
+
+    public async Task<IReadOnlyList<SurveyWave>> WavesAsync(UnitOfWork uow, Guid? networkId, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<SurveyWave>(new CommandDefinition(
+            $"select {WaveColumns} from waves where @networkId is null or network_id = @networkId order by network_year desc, created_at desc",
+            new { networkId }, uow.Transaction, cancellationToken: ct))).AsList();
+
+    public Task SetWaveStatusAsync(UnitOfWork uow, Guid id, WaveStatus status, DateTimeOffset at, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition($"""
+            update waves set status = @status, {(status == WaveStatus.Open ? "opened_at" : "closed_at")} = @at where id = @id
+            """, new { id, status = status.ToString(), at }, uow.Transaction, cancellationToken: ct));
+
+    // Invitations and responses ---------------------------------------------------------------------------------
+
+    public Task InsertInvitationsAsync(UnitOfWork uow, Guid waveId, IReadOnlyList<(Guid Id, RosterMember Member, byte[] TokenHash)> invitations, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("""
+            insert into survey_invitations (id, tenant_id, wave_id, person_id, token_hash, role, team_id, organization_id)
+            select id, @tenant, @waveId, person, hash, role, team, organization
+            from unnest(@ids, @people, @hashes, @roles, @teams, @organizations) as i(id, person, hash, role, team, organization)
+            """, new
+            {
+                tenant = uow.TenantId, waveId, ids = invitations.Select(i => i.Id).ToArray(), people = invitations.Select(i => i.Member.PersonId).ToArray(),
+                hashes = invitations.Select(i => i.TokenHash).ToArray(), roles = invitations.Select(i => i.Member.Role).ToArray(),
+                teams = invitations.Select(i => i.Member.TeamId).ToArray(), organizations = invitations.Select(i => i.Member.OrganizationId).ToArray(),
+            }, uow.Transaction, cancellationToken: ct));
+
+    public async Task<IReadOnlyList<InvitationRow>> InvitationsAsync(UnitOfWork uow, Guid waveId, bool onlyNotSubmitted, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<InvitationRow>(new CommandDefinition("""
+            select id, wave_id as WaveId, person_id as PersonId, role, team_id as TeamId, organization_id as OrganizationId, started, submitted
+            from survey_invitations where wave_id = @waveId and (not @onlyNotSubmitted or not submitted)
+            """, new { waveId, onlyNotSubmitted }, uow.Transaction, cancellationToken: ct))).AsList();
+
+    public Task<InvitationRow?> InvitationByTokenAsync(UnitOfWork uow, byte[] tokenHash, bool forUpdate, CancellationToken ct) =>
+        uow.Connection.QuerySingleOrDefaultAsync<InvitationRow?>(new CommandDefinition($"""
+            select id, wave_id as WaveId, person_id as PersonId, role, team_id as TeamId, organization_id as OrganizationId, started, submitted
+            from survey_invitations where token_hash = @tokenHash {(forUpdate ? "for update" : "")}
+            """, new { tokenHash }, uow.Transaction, cancellationToken: ct));
+
+    public Task MarkMailedAsync(UnitOfWork uow, IReadOnlyList<Guid> invitationIds, DateTimeOffset at, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition(
+            "update survey_invitations set mailed_count = mailed_count + 1, last_mailed_at = @at where id = any(@ids)",
+            new { ids = invitationIds.ToArray(), at }, uow.Transaction, cancellationToken: ct));
+
+    public Task MarkInvitationAsync(UnitOfWork uow, Guid id, bool submitted, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition(
+            "update survey_invitations set started = true, submitted = submitted or @submitted where id = @id",
+            new { id, submitted }, uow.Transaction, cancellationToken: ct));
+
+    public async Task<IReadOnlyList<ProgressRow>> ProgressAsync(UnitOfWork uow, Guid waveId, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<ProgressRow>(new CommandDefinition("""
+            select i.role, i.team_id as TeamId, t.name as TeamName, i.organization_id as OrganizationId, t.school_name as SchoolName, i.started, i.submitted
+            from survey_invitations i left join teams t on t.team_id = i.team_id where i.wave_id = @waveId
+            """, new { waveId }, uow.Transaction, cancellationToken: ct))).AsList();
+
+    public Task<ResponseRow?> ResponseAsync(UnitOfWork uow, byte[] key, CancellationToken ct) =>
+        uow.Connection.QuerySingleOrDefaultAsync<ResponseRow?>(new CommandDefinition(
+            "select answers::text as Answers, saved_at as SavedAt, submitted_at as SubmittedAt from survey_responses where response_key = @key",
+            new { key }, uow.Transaction, cancellationToken: ct));
+
+    public Task SaveResponseAsync(UnitOfWork uow, byte[] key, Guid waveId, InvitationRow group, Answers answers, IReadOnlyDictionary<string, decimal>? scaleScores,
+        DateTimeOffset at, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("""
+            insert into survey_responses (response_key, tenant_id, wave_id, role, team_id, organization_id, answers, scale_scores, saved_at, submitted_at)
+            values (@key, @tenant, @waveId, @Role, @TeamId, @OrganizationId, @answers::jsonb, @scores::jsonb, @at, case when @submit then @at end)
+            on conflict (response_key) do update set answers = excluded.answers, scale_scores = excluded.scale_scores, saved_at = excluded.saved_at,
+                submitted_at = excluded.submitted_at
+            """, new
+            {
+                key, tenant = uow.TenantId, waveId, group.Role, group.TeamId, group.OrganizationId, answers = JsonSerializer.Serialize(answers, Json),
+                scores = scaleScores is null ? null : JsonSerializer.Serialize(scaleScores, Json), at, submit = scaleScores is not null,
+            }, uow.Transaction, cancellationToken: ct));
+}

@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+
+namespace Platform.Surveys.Domain;
+
+[JsonConverter(typeof(JsonStringEnumConverter<WaveStatus>))]
+public enum WaveStatus { Draft, Open, Closed }
+
+/// <summary>One administration of one instrument version to one network for one network year.</summary>
+public sealed record SurveyWave(
+    Guid Id, Guid NetworkId, string InstrumentId, int InstrumentVersion, int NetworkYear, DateOnly OpensOn, DateOnly ClosesOn,
+    WaveStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? OpenedAt, DateTimeOffset? ClosedAt)
+{
+    /// <summary>A wave takes answers while it is open and its closing day has not passed.</summary>
+    public bool AcceptsResponses(DateOnly today) => Status == WaveStatus.Open && today <= ClosesOn;
+}
+
+/// <summary>A member of the network year, as known from the Networks events: the roster a wave's opening snapshots.</summary>
+public sealed record RosterMember(Guid PersonId, string Role, Guid? TeamId, Guid? OrganizationId, DateOnly Start, DateOnly? End);

@@ -1,0 +1,77 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using Platform.Data;
+using Platform.ServiceDefaults;
+
+namespace Platform.Surveys;
+
+/// <summary>
+/// Personal survey links. The token's secret is derived from the invitation id with the service's link key
+/// (<c>Surveys:LinkSecret</c>), so a reminder re-sends the same link while the database stores only its hash.
+/// </summary>
+public sealed class SurveyLinks(IConfiguration config)
+{
+    private readonly byte[] _key = System.Text.Encoding.UTF8.GetBytes(config["Surveys:LinkSecret"] is { Length: >= 16 } secret ? secret
+        : throw new InvalidOperationException("Surveys:LinkSecret (at least 16 characters) is not configured"));
+
+    public const string ResponsePurpose = "survey-response";
+
+    public string TokenFor(Guid tenantId, Guid invitationId) => TenantToken.Create(tenantId, HMACSHA256.HashData(_key, invitationId.ToByteArray()));
+
+    public string LinkFor(string token) => $"{(config["Identity:Issuer"] ?? "").TrimEnd('/')}/survey/{token}";
+
+    /// <summary>The anonymous response's key: reachable from the token, not from the invitation row.</summary>
+    public static byte[] ResponseKey(string token) => TenantToken.Derive(token, ResponsePurpose);
+}
+
+/// <summary>Where to mail people known here only by id: asks the Networks API (as surveys-service), never its database.</summary>
+public sealed class NetworksContacts(HttpClient http, ServiceTokens tokens)
+{
+    public sealed record Contact(Guid PersonId, string Email, string GivenName);
+
+    public async Task<IReadOnlyList<Contact>> ForAsync(Guid tenantId, IReadOnlyCollection<Guid> personIds, CancellationToken ct)
+    {
+        if (personIds.Count == 0) return [];
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/service/tenants/{tenantId}/contacts")
+        {
+            Content = JsonContent.Create(new { personIds }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.ForScopeAsync("networks", ct));
+        using var response = await http.SendAsync(request, ct);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<List<Contact>>(ct) ?? [];
+    }
+}
+
+/// <summary>Survey invitation and reminder mail: one personal link each, sent after the wave's changes are committed.</summary>
+public sealed class SurveyMail(MailSender mail, NetworksContacts contacts, SurveyLinks links, ILogger<SurveyMail> logger)
+{
+    /// <summary>Mails each invitation its link; returns the ids of those that went out.</summary>
+    public async Task<IReadOnlyList<Guid>> SendAsync(Guid tenantId, string networkName, DateOnly closesOn, IReadOnlyList<(Guid InvitationId, Guid PersonId)> invitations,
+        bool reminder, CancellationToken ct)
+    {
+        var addresses = (await contacts.ForAsync(tenantId, invitations.Select(i => i.PersonId).ToList(), ct)).ToDictionary(c => c.PersonId);
+        var sent = new List<Guid>();
+        foreach (var (invitationId, personId) in invitations)
+        {
+            if (!addresses.TryGetValue(personId, out var to)) continue;
+            var link = links.LinkFor(links.TokenFor(tenantId, invitationId));
+            var subject = reminder ? $"Reminder: the {networkName} network survey closes on {closesOn:MMMM d}" : $"Your {networkName} network survey";
+            var text = $"""
+                Hello {to.GivenName},
+
+                {(reminder ? "You have not submitted the network survey yet. " : "")}Your network, {networkName}, asks every member a few questions each year about how the network is working. It takes about 8 minutes.
+
+                Your answers are confidential: reports show only group results, never what one person said. You can stop and come back later with the same link.
+
+                {link}
+
+                The link is personal; please do not forward it. The survey closes on {closesOn:yyyy-MM-dd}.
+                """;
+            if (await mail.SendAsync(to.Email, subject, text, ct)) sent.Add(invitationId);
+        }
+        if (sent.Count < invitations.Count) logger.LogWarning("{Failed} of {Total} survey mails were not sent", invitations.Count - sent.Count, invitations.Count);
+        return sent;
+    }
+}
