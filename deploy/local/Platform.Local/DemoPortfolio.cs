@@ -105,6 +105,9 @@ public static class DemoPortfolio
         string[] roles = ["TeamMember", "TeamMember", "TeamMember", "TeamMember", "TeamLead", "Other"];
         var csv = new StringBuilder("email,given_name,family_name,school,district,team,role,start_date,end_date\n");
         var slug = new string(demo.Name.ToLowerInvariant().Where(char.IsLetter).ToArray());
+        // The demo member (who can sign in and answer this year's survey) is on the first network's roster.
+        if (demo == Networks[0])
+            csv.Append(CultureInfo.InvariantCulture, $"{DemoSurveys.DemoMember},Maya,Brooks,{schools[0].Name},{schools[0].District},{schools[0].Name.Split(' ')[0]} team,TeamLead,2024-08-15,\n");
         for (var i = 0; i < demo.Members; i++)
         {
             var school = schools[random.Next(schools.Count)];

@@ -11,7 +11,7 @@ public static class DemoSeed
 
     private static readonly DemoTenant[] Tenants =
     [
-        new("Riverbend Improvement Hub", "Hub", "IHE", [("hubadmin@riverbend.demo", "hub-admin")]),
+        new("Riverbend Improvement Hub", "Hub", "IHE", [("hubadmin@riverbend.demo", "hub-admin"), (DemoSurveys.DemoMember, "member")]),
         new("Lakeside Learning Network", "Hub", "NGO", [("hubadmin@lakeside.demo", "hub-admin")]),
         new("Demo Foundation", "Funder", null, [("funder@foundation.demo", "funder")]),
     ];

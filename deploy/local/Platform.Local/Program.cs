@@ -20,13 +20,15 @@ switch (args.FirstOrDefault())
         await platform.StartServicesAsync();
         Console.WriteLine("Seeding the demo portfolio ...");
         await DemoSeed.RunAsync(new PlatformApiClient(options.GatewayUrl));
+        Console.WriteLine("Seeding demo survey waves (three past years and the current one) ...");
+        await DemoSurveys.RunAsync(new PlatformApiClient(options.GatewayUrl), platform.Mail.WebUrl);
         Console.WriteLine($"""
 
             Network Health is running ({clock.Elapsed.TotalSeconds:F0} s).
 
               Portal and APIs:  {options.GatewayUrl}
               API reference:    {options.GatewayUrl}api/docs
-              Mail (invites):   {platform.Mail.WebUrl}
+              Mail catcher:     {platform.Mail.WebUrl}  (invitations and survey links; {DemoSurveys.DemoMember}'s open survey is there)
               Logs:             {options.LogDirectory}
 
             Demo logins (password {LocalPlatform.DemoPassword}, dev only):

@@ -6,6 +6,8 @@ using MimeKit;
 
 namespace Platform.ServiceDefaults;
 
+public sealed record OutgoingMail(string To, string Subject, string Text);
+
 /// <summary>Plain-text mail over SMTP (<c>Smtp:Host</c>, <c>Smtp:Port</c>, <c>Smtp:From</c>) with MailKit.</summary>
 public sealed class MailSender(IConfiguration config, ILogger<MailSender> logger)
 {
@@ -13,25 +15,43 @@ public sealed class MailSender(IConfiguration config, ILogger<MailSender> logger
     /// Sends one message; false when the server could not be reached or refused it (the caller keeps what it stored and
     /// can send again). The body is never logged: it usually carries a personal link, which is a credential.
     /// </summary>
-    public async Task<bool> SendAsync(string to, string subject, string text, CancellationToken ct)
+    public async Task<bool> SendAsync(string to, string subject, string text, CancellationToken ct) =>
+        (await SendManyAsync([new OutgoingMail(to, subject, text)], ct))[0];
+
+    /// <summary>
+    /// Sends many messages over one connection (a wave's invitations: hundreds at once); per message, whether it went
+    /// out. A failure reconnects for the next message, so one bad address does not stop the rest.
+    /// </summary>
+    public async Task<bool[]> SendManyAsync(IReadOnlyList<OutgoingMail> messages, CancellationToken ct)
+    {
+        var sent = new bool[messages.Count];
+        using var smtp = new SmtpClient();
+        for (var i = 0; i < messages.Count; i++)
+        {
+            try
+            {
+                if (!smtp.IsConnected)
+                    await smtp.ConnectAsync(config["Smtp:Host"] ?? "127.0.0.1", config.GetValue("Smtp:Port", 25), SecureSocketOptions.None, ct);
+                await smtp.SendAsync(Compose(messages[i]), ct);
+                sent[i] = true;
+            }
+            catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.CommandException or ParseException)
+            {
+                logger.LogWarning(e, "Mail with subject {Subject} could not be sent", messages[i].Subject);
+                if (smtp.IsConnected) await smtp.DisconnectAsync(true, CancellationToken.None);
+            }
+        }
+        if (smtp.IsConnected) await smtp.DisconnectAsync(true, ct);
+        return sent;
+    }
+
+    private MimeMessage Compose(OutgoingMail mail)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(config["Smtp:From"] ?? "Network Health <no-reply@networkhealth.local>"));
-        message.To.Add(MailboxAddress.Parse(to));
-        message.Subject = subject;
-        message.Body = new TextPart("plain") { Text = text };
-        try
-        {
-            using var smtp = new SmtpClient();
-            await smtp.ConnectAsync(config["Smtp:Host"] ?? "127.0.0.1", config.GetValue("Smtp:Port", 25), SecureSocketOptions.None, ct);
-            await smtp.SendAsync(message, ct);
-            await smtp.DisconnectAsync(true, ct);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.CommandException)
-        {
-            logger.LogWarning(e, "Mail with subject {Subject} could not be sent", subject);
-            return false;
-        }
+        message.To.Add(MailboxAddress.Parse(mail.To));
+        message.Subject = mail.Subject;
+        message.Body = new TextPart("plain") { Text = mail.Text };
+        return message;
     }
 }

@@ -52,11 +52,10 @@ public sealed class SurveyMail(MailSender mail, NetworksContacts contacts, Surve
         bool reminder, CancellationToken ct)
     {
         var addresses = (await contacts.ForAsync(tenantId, invitations.Select(i => i.PersonId).ToList(), ct)).ToDictionary(c => c.PersonId);
-        var sent = new List<Guid>();
-        foreach (var (invitationId, personId) in invitations)
+        var outgoing = invitations.Where(i => addresses.ContainsKey(i.PersonId)).Select(i =>
         {
-            if (!addresses.TryGetValue(personId, out var to)) continue;
-            var link = links.LinkFor(links.TokenFor(tenantId, invitationId));
+            var to = addresses[i.PersonId];
+            var link = links.LinkFor(links.TokenFor(tenantId, i.InvitationId));
             var subject = reminder ? $"Reminder: the {networkName} network survey closes on {closesOn:MMMM d}" : $"Your {networkName} network survey";
             var text = $"""
                 Hello {to.GivenName},
@@ -69,8 +68,10 @@ public sealed class SurveyMail(MailSender mail, NetworksContacts contacts, Surve
 
                 The link is personal; please do not forward it. The survey closes on {closesOn:yyyy-MM-dd}.
                 """;
-            if (await mail.SendAsync(to.Email, subject, text, ct)) sent.Add(invitationId);
-        }
+            return (i.InvitationId, Mail: new OutgoingMail(to.Email, subject, text));
+        }).ToList();
+        var delivered = await mail.SendManyAsync(outgoing.Select(o => o.Mail).ToList(), ct);
+        var sent = outgoing.Where((_, index) => delivered[index]).Select(o => o.InvitationId).ToList();
         if (sent.Count < invitations.Count) logger.LogWarning("{Failed} of {Total} survey mails were not sent", invitations.Count - sent.Count, invitations.Count);
         return sent;
     }

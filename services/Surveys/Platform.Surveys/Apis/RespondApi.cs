@@ -67,7 +67,7 @@ public static class RespondApi
         var status = link.Invitation.Submitted ? "Submitted" : !link.Wave.AcceptsResponses(WavesApi.Today(clock)) ? "Closed" : saved is null ? "NotStarted" : "InProgress";
         if (status == "Closed") return Gone(link.Wave);
         var network = await store.NetworkAsync(uow, link.Wave.NetworkId, ct);
-        var instrument = (await store.InstrumentAsync(uow, link.Wave.InstrumentId, link.Wave.InstrumentVersion, ct))!;
+        var instrument = await store.WaveInstrumentAsync(uow, link.Wave, ct);
         return TypedResults.Ok(new SurveyToRespond(network?.Name ?? "", link.Wave.NetworkYear, link.Wave.ClosesOn, status, instrument,
             saved is null ? Answers.None : Read(saved), saved?.SavedAt));
     }
@@ -81,7 +81,7 @@ public static class RespondApi
         await using var uow = link.Uow;
         if (link.Invitation.Submitted) return TypedResults.Problem("This survey was already submitted; answers can no longer change.", statusCode: 409);
         if (!link.Wave.AcceptsResponses(WavesApi.Today(clock))) return Gone(link.Wave);
-        var instrument = (await store.InstrumentAsync(uow, link.Wave.InstrumentId, link.Wave.InstrumentVersion, ct))!;
+        var instrument = await store.WaveInstrumentAsync(uow, link.Wave, ct);
         var saved = await store.ResponseAsync(uow, link.ResponseKey, ct);
         var (merged, problems) = AnswerRules.Merge(instrument, saved is null ? Answers.None : Read(saved), request.Answers);
         if (merged is null) return Invalid(problems);
@@ -99,7 +99,7 @@ public static class RespondApi
         await using var uow = link.Uow;
         if (link.Invitation.Submitted) return TypedResults.Problem("This survey was already submitted.", statusCode: 409);
         if (!link.Wave.AcceptsResponses(WavesApi.Today(clock))) return Gone(link.Wave);
-        var instrument = (await store.InstrumentAsync(uow, link.Wave.InstrumentId, link.Wave.InstrumentVersion, ct))!;
+        var instrument = await store.WaveInstrumentAsync(uow, link.Wave, ct);
         var saved = await store.ResponseAsync(uow, link.ResponseKey, ct);
         var answers = saved is null ? Answers.None : Read(saved);
         var missing = AnswerRules.MissingRequired(instrument, answers);
@@ -110,10 +110,10 @@ public static class RespondApi
         await store.SaveResponseAsync(uow, link.ResponseKey, link.Wave.Id, link.Invitation, answers, scores, now, ct);
         await store.MarkInvitationAsync(uow, link.Invitation.Id, submitted: true, ct);
         // Role and team travel only when the whole group invited is large enough that they cannot single anyone out.
-        var invited = await store.InvitationsAsync(uow, link.Wave.Id, false, ct);
+        var (roleSize, teamSize) = await store.GroupSizesAsync(uow, link.Wave.Id, link.Invitation.Role, link.Invitation.TeamId, ct);
         var minimum = Suppression.MinimumN();
-        var role = invited.Count(i => i.Role == link.Invitation.Role) >= minimum ? link.Invitation.Role : null;
-        var team = link.Invitation.TeamId is { } t && invited.Count(i => i.TeamId == t) >= minimum ? t : (Guid?)null;
+        var role = roleSize >= minimum ? link.Invitation.Role : null;
+        var team = link.Invitation.TeamId is { } t && teamSize >= minimum ? t : (Guid?)null;
         await outbox.EnqueueAsync(uow, new SurveyResponseSubmitted(uow.TenantId!.Value, link.Wave.Id, link.Wave.NetworkId, link.Wave.NetworkYear,
             Guid.NewGuid(), role, team, scores, now), ct);
         await uow.CommitAsync(ct);

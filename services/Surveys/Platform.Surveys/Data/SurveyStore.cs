@@ -36,6 +36,21 @@ public sealed class SurveyStore
         return content is null ? null : JsonSerializer.Deserialize<Instrument>(content, Json);
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int), Instrument> _waveInstruments = new();
+
+    /// <summary>
+    /// The instrument of a wave the caller could already read (so row-level security has been applied). Published
+    /// versions never change, so they are cached: the respond path reads one on every request.
+    /// </summary>
+    public async Task<Instrument> WaveInstrumentAsync(UnitOfWork uow, SurveyWave wave, CancellationToken ct)
+    {
+        var key = (wave.InstrumentId, wave.InstrumentVersion);
+        if (_waveInstruments.TryGetValue(key, out var cached)) return cached;
+        var instrument = await InstrumentAsync(uow, wave.InstrumentId, wave.InstrumentVersion, ct)
+            ?? throw new InvalidOperationException($"Wave {wave.Id} names a missing instrument version.");
+        return _waveInstruments.GetOrAdd(key, instrument);
+    }
+
     /// <summary>Whether the instrument exists for this tenant, and whether it is the tenant's own (built-in ones are not).</summary>
     public Task<bool?> IsOwnInstrumentAsync(UnitOfWork uow, string id, CancellationToken ct) =>
         uow.Connection.QuerySingleOrDefaultAsync<bool?>(new CommandDefinition(
@@ -156,6 +171,13 @@ public sealed class SurveyStore
             select id, wave_id as WaveId, person_id as PersonId, role, team_id as TeamId, organization_id as OrganizationId, started, submitted
             from survey_invitations where token_hash = @tokenHash {(forUpdate ? "for update" : "")}
             """, new { tokenHash }, uow.Transaction, cancellationToken: ct));
+
+    /// <summary>How many of the wave's invitations share this role, and this team.</summary>
+    public Task<(int Role, int Team)> GroupSizesAsync(UnitOfWork uow, Guid waveId, string role, Guid? teamId, CancellationToken ct) =>
+        uow.Connection.QuerySingleAsync<(int, int)>(new CommandDefinition("""
+            select (count(*) filter (where role = @role))::int, (count(*) filter (where team_id = @teamId))::int
+            from survey_invitations where wave_id = @waveId
+            """, new { waveId, role, teamId }, uow.Transaction, cancellationToken: ct));
 
     public Task MarkMailedAsync(UnitOfWork uow, IReadOnlyList<Guid> invitationIds, DateTimeOffset at, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(new CommandDefinition(
