@@ -121,8 +121,18 @@ public sealed class SurveyTests(PlatformFixture platform)
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
         using (var notObject = await platform.Api.SendAsync(HttpMethod.Put, $"/api/surveys/respond/{token}", null, new { answers = new[] { 1, 2 } }))
             Assert.Equal(HttpStatusCode.BadRequest, notObject.StatusCode);
+        using (var badSubmit = await platform.Api.SendAsync(HttpMethod.Post, $"/api/surveys/respond/{token}/submit", null,
+            new { answers = new Dictionary<string, int> { ["HL1"] = 9 } }))
+            Assert.Equal(HttpStatusCode.BadRequest, badSubmit.StatusCode);
         var form = await platform.Api.GetAsync<JsonElement>($"/api/surveys/respond/{token}", token: null!);
         Assert.Equal("NotStarted", form.GetProperty("status").GetString());
+
+        // The last answers may travel with the submit itself.
+        var required = form.GetProperty("instrument").GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("items").EnumerateArray())
+            .Where(i => i.TryGetProperty("required", out var r) && r.GetBoolean()).ToDictionary(i => i.GetProperty("id").GetString()!, _ => 3);
+        using (var submitted = await platform.Api.SendAsync(HttpMethod.Post, $"/api/surveys/respond/{token}/submit", null, new { answers = required }))
+            Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        Assert.Equal("Submitted", (await platform.Api.GetAsync<JsonElement>($"/api/surveys/respond/{token}", token: null!)).GetProperty("status").GetString());
     }
 
     private async Task<(Guid Network, string[] Emails)> NetworkWithMembersAsync(string hub, int members)

@@ -23,6 +23,14 @@ public sealed class BenchPlatform : IAsyncDisposable
         return bench;
     }
 
+    /// <summary>Prints the services' error lines (the folder with the logs is deleted on dispose).</summary>
+    public void PrintErrors()
+    {
+        foreach (var log in Directory.GetFiles(Platform.Options.LogDirectory, "*.log"))
+            foreach (var line in File.ReadLines(log).Where(l => l.Contains("fail:") || l.Contains("Exception")).Take(20))
+                Console.Error.WriteLine($"{Path.GetFileName(log)}: {line}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Platform.StopAllAsync();

@@ -4,11 +4,12 @@ using Platform.Benchmarks;
 return args.FirstOrDefault() switch
 {
     "roster" => await RosterBenchmark.RunAsync(),
+    "survey" => await SurveyBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ./dev bench roster");
+    Console.Error.WriteLine("usage: ./dev bench roster|survey");
     return 2;
 }

@@ -81,6 +81,10 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
     public LocalPlatformOptions Options => options;
 
     /// <summary>The SMTP catcher (maildev): invitation mail lands here; its web page and REST API list what arrived.</summary>
+    /// <summary>The key survey links are derived with: itself derived from this platform's surveys secret.</summary>
+    public string SurveyLinkSecret => Convert.ToHexString(System.Security.Cryptography.HMACSHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes(options.Secrets.ServiceClientSecrets["surveys"]), "survey-links"u8));
+
     public MailCatcher Mail { get; } = new(options.RepoRoot, options.SmtpPort, options.MailWebPort, Path.Combine(options.LogDirectory, "maildev.log"),
         Path.Combine(options.PidDirectory, "maildev.pid"));
 
@@ -203,9 +207,7 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
                 env["Smtp__Port"] = options.SmtpPort.ToString();
                 env["Identity__ClientSecret"] = s.ServiceClientSecrets["surveys"];
                 env["Services__Networks"] = $"http://127.0.0.1:{options.Ports["networks"]}";
-                // The key survey links are derived with, itself derived from this platform's surveys secret.
-                env["Surveys__LinkSecret"] = Convert.ToHexString(System.Security.Cryptography.HMACSHA256.HashData(
-                    System.Text.Encoding.UTF8.GetBytes(s.ServiceClientSecrets["surveys"]), "survey-links"u8));
+                env["Surveys__LinkSecret"] = SurveyLinkSecret;
                 break;
             case "portal":
                 env["Portal__ClientSecret"] = s.PortalClientSecret;

@@ -30,17 +30,24 @@ public sealed class NetworksContacts(HttpClient http, ServiceTokens tokens)
 {
     public sealed record Contact(Guid PersonId, string Email, string GivenName);
 
+    /// <summary>Asked in chunks: the Networks endpoint takes a bounded number of ids per request.</summary>
+    private const int ChunkSize = 5_000;
+
     public async Task<IReadOnlyList<Contact>> ForAsync(Guid tenantId, IReadOnlyCollection<Guid> personIds, CancellationToken ct)
     {
-        if (personIds.Count == 0) return [];
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/service/tenants/{tenantId}/contacts")
+        var contacts = new List<Contact>(personIds.Count);
+        foreach (var chunk in personIds.Chunk(ChunkSize))
         {
-            Content = JsonContent.Create(new { personIds }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.ForScopeAsync("networks", ct));
-        using var response = await http.SendAsync(request, ct);
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<List<Contact>>(ct) ?? [];
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/service/tenants/{tenantId}/contacts")
+            {
+                Content = JsonContent.Create(new { personIds = chunk }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.ForScopeAsync("networks", ct));
+            using var response = await http.SendAsync(request, ct);
+            response.EnsureSuccessStatusCode();
+            contacts.AddRange(await response.Content.ReadFromJsonAsync<List<Contact>>(ct) ?? []);
+        }
+        return contacts;
     }
 }
 
@@ -51,7 +58,17 @@ public sealed class SurveyMail(MailSender mail, NetworksContacts contacts, Surve
     public async Task<IReadOnlyList<Guid>> SendAsync(Guid tenantId, string networkName, DateOnly closesOn, IReadOnlyList<(Guid InvitationId, Guid PersonId)> invitations,
         bool reminder, CancellationToken ct)
     {
-        var addresses = (await contacts.ForAsync(tenantId, invitations.Select(i => i.PersonId).ToList(), ct)).ToDictionary(c => c.PersonId);
+        Dictionary<Guid, NetworksContacts.Contact> addresses;
+        try
+        {
+            addresses = (await contacts.ForAsync(tenantId, invitations.Select(i => i.PersonId).ToList(), ct)).ToDictionary(c => c.PersonId);
+        }
+        catch (HttpRequestException e)
+        {
+            // The invitations are stored; a reminder sends the same links once Networks answers again.
+            logger.LogWarning(e, "Addresses for {Count} survey invitations could not be fetched from Networks; no mail was sent", invitations.Count);
+            return [];
+        }
         var outgoing = invitations.Where(i => addresses.ContainsKey(i.PersonId)).Select(i =>
         {
             var to = addresses[i.PersonId];

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Platform.Contracts.Surveys;
 using Platform.Data;
 using Platform.HealthModel;
@@ -31,7 +32,7 @@ public static class RespondApi
             .ProducesProblem(404).ProducesProblem(410);
         respond.MapPut("/{token}", Save).WithSummary("Save some answers (a value sets an item, null clears it); resume later from any device")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(410);
-        respond.MapPost("/{token}/submit", Submit).WithSummary("Submit once: validates ranges, items and required answers")
+        respond.MapPost("/{token}/submit", Submit).WithSummary("Submit once (optionally with last answers): validates ranges, items and required answers")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(410);
         return api;
     }
@@ -43,13 +44,12 @@ public static class RespondApi
     {
         if (!TenantToken.TryReadTenant(token, out var tenant)) return (null, NotFound());
         var uow = await db.BeginAsync(tenant, ct);
-        if (await store.InvitationByTokenAsync(uow, TenantToken.Hash(token), forUpdate, ct) is not { } invitation)
+        if (await store.InvitationByTokenAsync(uow, TenantToken.Hash(token), forUpdate, ct) is not { } found)
         {
             await uow.DisposeAsync();
             return (null, NotFound());
         }
-        var wave = (await store.WaveAsync(uow, invitation.WaveId, false, ct))!;
-        return (new Link(uow, invitation, wave, SurveyLinks.ResponseKey(token)), null);
+        return (new Link(uow, found.Invitation, found.Wave, SurveyLinks.ResponseKey(token)), null);
     }
 
     private static IResult NotFound() => TypedResults.Problem("This survey link is not valid. Check that you used the whole link from your mail.", statusCode: 404);
@@ -92,8 +92,11 @@ public static class RespondApi
         return TypedResults.Ok(new { answers = merged, savedAt = now });
     }
 
-    private static async Task<IResult> Submit(string token, Database db, SurveyStore store, Outbox outbox, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Submit(string token, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] SaveAnswersRequest? request,
+        Database db, SurveyStore store, Outbox outbox, TimeProvider clock, CancellationToken ct)
     {
+        if (request?.Answers is { Count: > MaxAnswersPerSave })
+            return TypedResults.Problem($"Send at most {MaxAnswersPerSave} answers.", statusCode: 400);
         var (link, problem) = await ResolveAsync(token, true, db, store, ct);
         if (link is null) return problem!;
         await using var uow = link.Uow;
@@ -102,6 +105,13 @@ public static class RespondApi
         var instrument = await store.WaveInstrumentAsync(uow, link.Wave, ct);
         var saved = await store.ResponseAsync(uow, link.ResponseKey, ct);
         var answers = saved is null ? Answers.None : Read(saved);
+        if (request?.Answers is { Count: > 0 } last)
+        {
+            // A client may send its last answers with the submit: they are merged first, all-or-nothing as in a save.
+            var (merged, problems) = AnswerRules.Merge(instrument, answers, last);
+            if (merged is null) return Invalid(problems);
+            answers = merged;
+        }
         var missing = AnswerRules.MissingRequired(instrument, answers);
         if (missing.Count > 0) return Invalid(missing);
 
@@ -110,10 +120,10 @@ public static class RespondApi
         await store.SaveResponseAsync(uow, link.ResponseKey, link.Wave.Id, link.Invitation, answers, scores, now, ct);
         await store.MarkInvitationAsync(uow, link.Invitation.Id, submitted: true, ct);
         // Role and team travel only when the whole group invited is large enough that they cannot single anyone out.
-        var (roleSize, teamSize) = await store.GroupSizesAsync(uow, link.Wave.Id, link.Invitation.Role, link.Invitation.TeamId, ct);
+        var sizes = await store.GroupSizesAsync(uow, link.Wave.Id, ct);
         var minimum = Suppression.MinimumN();
-        var role = roleSize >= minimum ? link.Invitation.Role : null;
-        var team = link.Invitation.TeamId is { } t && teamSize >= minimum ? t : (Guid?)null;
+        var role = sizes.GetValueOrDefault($"role:{link.Invitation.Role}") >= minimum ? link.Invitation.Role : null;
+        var team = link.Invitation.TeamId is { } t && sizes.GetValueOrDefault($"team:{t}") >= minimum ? t : (Guid?)null;
         await outbox.EnqueueAsync(uow, new SurveyResponseSubmitted(uow.TenantId!.Value, link.Wave.Id, link.Wave.NetworkId, link.Wave.NetworkYear,
             Guid.NewGuid(), role, team, scores, now), ct);
         await uow.CommitAsync(ct);

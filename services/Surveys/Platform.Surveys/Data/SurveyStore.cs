@@ -166,18 +166,34 @@ public sealed class SurveyStore
             from survey_invitations where wave_id = @waveId and (not @onlyNotSubmitted or not submitted)
             """, new { waveId, onlyNotSubmitted }, uow.Transaction, cancellationToken: ct))).AsList();
 
-    public Task<InvitationRow?> InvitationByTokenAsync(UnitOfWork uow, byte[] tokenHash, bool forUpdate, CancellationToken ct) =>
-        uow.Connection.QuerySingleOrDefaultAsync<InvitationRow?>(new CommandDefinition($"""
-            select id, wave_id as WaveId, person_id as PersonId, role, team_id as TeamId, organization_id as OrganizationId, started, submitted
-            from survey_invitations where token_hash = @tokenHash {(forUpdate ? "for update" : "")}
-            """, new { tokenHash }, uow.Transaction, cancellationToken: ct));
+    /// <summary>The invitation a token hash belongs to, with its wave, in one round trip (the respond path's first step).</summary>
+    public async Task<(InvitationRow Invitation, SurveyWave Wave)?> InvitationByTokenAsync(UnitOfWork uow, byte[] tokenHash, bool forUpdate, CancellationToken ct)
+    {
+        var rows = await uow.Connection.QueryAsync<InvitationRow, SurveyWave, (InvitationRow, SurveyWave)>(new CommandDefinition($"""
+            select i.id, i.wave_id as WaveId, i.person_id as PersonId, i.role, i.team_id as TeamId, i.organization_id as OrganizationId, i.started, i.submitted,
+                   w.id, w.network_id as NetworkId, w.instrument_id as InstrumentId, w.instrument_version as InstrumentVersion, w.network_year as NetworkYear,
+                   w.opens_on as OpensOn, w.closes_on as ClosesOn, w.status, w.created_at as CreatedAt, w.opened_at as OpenedAt, w.closed_at as ClosedAt
+            from survey_invitations i join waves w on w.id = i.wave_id where i.token_hash = @tokenHash {(forUpdate ? "for update of i" : "")}
+            """, new { tokenHash }, uow.Transaction, cancellationToken: ct), (i, w) => (i, w), splitOn: "id");
+        return rows.Select(r => ((InvitationRow, SurveyWave)?)r).SingleOrDefault();
+    }
 
-    /// <summary>How many of the wave's invitations share this role, and this team.</summary>
-    public Task<(int Role, int Team)> GroupSizesAsync(UnitOfWork uow, Guid waveId, string role, Guid? teamId, CancellationToken ct) =>
-        uow.Connection.QuerySingleAsync<(int, int)>(new CommandDefinition("""
-            select (count(*) filter (where role = @role))::int, (count(*) filter (where team_id = @teamId))::int
-            from survey_invitations where wave_id = @waveId
-            """, new { waveId, role, teamId }, uow.Transaction, cancellationToken: ct));
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, IReadOnlyDictionary<string, int>> _groupSizes = new();
+
+    /// <summary>
+    /// How many invitations of an open wave fall in each role ("role:TeamLead") and team ("team:{id}"). The invitations
+    /// are a snapshot taken at opening and never change, so the sizes are counted once per wave.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, int>> GroupSizesAsync(UnitOfWork uow, Guid waveId, CancellationToken ct)
+    {
+        if (_groupSizes.TryGetValue(waveId, out var cached)) return cached;
+        var sizes = (await uow.Connection.QueryAsync<(string, int)>(new CommandDefinition("""
+            select 'role:' || role, count(*)::int from survey_invitations where wave_id = @waveId group by role
+            union all
+            select 'team:' || team_id, count(*)::int from survey_invitations where wave_id = @waveId and team_id is not null group by team_id
+            """, new { waveId }, uow.Transaction, cancellationToken: ct))).ToDictionary(r => r.Item1, r => r.Item2);
+        return _groupSizes.GetOrAdd(waveId, sizes);
+    }
 
     public Task MarkMailedAsync(UnitOfWork uow, IReadOnlyList<Guid> invitationIds, DateTimeOffset at, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(new CommandDefinition(
