@@ -135,6 +135,46 @@ public sealed class SurveyTests(PlatformFixture platform)
         Assert.Equal("Submitted", (await platform.Api.GetAsync<JsonElement>($"/api/surveys/respond/{token}", token: null!)).GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task A_hub_adds_its_own_instrument_that_only_it_sees_and_the_built_in_one_stays_as_published()
+    {
+        var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
+        var lakeside = await platform.TokenAsync(PlatformFixture.LakesideAdmin);
+        var content = new
+        {
+            name = "Coaching check-in", description = "Two questions on coaching.",
+            scales = new[] { new { key = "COACHING", title = "Coaching", responseType = "Labelled", labels = new[] { "Never", "Rarely", "Sometimes", "Often", "Always" } } },
+            sections = new[] { new { id = "c", title = "Coaching", items = new object[]
+            {
+                new { id = "C1", scale = "COACHING", text = "How often does your coach visit your team?", required = true },
+                new { id = "C2", scale = "COACHING", text = "How often does your coach help you plan a test?" },
+            } } },
+        };
+        var created = await platform.Api.PostAsync<JsonElement>("/api/surveys/instruments", hub, content);
+        var id = created.GetProperty("id").GetString()!;
+        Assert.Equal(1, created.GetProperty("version").GetInt32());
+        var v2 = await platform.Api.PostAsync<JsonElement>($"/api/surveys/instruments/{id}/versions", hub, content with { name = "Coaching check-in (revised)" });
+        Assert.Equal(2, v2.GetProperty("version").GetInt32());
+        Assert.Equal("Coaching check-in", (await platform.Api.GetAsync<JsonElement>($"/api/surveys/instruments/{id}/versions/1", hub)).GetProperty("name").GetString());
+
+        var mine = await platform.Api.GetAsync<JsonElement[]>("/api/surveys/instruments", hub);
+        Assert.Contains(mine, i => i.GetProperty("id").GetString() == id && i.GetProperty("latestVersion").GetInt32() == 2 && !i.GetProperty("builtIn").GetBoolean());
+        Assert.Contains(mine, i => i.GetProperty("id").GetString() == "network-health-member" && i.GetProperty("builtIn").GetBoolean());
+        Assert.DoesNotContain(await platform.Api.GetAsync<JsonElement[]>("/api/surveys/instruments", lakeside), i => i.GetProperty("id").GetString() == id);
+        using (var hidden = await platform.Api.SendAsync(HttpMethod.Get, $"/api/surveys/instruments/{id}/versions/1", lakeside))
+            Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        using (var builtIn = await platform.Api.SendAsync(HttpMethod.Post, "/api/surveys/instruments/network-health-member/versions", hub, content))
+            Assert.Equal(HttpStatusCode.Forbidden, builtIn.StatusCode);
+        using (var bad = await platform.Api.SendAsync(HttpMethod.Post, "/api/surveys/instruments", hub,
+            content with { scales = new[] { new { key = "COACHING", title = "Coaching", responseType = "Labelled", labels = new[] { "No", "Yes" } } } }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Contains("exactly 5", await bad.Content.ReadAsStringAsync());
+        }
+        using (var funder = await platform.Api.SendAsync(HttpMethod.Get, "/api/surveys/instruments", await platform.TokenAsync(PlatformFixture.Funder)))
+            Assert.Equal(HttpStatusCode.Forbidden, funder.StatusCode);
+    }
+
     private async Task<(Guid Network, string[] Emails)> NetworkWithMembersAsync(string hub, int members)
     {
         var network = (await platform.Api.PostAsync<JsonElement>("/api/networks", hub,

@@ -8,6 +8,8 @@ using Platform.ServiceDefaults;
 
 namespace Platform.Reporting.Apis;
 
+public sealed record SurveyResults(int NetworkYear, int Respondents, IReadOnlyList<ScaleResult> Scales, IReadOnlyList<GroupResult>? Groups);
+
 public static class ReportingApi
 {
     public static IEndpointRouteBuilder MapReportingApi(this IEndpointRouteBuilder app)
@@ -22,17 +24,20 @@ public static class ReportingApi
             .WithSummary("The funder's structural table: one row per network shared with it (CSV with Accept: text/csv)")
             .Produces<IReadOnlyList<StructureRow>>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
         api.MapGet("/networks/{id:guid}/survey", SurveyScales).RequireAuthorization(Policies.HubTeam)
-            .WithSummary("The network's survey scale scores for a network year (groups under the minimum are suppressed)")
-            .Produces<SurveyScales>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("The network's survey scale scores for a network year, optionally by=Role|Team (groups under the minimum are suppressed)")
+            .Produces<SurveyResults>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    private static async Task<IResult> SurveyScales(Guid id, int year, ClaimsPrincipal user, Database db, ReportingStore store,
+    private static async Task<IResult> SurveyScales(Guid id, int year, SurveyGrouping? by, ClaimsPrincipal user, Database db, ReportingStore store,
         SurveyResultsStore results, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (!(await store.ListNetworksAsync(uow, ct)).Any(n => n.NetworkId == id)) return TypedResults.NotFound();
-        return TypedResults.Ok(Domain.SurveyScales.Of(year, await results.ScaleScoresAsync(uow, id, year, ct), Suppression.MinimumN()));
+        var respondents = await results.ScaleScoresAsync(uow, id, year, by ?? SurveyGrouping.None, ct);
+        var minimum = Suppression.MinimumN();
+        return TypedResults.Ok(new SurveyResults(year, respondents.Count, ScaleReport.Overall(respondents, minimum),
+            by is null or SurveyGrouping.None ? null : ScaleReport.ByGroup(respondents, minimum)));
     }
 
     private static async Task<Ok<IReadOnlyList<NetworkSummary>>> ListNetworks(ClaimsPrincipal user, Database db, ReportingStore store, CancellationToken ct)

@@ -2,8 +2,11 @@ using System.Text.Json;
 using Dapper;
 using Platform.Contracts.Surveys;
 using Platform.Data;
+using Platform.HealthModel;
 
 namespace Platform.Reporting.Data;
+
+public enum SurveyGrouping { None, Role, Team }
 
 /// <summary>Survey results kept from the Surveys events (scale scores only, never a person).</summary>
 public sealed class SurveyResultsStore
@@ -21,10 +24,11 @@ public sealed class SurveyResultsStore
             values (@WaveId, @TenantId, @NetworkId, @NetworkYear, @Invited, @Submitted, @OccurredAt) on conflict do nothing
             """, m, uow.Transaction, cancellationToken: ct));
 
-    /// <summary>Each respondent's scale scores for a network year.</summary>
-    public async Task<IReadOnlyList<Dictionary<string, decimal>>> ScaleScoresAsync(UnitOfWork uow, Guid networkId, int year, CancellationToken ct) =>
-        (await uow.Connection.QueryAsync<string>(new CommandDefinition(
-            "select scale_scores::text from survey_scale_scores where network_id = @networkId and network_year = @year",
-            new { networkId, year }, uow.Transaction, cancellationToken: ct)))
-        .Select(s => JsonSerializer.Deserialize<Dictionary<string, decimal>>(s)!).ToList();
+    /// <summary>Each respondent's scale scores for a network year, with their role or team when grouping by one.</summary>
+    public async Task<IReadOnlyList<RespondentScores>> ScaleScoresAsync(UnitOfWork uow, Guid networkId, int year, SurveyGrouping by, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<(string Scores, string? Group)>(new CommandDefinition($"""
+            select scale_scores::text, {by switch { SurveyGrouping.Role => "role", SurveyGrouping.Team => "team_id::text", _ => "null" }}
+            from survey_scale_scores where network_id = @networkId and network_year = @year
+            """, new { networkId, year }, uow.Transaction, cancellationToken: ct)))
+        .Select(r => new RespondentScores(JsonSerializer.Deserialize<Dictionary<string, decimal>>(r.Scores)!, r.Group)).ToList();
 }
