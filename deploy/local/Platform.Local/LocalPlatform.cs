@@ -209,6 +209,10 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
                 env["Services__Networks"] = $"http://127.0.0.1:{options.Ports["networks"]}";
                 env["Surveys__LinkSecret"] = SurveyLinkSecret;
                 break;
+            case "assessments":
+                env["Identity__ClientSecret"] = s.ServiceClientSecrets["assessments"];
+                env["Services__Networks"] = $"http://127.0.0.1:{options.Ports["networks"]}";
+                break;
             case "portal":
                 env["Portal__ClientSecret"] = s.PortalClientSecret;
                 break;

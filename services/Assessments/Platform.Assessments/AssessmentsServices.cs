@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Assessments.Apis;
+using Platform.Assessments.Data;
+using Platform.Assessments.IntegrationEvents;
 using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
@@ -6,13 +10,32 @@ namespace Platform.Assessments;
 
 public static class AssessmentsServices
 {
-    /// <summary>The service's plumbing; its domain endpoints arrive with their own issue.</summary>
     public static WebApplicationBuilder AddAssessmentsServices(this WebApplicationBuilder builder)
     {
         builder.AddDefaultAuthentication();
         builder.AddServiceOpenApi();
+        builder.Services.AddValidation();
         builder.AddServiceDatabase();
-        builder.AddMessaging("assessments");
+        builder.AddMessaging("assessments", x =>
+        {
+            x.AddConsumer<NetworkRegisteredConsumer>();
+            x.AddConsumer<NetworkUpdatedConsumer>();
+            x.AddConsumer<HubStaffAssignedConsumer>();
+            x.AddConsumer<HubStaffDepartedConsumer>();
+        });
+        builder.AddPeopleDirectory("assessments");
+        builder.Services.AddSingleton<AssessmentStore>();
+        builder.Services.AddSingleton<RubricCatalog>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
+    }
+
+    public static WebApplication MapAssessmentsApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/assessments");
+        api.MapRubricsApi();
+        api.MapSessionsApi();
+        api.MapSelfAssessmentApi();
+        return app;
     }
 }

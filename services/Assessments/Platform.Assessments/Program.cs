@@ -8,9 +8,11 @@ builder.AddAssessmentsServices();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
+await app.PublishRubricsAsync();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapServiceOpenApi("assessments");
+app.MapAssessmentsApi();
 app.Run();
 
 public partial class Program;

@@ -12,8 +12,8 @@ public static class NetworksServices
     public static WebApplicationBuilder AddNetworksServices(this WebApplicationBuilder builder)
     {
         builder.AddDefaultAuthentication();
-        builder.Services.AddAuthorizationBuilder().AddPolicy(Apis.ContactsApi.SurveysServicePolicy,
-            p => p.RequireRole("service").RequireClaim("sub", "surveys-service"));
+        builder.Services.AddAuthorizationBuilder().AddPolicy(Apis.ContactsApi.PeopleDirectoryPolicy,
+            p => p.RequireRole("service").RequireClaim("sub", "surveys-service", "assessments-service"));
         builder.AddServiceOpenApi();
         builder.Services.AddValidation();
         builder.AddServiceDatabase();

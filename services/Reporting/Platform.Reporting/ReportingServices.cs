@@ -18,6 +18,7 @@ public static class ReportingServices
             x.AddConsumer<TenantCreatedConsumer>();
             x.AddConsumer<SurveyResponseSubmittedConsumer>();
             x.AddConsumer<SurveyWaveClosedConsumer>();
+            x.AddConsumer<RubricSessionClosedConsumer>();
             x.AddConsumer<NetworkRegisteredConsumer>();
             x.AddConsumer<NetworkUpdatedConsumer>();
             x.AddConsumer<NetworkYearStabilityComputedConsumer>();
@@ -26,6 +27,7 @@ public static class ReportingServices
         });
         builder.Services.AddSingleton<ReportingStore>();
         builder.Services.AddSingleton<SurveyResultsStore>();
+        builder.Services.AddSingleton<LeadershipStore>();
         return builder;
     }
 }

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Platform.Data;
 using Platform.ServiceDefaults;
@@ -25,43 +23,17 @@ public sealed class SurveyLinks(IConfiguration config)
     public static byte[] ResponseKey(string token) => TenantToken.Derive(token, ResponsePurpose);
 }
 
-/// <summary>Where to mail people known here only by id: asks the Networks API (as surveys-service), never its database.</summary>
-public sealed class NetworksContacts(HttpClient http, ServiceTokens tokens)
-{
-    public sealed record Contact(Guid PersonId, string Email, string GivenName);
-
-    /// <summary>Asked in chunks: the Networks endpoint takes a bounded number of ids per request.</summary>
-    private const int ChunkSize = 5_000;
-
-    public async Task<IReadOnlyList<Contact>> ForAsync(Guid tenantId, IReadOnlyCollection<Guid> personIds, CancellationToken ct)
-    {
-        var contacts = new List<Contact>(personIds.Count);
-        foreach (var chunk in personIds.Chunk(ChunkSize))
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/service/tenants/{tenantId}/contacts")
-            {
-                Content = JsonContent.Create(new { personIds = chunk }),
-            };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.ForScopeAsync("networks", ct));
-            using var response = await http.SendAsync(request, ct);
-            response.EnsureSuccessStatusCode();
-            contacts.AddRange(await response.Content.ReadFromJsonAsync<List<Contact>>(ct) ?? []);
-        }
-        return contacts;
-    }
-}
-
 /// <summary>Survey invitation and reminder mail: one personal link each, sent after the wave's changes are committed.</summary>
-public sealed class SurveyMail(MailSender mail, NetworksContacts contacts, SurveyLinks links, ILogger<SurveyMail> logger)
+public sealed class SurveyMail(MailSender mail, PeopleDirectory contacts, SurveyLinks links, ILogger<SurveyMail> logger)
 {
     /// <summary>Mails each invitation its link; returns the ids of those that went out.</summary>
     public async Task<IReadOnlyList<Guid>> SendAsync(Guid tenantId, string networkName, DateOnly closesOn, IReadOnlyList<(Guid InvitationId, Guid PersonId)> invitations,
         bool reminder, CancellationToken ct)
     {
-        Dictionary<Guid, NetworksContacts.Contact> addresses;
+        Dictionary<Guid, PersonContact> addresses;
         try
         {
-            addresses = (await contacts.ForAsync(tenantId, invitations.Select(i => i.PersonId).ToList(), ct)).ToDictionary(c => c.PersonId);
+            addresses = (await contacts.ContactsAsync(tenantId, invitations.Select(i => i.PersonId).ToList(), ct)).ToDictionary(c => c.PersonId);
         }
         catch (HttpRequestException e)
         {

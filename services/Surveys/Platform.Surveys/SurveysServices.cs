@@ -24,9 +24,7 @@ public static class SurveysServices
             x.AddConsumer<MemberJoinedConsumer>();
             x.AddConsumer<MemberLeftConsumer>();
         });
-        builder.AddServiceTokens("surveys");
-        builder.Services.AddHttpClient<NetworksContacts>(c => c.BaseAddress = new Uri(builder.Configuration["Services:Networks"]
-            ?? throw new InvalidOperationException("Services:Networks is not configured")));
+        builder.AddPeopleDirectory("surveys");
         builder.Services.AddSingleton<SurveyStore>();
         builder.Services.AddSingleton<SurveyLinks>();
         builder.Services.AddSingleton<MailSender>();

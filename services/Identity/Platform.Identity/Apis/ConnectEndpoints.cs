@@ -172,8 +172,10 @@ public static class ConnectEndpoints
         {
             Claims.Subject or PlatformClaims.TenantId or PlatformClaims.TenantKind or Claims.Role =>
                 [Destinations.AccessToken, Destinations.IdentityToken],
-            Claims.Email or Claims.Name when scopes.Contains(Scopes.Email) || scopes.Contains(Scopes.Profile) =>
-                [Destinations.IdentityToken],
+            // APIs recognise a signed-in person in hub terms (a hub-staff rater, a member) by email.
+            Claims.Email when scopes.Contains(Scopes.Email) || scopes.Contains(Scopes.Profile) => [Destinations.AccessToken, Destinations.IdentityToken],
+            Claims.Email => [Destinations.AccessToken],
+            Claims.Name when scopes.Contains(Scopes.Email) || scopes.Contains(Scopes.Profile) => [Destinations.IdentityToken],
             _ => [],
         });
         return new ClaimsPrincipal(identity);

@@ -2,26 +2,26 @@ using System.ComponentModel.DataAnnotations;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Data;
+using Platform.ServiceDefaults;
 
 namespace Platform.Networks.Apis;
 
 public sealed record ContactsRequest([property: Required, MaxLength(ContactsApi.MaxPeople)] Guid[] PersonIds);
 
-public sealed record PersonContact(Guid PersonId, string Email, string GivenName);
-
 /// <summary>
 /// Service-to-service only (not routed by the gateway): where to mail people that another service knows by id from
-/// the Networks events, which never carry addresses. Surveys uses it to send personal survey links.
+/// the Networks events, which never carry addresses. Surveys mails personal survey links with it; Assessments
+/// recognises a signed-in hub-staff rater by it.
 /// </summary>
 public static class ContactsApi
 {
     public const int MaxPeople = 20_000;
-    public const string SurveysServicePolicy = "SurveysService";
+    public const string PeopleDirectoryPolicy = "PeopleDirectory";
 
     public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/service/tenants/{tenantId:guid}/contacts", Contacts).RequireAuthorization(SurveysServicePolicy)
-            .WithTags("Service").WithSummary("Email addresses of a hub's people, by person id (surveys-service only)")
+        app.MapPost("/api/service/tenants/{tenantId:guid}/contacts", Contacts).RequireAuthorization(PeopleDirectoryPolicy)
+            .WithTags("Service").WithSummary("Email addresses of a hub's people, by person id (surveys-service and assessments-service only)")
             .ProducesValidationProblem();
         return app;
     }

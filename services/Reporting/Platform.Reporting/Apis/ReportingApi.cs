@@ -26,7 +26,29 @@ public static class ReportingApi
         api.MapGet("/networks/{id:guid}/survey", SurveyScales).RequireAuthorization(Policies.HubTeam)
             .WithSummary("The network's survey scale scores for a network year, optionally by=Role|Team (groups under the minimum are suppressed)")
             .Produces<SurveyResults>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/networks/{id:guid}/leadership", Leadership).RequireAuthorization(Policies.HubTeam)
+            .WithSummary("The hub-leadership area profile of the latest closed rubric session, and the change from the previous one")
+            .Produces<LeadershipProfile>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/portfolio/leadership", PortfolioLeadership).RequireAuthorization(Policies.Funder)
+            .WithSummary("Per granted network: whether a rubric session was held in the network year, and how many areas rated 3 or above")
+            .Produces<IReadOnlyList<FunderLeadershipRow>>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return app;
+    }
+
+    private static async Task<IResult> Leadership(Guid id, ClaimsPrincipal user, Database db, ReportingStore store, LeadershipStore leadership, CancellationToken ct)
+    {
+        await using var uow = await db.BeginAsync(user.TenantId(), ct);
+        if (!(await store.ListNetworksAsync(uow, ct)).Any(n => n.NetworkId == id)) return TypedResults.NotFound();
+        return TypedResults.Ok(LeadershipProfile.Of(await leadership.SessionsAsync(uow, id, null, ct)));
+    }
+
+    private static async Task<IResult> PortfolioLeadership(int year, HttpRequest request, ClaimsPrincipal user, Database db, ReportingStore store,
+        LeadershipStore leadership, CancellationToken ct)
+    {
+        await using var uow = await db.BeginAsync(user.TenantId(), ct);
+        var sessions = (await leadership.SessionsAsync(uow, null, year, ct)).ToLookup(s => s.NetworkId);
+        var rows = (await store.ListNetworksAsync(uow, ct)).Select(n => FunderLeadershipRow.Of(n.NetworkId, year, sessions[n.NetworkId].ToList())).ToList();
+        return Tables.Respond(request, rows, $"portfolio-leadership-{year}.csv");
     }
 
     private static async Task<IResult> SurveyScales(Guid id, int year, SurveyGrouping? by, ClaimsPrincipal user, Database db, ReportingStore store,

@@ -1,3 +1,4 @@
+using Platform.Contracts.Assessments;
 using Platform.Contracts.Identity;
 using Platform.Contracts.Networks;
 using Platform.Contracts.Surveys;
@@ -53,4 +54,10 @@ public sealed class SurveyWaveClosedConsumer(Database db, SurveyResultsStore sto
 {
     protected override Task HandleAsync(SurveyWaveClosed message, UnitOfWork uow, CancellationToken ct) =>
         store.AddClosedWaveAsync(uow, message, ct);
+}
+
+public sealed class RubricSessionClosedConsumer(Database db, LeadershipStore store) : InboxConsumer<RubricSessionClosed>(db)
+{
+    protected override Task HandleAsync(RubricSessionClosed message, UnitOfWork uow, CancellationToken ct) =>
+        store.AddClosedSessionAsync(uow, message, ct);
 }

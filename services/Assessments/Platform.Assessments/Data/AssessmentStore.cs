@@ -1,0 +1,173 @@
+using System.Text.Json;
+using Dapper;
+using Platform.Assessments.Domain;
+using Platform.Data;
+
+namespace Platform.Assessments.Data;
+
+public enum Attribution { Attributed, Anonymous }
+
+public enum SessionStatus { Open, Closed }
+
+public sealed record RubricSession(
+    Guid Id, Guid NetworkId, string RubricId, int RubricVersion, string Title, DateOnly ClosesOn, Attribution Attribution,
+    SessionStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt)
+{
+    /// <summary>Ratings are taken while the session is open and its closing day has not passed.</summary>
+    public bool AcceptsRatings(DateOnly today) => Status == SessionStatus.Open && today <= ClosesOn;
+}
+
+public sealed record Rater(Guid PersonId, string Email, string Name);
+
+public sealed record NextStep(Guid Id, string Action, string Owner, DateOnly DueOn, string? AreaId, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt);
+
+public sealed record NetworkFacts(Guid NetworkId, string Name, int YearStartMonth, int YearStartDay);
+
+public sealed record SelfAssessment(string RubricId, int RubricVersion, Dictionary<string, int> Levels, Dictionary<string, string> Strategies,
+    DateTimeOffset StartedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>Assessments' queries; every one runs under the caller's tenant (row-level security) except the rubric content.</summary>
+public sealed class AssessmentStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public Task PublishRubricAsync(UnitOfWork uow, Rubric rubric, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("""
+            insert into rubric_versions (rubric_id, version, name, content) values (@Id, @Version, @Name, @content::jsonb) on conflict do nothing
+            """, new { rubric.Id, rubric.Version, rubric.Name, content = JsonSerializer.Serialize(rubric, Json) }, uow.Transaction, cancellationToken: ct));
+
+    // Read models ---------------------------------------------------------------------------------------------
+
+    public Task UpsertNetworkAsync(UnitOfWork uow, Guid networkId, string name, int startMonth, int startDay, DateTimeOffset asOf, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("""
+            insert into networks (network_id, tenant_id, name, year_start_month, year_start_day, facts_as_of)
+            values (@networkId, @tenant, @name, @startMonth, @startDay, @asOf)
+            on conflict (network_id) do update set name = excluded.name, year_start_month = excluded.year_start_month,
+                year_start_day = excluded.year_start_day, facts_as_of = excluded.facts_as_of
+            where networks.facts_as_of < excluded.facts_as_of
+            """, new { networkId, tenant = uow.TenantId, name, startMonth, startDay, asOf }, uow.Transaction, cancellationToken: ct));
+
+    public Task<NetworkFacts?> NetworkAsync(UnitOfWork uow, Guid networkId, CancellationToken ct) =>
+        uow.Connection.QuerySingleOrDefaultAsync<NetworkFacts?>(new CommandDefinition(
+            "select network_id as NetworkId, name, year_start_month as YearStartMonth, year_start_day as YearStartDay from networks where network_id = @networkId",
+            new { networkId }, uow.Transaction, cancellationToken: ct));
+
+    public Task StaffAssignedAsync(UnitOfWork uow, Guid assignmentId, Guid networkId, Guid personId, string hubRole, DateOnly start, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("""
+            insert into hub_staff (assignment_id, tenant_id, network_id, person_id, hub_role, start_date)
+            values (@assignmentId, @tenant, @networkId, @personId, @hubRole, @start)
+            on conflict (assignment_id) do update set hub_role = excluded.hub_role, start_date = excluded.start_date
+            """, new { assignmentId, tenant = uow.TenantId, networkId, personId, hubRole, start }, uow.Transaction, cancellationToken: ct));
+
+    public Task StaffDepartedAsync(UnitOfWork uow, Guid assignmentId, Guid networkId, Guid personId, DateOnly end, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("""
+            insert into hub_staff (assignment_id, tenant_id, network_id, person_id, end_date) values (@assignmentId, @tenant, @networkId, @personId, @end)
+            on conflict (assignment_id) do update set end_date = excluded.end_date
+            """, new { assignmentId, tenant = uow.TenantId, networkId, personId, end }, uow.Transaction, cancellationToken: ct));
+
+    /// <summary>The people holding a hub-staff seat in the network on the given day.</summary>
+    public async Task<IReadOnlyList<Guid>> CurrentStaffAsync(UnitOfWork uow, Guid networkId, DateOnly day, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<Guid>(new CommandDefinition("""
+            select distinct person_id from hub_staff
+            where network_id = @networkId and start_date <= @day and (end_date is null or end_date > @day)
+            """, new { networkId, day }, uow.Transaction, cancellationToken: ct))).AsList();
+
+    // Sessions ------------------------------------------------------------------------------------------------
+
+    private const string SessionColumns = """
+        id, network_id as NetworkId, rubric_id as RubricId, rubric_version as RubricVersion, title, closes_on as ClosesOn, attribution, status,
+        created_at as CreatedAt, closed_at as ClosedAt
+        """;
+
+    public async Task InsertSessionAsync(UnitOfWork uow, RubricSession s, IReadOnlyList<Rater> raters, CancellationToken ct)
+    {
+        await uow.Connection.ExecuteAsync(new CommandDefinition("""
+            insert into rubric_sessions (id, tenant_id, network_id, rubric_id, rubric_version, title, closes_on, attribution, status, created_at)
+            values (@Id, @tenant, @NetworkId, @RubricId, @RubricVersion, @Title, @ClosesOn, @attribution, 'Open', @CreatedAt)
+            """, new { s.Id, tenant = uow.TenantId, s.NetworkId, s.RubricId, s.RubricVersion, s.Title, s.ClosesOn, attribution = s.Attribution.ToString(), s.CreatedAt },
+            uow.Transaction, cancellationToken: ct));
+        await uow.Connection.ExecuteAsync(new CommandDefinition("""
+            insert into session_raters (session_id, tenant_id, person_id, email, name)
+            select @session, @tenant, person, email, name from unnest(@people, @emails, @names) as r(person, email, name)
+            """, new { session = s.Id, tenant = uow.TenantId, people = raters.Select(r => r.PersonId).ToArray(), emails = raters.Select(r => r.Email).ToArray(),
+                names = raters.Select(r => r.Name).ToArray() }, uow.Transaction, cancellationToken: ct));
+    }
+
+    public Task<RubricSession?> SessionAsync(UnitOfWork uow, Guid id, bool forUpdate, CancellationToken ct) =>
+        uow.Connection.QuerySingleOrDefaultAsync<RubricSession?>(new CommandDefinition(
+            $"select {SessionColumns} from rubric_sessions where id = @id {(forUpdate ? "for update" : "")}", new { id }, uow.Transaction, cancellationToken: ct));
+
+    public async Task<IReadOnlyList<RubricSession>> SessionsAsync(UnitOfWork uow, Guid? networkId, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<RubricSession>(new CommandDefinition(
+            $"select {SessionColumns} from rubric_sessions where @networkId is null or network_id = @networkId order by created_at desc",
+            new { networkId }, uow.Transaction, cancellationToken: ct))).AsList();
+
+    public Task CloseSessionAsync(UnitOfWork uow, Guid id, DateTimeOffset at, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("update rubric_sessions set status = 'Closed', closed_at = @at where id = @id",
+            new { id, at }, uow.Transaction, cancellationToken: ct));
+
+    public async Task<IReadOnlyList<Rater>> RatersAsync(UnitOfWork uow, Guid sessionId, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<Rater>(new CommandDefinition(
+            "select person_id as PersonId, email, name from session_raters where session_id = @sessionId order by name",
+            new { sessionId }, uow.Transaction, cancellationToken: ct))).AsList();
+
+    public async Task<IReadOnlyList<RubricRating>> RatingsAsync(UnitOfWork uow, Guid sessionId, Guid? raterId, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<RubricRating>(new CommandDefinition("""
+            select rater_id as RaterId, look_for_id as LookForId, level, strategy from rubric_ratings
+            where session_id = @sessionId and (@raterId is null or rater_id = @raterId)
+            """, new { sessionId, raterId }, uow.Transaction, cancellationToken: ct))).AsList();
+
+    public Task SaveRatingsAsync(UnitOfWork uow, Guid sessionId, Guid raterId, IReadOnlyList<RubricRating> ratings, DateTimeOffset at, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("""
+            insert into rubric_ratings (session_id, tenant_id, rater_id, look_for_id, level, strategy, updated_at)
+            select @sessionId, @tenant, @raterId, look_for, level, strategy, @at from unnest(@lookFors, @levels, @strategies) as r(look_for, level, strategy)
+            on conflict (session_id, rater_id, look_for_id) do update set level = excluded.level, strategy = excluded.strategy, updated_at = excluded.updated_at
+            """, new { sessionId, tenant = uow.TenantId, raterId, at, lookFors = ratings.Select(r => r.LookForId).ToArray(),
+                levels = ratings.Select(r => r.Level).ToArray(), strategies = ratings.Select(r => r.Strategy).ToArray() }, uow.Transaction, cancellationToken: ct));
+
+    public Task InsertNextStepAsync(UnitOfWork uow, Guid sessionId, NextStep step, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("""
+            insert into next_steps (id, tenant_id, session_id, action, owner, due_on, area_id, created_at)
+            values (@Id, @tenant, @sessionId, @Action, @Owner, @DueOn, @AreaId, @CreatedAt)
+            """, new { step.Id, tenant = uow.TenantId, sessionId, step.Action, step.Owner, step.DueOn, step.AreaId, step.CreatedAt }, uow.Transaction, cancellationToken: ct));
+
+    public async Task<IReadOnlyList<NextStep>> NextStepsAsync(UnitOfWork uow, Guid sessionId, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<NextStep>(new CommandDefinition("""
+            select id, action, owner, due_on as DueOn, area_id as AreaId, created_at as CreatedAt, completed_at as CompletedAt
+            from next_steps where session_id = @sessionId order by due_on, created_at
+            """, new { sessionId }, uow.Transaction, cancellationToken: ct))).AsList();
+
+    public async Task<bool> CompleteNextStepAsync(UnitOfWork uow, Guid sessionId, Guid stepId, DateTimeOffset at, CancellationToken ct) =>
+        await uow.Connection.ExecuteAsync(new CommandDefinition(
+            "update next_steps set completed_at = coalesce(completed_at, @at) where id = @stepId and session_id = @sessionId",
+            new { sessionId, stepId, at }, uow.Transaction, cancellationToken: ct)) == 1;
+
+    // Self-assessments ------------------------------------------------------------------------------------------
+
+    public async Task<SelfAssessment?> SelfAssessmentAsync(UnitOfWork uow, string userId, Rubric rubric, bool forUpdate, CancellationToken ct)
+    {
+        var rows = await uow.Connection.QueryAsync<(string Levels, string Strategies, DateTimeOffset Started, DateTimeOffset Updated)>(new CommandDefinition($"""
+            select levels::text, strategies::text, started_at, updated_at from self_assessments
+            where user_id = @userId and rubric_id = @Id and rubric_version = @Version {(forUpdate ? "for update" : "")}
+            """, new { userId, rubric.Id, rubric.Version }, uow.Transaction, cancellationToken: ct));
+        if (rows.AsList() is not [var r]) return null;
+        return new SelfAssessment(rubric.Id, rubric.Version, JsonSerializer.Deserialize<Dictionary<string, int>>(r.Levels)!,
+            JsonSerializer.Deserialize<Dictionary<string, string>>(r.Strategies)!, r.Started, r.Updated);
+    }
+
+    public Task SaveSelfAssessmentAsync(UnitOfWork uow, string userId, SelfAssessment s, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("""
+            insert into self_assessments (tenant_id, user_id, rubric_id, rubric_version, levels, strategies, started_at, updated_at)
+            values (@tenant, @userId, @RubricId, @RubricVersion, @levels::jsonb, @strategies::jsonb, @StartedAt, @UpdatedAt)
+            on conflict (tenant_id, user_id, rubric_id, rubric_version) do update set levels = excluded.levels, strategies = excluded.strategies,
+                updated_at = excluded.updated_at
+            """, new { tenant = uow.TenantId, userId, s.RubricId, s.RubricVersion, levels = JsonSerializer.Serialize(s.Levels),
+                strategies = JsonSerializer.Serialize(s.Strategies), s.StartedAt, s.UpdatedAt }, uow.Transaction, cancellationToken: ct));
+
+    /// <summary>Every self-assessment of the hub for a rubric version, levels only (for the team aggregate; never returned one by one).</summary>
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, int>>> AllSelfLevelsAsync(UnitOfWork uow, Rubric rubric, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<string>(new CommandDefinition(
+            "select levels::text from self_assessments where rubric_id = @Id and rubric_version = @Version",
+            new { rubric.Id, rubric.Version }, uow.Transaction, cancellationToken: ct)))
+        .Select(l => (IReadOnlyDictionary<string, int>)JsonSerializer.Deserialize<Dictionary<string, int>>(l)!).ToList();
+}

@@ -1,1 +1,0 @@
--- Assessments' own tables (rubrics, sessions, ratings) arrive with the assessments issue.

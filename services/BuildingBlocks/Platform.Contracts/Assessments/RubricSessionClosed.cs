@@ -1,0 +1,17 @@
+namespace Platform.Contracts.Assessments;
+
+/// <summary>
+/// A hub-leadership rubric session closed. Area means (area id to mean level 1..4, only areas someone rated) and
+/// participation; never an individual rating.
+/// </summary>
+public sealed record RubricSessionClosed(
+    Guid TenantId,
+    Guid SessionId,
+    Guid NetworkId,
+    int NetworkYear,
+    string RubricId,
+    int RubricVersion,
+    IReadOnlyDictionary<string, decimal> AreaMeans,
+    int RatersInvited,
+    int RatersParticipated,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;
