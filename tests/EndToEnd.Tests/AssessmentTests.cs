@@ -63,8 +63,17 @@ public sealed class AssessmentTests(PlatformFixture platform)
             using (var f = await api.SendAsync(HttpMethod.Get, path, funder)) Assert.Equal(HttpStatusCode.Forbidden, f.StatusCode);
         }
 
-        using (var closed = await api.SendAsync(HttpMethod.Post, $"/api/assessments/sessions/{session}/close", hub))
+        using (var closed = await api.SendAsync(HttpMethod.Post, $"/api/assessments/sessions/{session}/close", hub, new { reflection = "We disagree most on recruiting." }))
             Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        Assert.Equal("We disagree most on recruiting.", (await api.GetAsync<JsonElement>($"/api/assessments/sessions/{session}", hub)).GetProperty("session").GetProperty("reflection").GetString());
+        using (var again = await api.SendAsync(HttpMethod.Post, $"/api/assessments/sessions/{session}/close", hub))
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        using (var tooOld = await api.SendAsync(HttpMethod.Post, "/api/assessments/sessions", hub,
+            new { networkId = network, rubricId = "hub-leadership-practice", version = 1, title = "Ancient", heldOn = "2015-01-01", closesOn = "2099-12-31" }))
+            Assert.Equal(HttpStatusCode.BadRequest, tooOld.StatusCode);
+        using (var wrongRubric = await api.SendAsync(HttpMethod.Post, "/api/assessments/sessions", hub,
+            new { networkId = network, rubricId = "leader-qualities", version = 1, title = "Private", closesOn = "2099-12-31" }))
+            Assert.Equal(HttpStatusCode.BadRequest, wrongRubric.StatusCode);
         await RateAsync(raters[0], session, HttpStatusCode.Conflict, ("A1.P1.L1", 2, null));
 
         JsonElement profile = default;
@@ -74,6 +83,7 @@ public sealed class AssessmentTests(PlatformFixture platform)
             return profile.GetProperty("areas").GetArrayLength() > 0;
         }, TimeSpan.FromSeconds(15), "the closed session's area profile reaches Reporting");
         Assert.Equal(2.6m, profile.GetProperty("areas").EnumerateArray().Single(a => a.GetProperty("areaId").GetString() == "A1").GetProperty("mean").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, profile.GetProperty("previousHeldOn").ValueKind);
     }
 
     [Fact]

@@ -22,6 +22,8 @@ switch (args.FirstOrDefault())
         await DemoSeed.RunAsync(new PlatformApiClient(options.GatewayUrl));
         Console.WriteLine("Seeding demo survey waves (three past years and the current one) ...");
         await DemoSurveys.RunAsync(new PlatformApiClient(options.GatewayUrl), platform.Mail.WebUrl);
+        Console.WriteLine("Seeding demo hub-leadership rubric sessions ...");
+        await DemoAssessments.RunAsync(new PlatformApiClient(options.GatewayUrl));
         Console.WriteLine($"""
 
             Network Health is running ({clock.Elapsed.TotalSeconds:F0} s).

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Platform.Assessments.Data;
 using Platform.Assessments.Domain;
 using Platform.Contracts.Assessments;
@@ -18,7 +19,12 @@ public sealed record CreateSessionRequest(
     [property: Range(1, 1000)] int Version,
     [property: Required, StringLength(200, MinimumLength = 1)] string Title,
     DateOnly ClosesOn,
-    Attribution Attribution = Attribution.Attributed);
+    Attribution Attribution = Attribution.Attributed,
+    DateOnly? HeldOn = null);
+
+public sealed record CloseSessionRequest([property: StringLength(4000)] string? Reflection);
+
+public sealed record RaterPreview(int Raters);
 
 public sealed record SessionView(RubricSession Session, IReadOnlyList<string> Raters);
 
@@ -41,6 +47,9 @@ public static class SessionsApi
             .WithSummary("Open a rubric session for a network; its current hub staff are invited as raters")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         sessions.MapGet("/", List).WithSummary("The hub's rubric sessions, optionally of one network");
+        sessions.MapGet("/raters", Raters).RequireAuthorization(Policies.HubAdmin)
+            .WithSummary("How many raters a session for this network would invite now (its current hub staff, as known here)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         sessions.MapGet("/{id:guid}", Get).ProducesProblem(StatusCodes.Status404NotFound);
         sessions.MapGet("/{id:guid}/my-ratings", MyRatings).WithSummary("The caller's own ratings in this session")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
@@ -67,6 +76,9 @@ public static class SessionsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["rubricId"] = ["Sessions use a version of the hub-leadership-practice rubric."] });
         if (request.ClosesOn < Today(clock))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["closesOn"] = ["The session cannot close in the past."] });
+        var heldOn = request.HeldOn ?? Today(clock);
+        if (heldOn > request.ClosesOn || heldOn < Today(clock).AddYears(-5))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["heldOn"] = ["The session is held on or before it closes, and within the last five years."] });
         var tenant = user.TenantId();
         await using var uow = await db.BeginAsync(tenant, ct);
         if (await store.NetworkAsync(uow, request.NetworkId, ct) is null)
@@ -74,11 +86,18 @@ public static class SessionsApi
         var staff = await store.CurrentStaffAsync(uow, request.NetworkId, Today(clock), ct);
         if (staff.Count == 0) return TypedResults.Problem("The network has no hub staff to rate yet.", statusCode: StatusCodes.Status409Conflict);
         var raters = (await people.ContactsAsync(tenant, staff, ct)).Select(c => new Rater(c.PersonId, c.Email, c.GivenName)).ToList();
-        var session = new RubricSession(Guid.CreateVersion7(), request.NetworkId, request.RubricId, request.Version, request.Title.Trim(), request.ClosesOn,
+        var session = new RubricSession(Guid.CreateVersion7(), request.NetworkId, request.RubricId, request.Version, request.Title.Trim(), heldOn, request.ClosesOn,
             request.Attribution, SessionStatus.Open, clock.GetUtcNow(), null);
         await store.InsertSessionAsync(uow, session, raters, ct);
         await uow.CommitAsync(ct);
         return TypedResults.Created($"/api/assessments/sessions/{session.Id}", new SessionView(session, raters.Select(r => r.Name).ToList()));
+    }
+
+    private static async Task<IResult> Raters(Guid networkId, ClaimsPrincipal user, Database db, AssessmentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        await using var uow = await db.BeginAsync(user.TenantId(), ct);
+        if (await store.NetworkAsync(uow, networkId, ct) is null) return TypedResults.Problem("No network of your hub has that id.", statusCode: 404);
+        return TypedResults.Ok(new RaterPreview((await store.CurrentStaffAsync(uow, networkId, Today(clock), ct)).Count));
     }
 
     private static async Task<Ok<IReadOnlyList<RubricSession>>> List(Guid? networkId, ClaimsPrincipal user, Database db, AssessmentStore store, CancellationToken ct)
@@ -176,20 +195,21 @@ public static class SessionsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> Close(Guid id, ClaimsPrincipal user, Database db, AssessmentStore store, RubricCatalog catalog, Outbox outbox,
+    private static async Task<IResult> Close(Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] CloseSessionRequest? request, ClaimsPrincipal user, Database db, AssessmentStore store, RubricCatalog catalog, Outbox outbox,
         TimeProvider clock, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await store.SessionAsync(uow, id, forUpdate: true, ct) is not { } session) return TypedResults.NotFound();
         if (session.Status == SessionStatus.Closed) return TypedResults.Problem("This session is already closed.", statusCode: 409);
         var now = clock.GetUtcNow();
-        await store.CloseSessionAsync(uow, id, now, ct);
+        var reflection = string.IsNullOrWhiteSpace(request?.Reflection) ? null : request.Reflection.Trim();
+        await store.CloseSessionAsync(uow, id, now, reflection, ct);
         var summary = (await SummarizeAsync(uow, store, catalog, session, ct))!;
         var network = (await store.NetworkAsync(uow, session.NetworkId, ct))!;
-        var year = new NetworkYearCalendar(network.YearStartMonth, network.YearStartDay).YearOf(DateOnly.FromDateTime(now.UtcDateTime));
+        var year = new NetworkYearCalendar(network.YearStartMonth, network.YearStartDay).YearOf(session.HeldOn);
         await outbox.EnqueueAsync(uow, new RubricSessionClosed(user.TenantId(), id, session.NetworkId, year, session.RubricId, session.RubricVersion,
-            RubricSummaries.AreaMeans(summary), summary.Participation.RatersInvited, summary.Participation.RatersStarted, now), ct);
+            RubricSummaries.AreaMeans(summary), summary.Participation.RatersInvited, summary.Participation.RatersStarted, now, session.HeldOn), ct);
         await uow.CommitAsync(ct);
-        return TypedResults.Ok(session with { Status = SessionStatus.Closed, ClosedAt = now });
+        return TypedResults.Ok(session with { Status = SessionStatus.Closed, ClosedAt = now, Reflection = reflection });
     }
 }

@@ -10,8 +10,8 @@ public enum Attribution { Attributed, Anonymous }
 public enum SessionStatus { Open, Closed }
 
 public sealed record RubricSession(
-    Guid Id, Guid NetworkId, string RubricId, int RubricVersion, string Title, DateOnly ClosesOn, Attribution Attribution,
-    SessionStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt)
+    Guid Id, Guid NetworkId, string RubricId, int RubricVersion, string Title, DateOnly HeldOn, DateOnly ClosesOn, Attribution Attribution,
+    SessionStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, string? Reflection = null)
 {
     /// <summary>Ratings are taken while the session is open and its closing day has not passed.</summary>
     public bool AcceptsRatings(DateOnly today) => Status == SessionStatus.Open && today <= ClosesOn;
@@ -75,16 +75,16 @@ public sealed class AssessmentStore
     // Sessions ------------------------------------------------------------------------------------------------
 
     private const string SessionColumns = """
-        id, network_id as NetworkId, rubric_id as RubricId, rubric_version as RubricVersion, title, closes_on as ClosesOn, attribution, status,
-        created_at as CreatedAt, closed_at as ClosedAt
+        id, network_id as NetworkId, rubric_id as RubricId, rubric_version as RubricVersion, title, held_on as HeldOn, closes_on as ClosesOn, attribution, status,
+        created_at as CreatedAt, closed_at as ClosedAt, reflection
         """;
 
     public async Task InsertSessionAsync(UnitOfWork uow, RubricSession s, IReadOnlyList<Rater> raters, CancellationToken ct)
     {
         await uow.Connection.ExecuteAsync(new CommandDefinition("""
-            insert into rubric_sessions (id, tenant_id, network_id, rubric_id, rubric_version, title, closes_on, attribution, status, created_at)
-            values (@Id, @tenant, @NetworkId, @RubricId, @RubricVersion, @Title, @ClosesOn, @attribution, 'Open', @CreatedAt)
-            """, new { s.Id, tenant = uow.TenantId, s.NetworkId, s.RubricId, s.RubricVersion, s.Title, s.ClosesOn, attribution = s.Attribution.ToString(), s.CreatedAt },
+            insert into rubric_sessions (id, tenant_id, network_id, rubric_id, rubric_version, title, held_on, closes_on, attribution, status, created_at)
+            values (@Id, @tenant, @NetworkId, @RubricId, @RubricVersion, @Title, @HeldOn, @ClosesOn, @attribution, 'Open', @CreatedAt)
+            """, new { s.Id, tenant = uow.TenantId, s.NetworkId, s.RubricId, s.RubricVersion, s.Title, s.HeldOn, s.ClosesOn, attribution = s.Attribution.ToString(), s.CreatedAt },
             uow.Transaction, cancellationToken: ct));
         await uow.Connection.ExecuteAsync(new CommandDefinition("""
             insert into session_raters (session_id, tenant_id, person_id, email, name)
@@ -102,9 +102,9 @@ public sealed class AssessmentStore
             $"select {SessionColumns} from rubric_sessions where @networkId is null or network_id = @networkId order by created_at desc",
             new { networkId }, uow.Transaction, cancellationToken: ct))).AsList();
 
-    public Task CloseSessionAsync(UnitOfWork uow, Guid id, DateTimeOffset at, CancellationToken ct) =>
-        uow.Connection.ExecuteAsync(new CommandDefinition("update rubric_sessions set status = 'Closed', closed_at = @at where id = @id",
-            new { id, at }, uow.Transaction, cancellationToken: ct));
+    public Task CloseSessionAsync(UnitOfWork uow, Guid id, DateTimeOffset at, string? reflection, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("update rubric_sessions set status = 'Closed', closed_at = @at, reflection = @reflection where id = @id",
+            new { id, at, reflection }, uow.Transaction, cancellationToken: ct));
 
     public async Task<IReadOnlyList<Rater>> RatersAsync(UnitOfWork uow, Guid sessionId, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<Rater>(new CommandDefinition(

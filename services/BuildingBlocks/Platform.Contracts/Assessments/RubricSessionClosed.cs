@@ -2,7 +2,7 @@ namespace Platform.Contracts.Assessments;
 
 /// <summary>
 /// A hub-leadership rubric session closed. Area means (area id to mean level 1..4, only areas someone rated) and
-/// participation; never an individual rating.
+/// participation; never an individual rating. HeldOn: the day the team held it (change over time is ordered by it).
 /// </summary>
 public sealed record RubricSessionClosed(
     Guid TenantId,
@@ -14,4 +14,5 @@ public sealed record RubricSessionClosed(
     IReadOnlyDictionary<string, decimal> AreaMeans,
     int RatersInvited,
     int RatersParticipated,
-    DateTimeOffset OccurredAt) : IIntegrationEvent;
+    DateTimeOffset OccurredAt,
+    DateOnly HeldOn = default) : IIntegrationEvent;

@@ -39,11 +39,13 @@ create table rubric_sessions (
     rubric_id      text not null,
     rubric_version int not null,
     title          text not null check (length(title) between 1 and 200),
+    held_on        date not null,   -- the day the team met (may precede its entry here, e.g. last year's paper rubric)
     closes_on      date not null,
     attribution    text not null check (attribution in ('Attributed', 'Anonymous')),
     status         text not null check (status in ('Open', 'Closed')),
     created_at     timestamptz not null,
     closed_at      timestamptz,
+    reflection     text check (length(reflection) <= 4000),   -- the team's written reflection, recorded at closing
     foreign key (rubric_id, rubric_version) references rubric_versions (rubric_id, version)
 );
 create index rubric_sessions_network on rubric_sessions (network_id, created_at);

@@ -9,9 +9,10 @@ create table rubric_sessions_closed (
     area_means          jsonb not null,
     raters_invited      int not null,
     raters_participated int not null,
-    closed_at           timestamptz not null
+    closed_at           timestamptz not null,
+    held_on             date not null
 );
-create index rubric_sessions_closed_network on rubric_sessions_closed (network_id, closed_at);
+create index rubric_sessions_closed_network on rubric_sessions_closed (network_id, held_on);
 select enable_tenant_isolation('rubric_sessions_closed');
 -- A funder reads granted networks' rows; the API gives them only whether a session was held and how many areas rated 3+.
 create policy funder_reads_granted on rubric_sessions_closed for select
