@@ -84,6 +84,22 @@ public sealed class AssessmentTests(PlatformFixture platform)
         }, TimeSpan.FromSeconds(15), "the closed session's area profile reaches Reporting");
         Assert.Equal(2.6m, profile.GetProperty("areas").EnumerateArray().Single(a => a.GetProperty("areaId").GetString() == "A1").GetProperty("mean").GetDecimal());
         Assert.Equal(JsonValueKind.Null, profile.GetProperty("previousHeldOn").ValueKind);
+
+        // A funder learns only that a session was held and how many areas rated 3 or above, once the hub shares the network.
+        var funderTenant = (await api.GetAsync<JsonElement[]>("/api/funders", hub)).Single(f => f.GetProperty("name").GetString() == "Demo Foundation").GetProperty("id").GetGuid();
+        var year = DateTime.UtcNow.Month >= 8 ? DateTime.UtcNow.Year : DateTime.UtcNow.Year - 1;
+        Assert.DoesNotContain(await api.GetAsync<JsonElement[]>($"/api/reporting/portfolio/leadership?year={year}", funder), r => r.GetProperty("networkId").GetGuid() == network);
+        using (var grant = await api.SendAsync(HttpMethod.Post, $"/api/networks/{network}/grants", hub, new { funderTenantId = funderTenant }))
+            Assert.True(grant.IsSuccessStatusCode);
+        JsonElement row = default;
+        await PlatformFixture.EventuallyAsync(async () =>
+        {
+            row = (await api.GetAsync<JsonElement[]>($"/api/reporting/portfolio/leadership?year={year}", funder)).FirstOrDefault(r => r.GetProperty("networkId").GetGuid() == network);
+            return row.ValueKind == JsonValueKind.Object;
+        }, TimeSpan.FromSeconds(15), "the granted network appears in the funder's leadership table");
+        Assert.True(row.GetProperty("sessionHeld").GetBoolean());
+        Assert.Equal(0, row.GetProperty("areasAtThreeOrAbove").GetInt32()); // A1 2.6, A2 2.0
+        Assert.Equal(["areasAtThreeOrAbove", "networkId", "networkYear", "sessionHeld"], row.EnumerateObject().Select(p => p.Name).Order().ToArray());
     }
 
     [Fact]
