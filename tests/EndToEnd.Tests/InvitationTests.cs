@@ -48,11 +48,45 @@ public sealed class InvitationTests(PlatformFixture platform)
 
         using (var again = await api.SendAsync(HttpMethod.Post, $"/api/invitations/{token}/accept", null, new { givenName = "Nia", familyName = "Cole", password = "Newcomer-pass-1" }))
             Assert.Equal(HttpStatusCode.Gone, again.StatusCode);
+        using (var resendAccepted = await api.SendAsync(HttpMethod.Post, $"/api/networks/{network}/invitations/{invitation.GetProperty("id").GetGuid()}/resend", hub))
+            Assert.Equal(HttpStatusCode.Conflict, resendAccepted.StatusCode);
         var forged = token[..^4] + (token[^4..] == "AAAA" ? "BBBB" : "AAAA");
         using (var unknown = await api.SendAsync(HttpMethod.Get, $"/api/invitations/{forged}", null))
             Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         using (var malformed = await api.SendAsync(HttpMethod.Get, "/api/invitations/not-a-token", null))
             Assert.Equal(HttpStatusCode.NotFound, malformed.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_resent_invitation_carries_a_new_link_and_the_old_one_stops_working()
+    {
+        var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
+        var network = (await platform.Api.PostAsync<JsonElement>("/api/networks", hub,
+            new { name = "Resend " + Guid.NewGuid().ToString("N")[..6], aim = "Reach", goalType = "Other", launchDate = "2023-08-01" })).GetProperty("id").GetGuid();
+        var email = $"resend-{Guid.NewGuid():N}@invite.test";
+        var invitation = (await platform.Api.PostAsync<JsonElement>($"/api/networks/{network}/invitations", hub, new { email, role = "TeamMember" })).GetProperty("id").GetGuid();
+        var first = await LinkTokenAsync(email, 1);
+        var resent = await platform.Api.PostAsync<JsonElement>($"/api/networks/{network}/invitations/{invitation}/resend", hub, new { });
+        Assert.True(resent.GetProperty("mailed").GetBoolean());
+        var second = await LinkTokenAsync(email, 2);
+        Assert.NotEqual(first, second);
+        using (var old = await platform.Api.SendAsync(HttpMethod.Get, $"/api/invitations/{first}", null))
+            Assert.Equal(HttpStatusCode.NotFound, old.StatusCode);
+        Assert.Equal(email, (await platform.Api.GetAsync<JsonElement>($"/api/invitations/{second}", token: null!)).GetProperty("email").GetString());
+        using (var lakeside = await platform.Api.SendAsync(HttpMethod.Post, $"/api/networks/{network}/invitations/{invitation}/resend", await platform.TokenAsync(PlatformFixture.LakesideAdmin)))
+            Assert.Equal(HttpStatusCode.NotFound, lakeside.StatusCode);
+    }
+
+    /// <summary>The link in the <paramref name="nth"/> invitation mail to this address.</summary>
+    private async Task<string> LinkTokenAsync(string email, int nth)
+    {
+        List<JsonElement> mails = [];
+        await PlatformFixture.EventuallyAsync(async () =>
+        {
+            mails = (await platform.MailAsync()).Where(m => m.GetProperty("to").EnumerateArray().Any(t => t.GetProperty("address").GetString() == email)).ToList();
+            return mails.Count >= nth;
+        }, TimeSpan.FromSeconds(10), $"invitation mail {nth} arrives");
+        return Regex.Match(mails[nth - 1].GetProperty("text").GetString()!, @"/invitations/([A-Za-z0-9_-]+)").Groups[1].Value;
     }
 
     [Fact]

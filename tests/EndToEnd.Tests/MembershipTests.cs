@@ -33,6 +33,24 @@ public sealed class MembershipTests(PlatformFixture platform)
             new { kind = "School", name = "South High", district = "Lake District", joinedOn = "2022-08-01" });
         Assert.Equal("Multiple", (await platform.Api.GetAsync<JsonElement>($"/api/networks/{id}", token)).GetProperty("districtScope").GetString());
 
+        // A member organization is edited and its participation ended; bad edits change nothing.
+        var schoolId = school.GetProperty("id").GetGuid();
+        using (var edited = await platform.Api.SendAsync(HttpMethod.Put, $"/api/networks/{id}/organizations/{schoolId}", token,
+            new { name = "North High School", district = "River District", joinedOn = "2021-08-01", leftOn = "2025-06-30" }))
+            Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        using (var backwards = await platform.Api.SendAsync(HttpMethod.Put, $"/api/networks/{id}/organizations/{schoolId}", token,
+            new { name = "North High School", district = "River District", joinedOn = "2021-08-01", leftOn = "2020-01-01" }))
+            Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
+        using (var clash = await platform.Api.SendAsync(HttpMethod.Put, $"/api/networks/{id}/organizations/{schoolId}", token,
+            new { name = "South High", district = "River District", joinedOn = "2021-08-01" }))
+            Assert.Equal(HttpStatusCode.Conflict, clash.StatusCode);
+        using (var unknown = await platform.Api.SendAsync(HttpMethod.Put, $"/api/networks/{id}/organizations/{Guid.NewGuid()}", token,
+            new { name = "Nowhere", district = "River District", joinedOn = "2021-08-01" }))
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var north = (await platform.Api.GetAsync<JsonElement[]>($"/api/networks/{id}/organizations", token)).Single(o => o.GetProperty("id").GetGuid() == schoolId);
+        Assert.Equal("North High School", north.GetProperty("name").GetString());
+        Assert.Equal("2025-06-30", north.GetProperty("leftOn").GetString());
+
         var ana = (await platform.Api.PostAsync<JsonElement>($"/api/networks/{id}/members", token,
             new { email = "ana@north.test", givenName = "Ana", familyName = "Lopez", role = "TeamLead", teamId, startDate = "2021-09-01" }))
             .GetProperty("personId").GetGuid();

@@ -32,6 +32,9 @@ public static class InvitationsApi
         network.MapPost("/{id:guid}/invitations", Invite).RequireAuthorization(Policies.HubAdmin)
             .WithSummary("Invite a person by email; the mail carries a personal link valid for 14 days").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        network.MapPost("/{id:guid}/invitations/{invitationId:guid}/resend", Resend).RequireAuthorization(Policies.HubAdmin)
+            .WithSummary("Send an invitation again with a new link (the old link stops working), valid for another 14 days")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         network.MapGet("/{id:guid}/invitations", List).WithSummary("The network's invitations").ProducesProblem(StatusCodes.Status404NotFound);
         return network;
     }
@@ -65,17 +68,44 @@ public static class InvitationsApi
             await w.CommitAsync("invitation.created", invitation.Id, new { invitation.Email, invitation.Role }, false, ct);
         }
 
-        // Durable first, then mailed: a failed send leaves the invitation in place (mailed = false) to send again.
-        var link = $"{(config["Identity:Issuer"] ?? "").TrimEnd('/')}/invitations/{token}";
-        var mailed = await mail.SendAsync(invitation.Email, networkName, link, invitation.ExpiresAt, ct);
-        if (mailed)
-        {
-            await using var uow = await db.BeginAsync(user.TenantId(), ct);
-            await invitations.MarkMailedAsync(uow, invitation.Id, ct);
-            await uow.CommitAsync(ct);
-        }
+        var mailed = await MailAsync(invitation, token, networkName, user.TenantId(), db, invitations, mail, config, ct);
         return TypedResults.Created($"/api/networks/{id}/invitations/{invitation.Id}",
             new InvitationView(invitation.Id, invitation.Email, invitation.Role, invitation.TeamId, invitation.ExpiresAt, mailed, false));
+    }
+
+    /// <summary>Durable first, then mailed: a failed send leaves the invitation in place (mailed = false) to send again.</summary>
+    private static async Task<bool> MailAsync(Invitation invitation, string token, string networkName, Guid tenant, Database db, InvitationStore invitations,
+        InvitationMail mail, IConfiguration config, CancellationToken ct)
+    {
+        var link = $"{(config["Identity:Issuer"] ?? "").TrimEnd('/')}/invitations/{token}";
+        if (!await mail.SendAsync(invitation.Email, networkName, link, invitation.ExpiresAt, ct)) return false;
+        await using var uow = await db.BeginAsync(tenant, ct);
+        await invitations.MarkMailedAsync(uow, invitation.Id, ct);
+        await uow.CommitAsync(ct);
+        return true;
+    }
+
+    private static async Task<Results<Ok<InvitationView>, NotFound, ProblemHttpResult>> Resend(
+        Guid id, Guid invitationId, ClaimsPrincipal user, NetworkWrites writes, InvitationStore invitations, InvitationMail mail, Database db,
+        IConfiguration config, TimeProvider clock, CancellationToken ct)
+    {
+        // Only the token's hash is stored, so the same link cannot be sent twice: a resend issues a new one.
+        var token = TenantToken.Create(user.TenantId());
+        Invitation invitation;
+        string networkName;
+        await using (var w = await writes.BeginAsync(user, id, ct))
+        {
+            if (w is null) return TypedResults.NotFound();
+            if (await invitations.RenewAsync(w.Uow, id, invitationId, TenantToken.Hash(token), clock.GetUtcNow() + Lifetime, ct) is not { } renewed)
+                return await invitations.FindAsync(w.Uow, id, invitationId, ct) is null
+                    ? TypedResults.NotFound()
+                    : TypedResults.Problem("This invitation was already accepted.", statusCode: StatusCodes.Status409Conflict);
+            invitation = renewed;
+            networkName = w.Network.Name;
+            await w.CommitAsync("invitation.resent", invitation.Id, new { invitation.Email }, false, ct);
+        }
+        var mailed = await MailAsync(invitation, token, networkName, user.TenantId(), db, invitations, mail, config, ct);
+        return TypedResults.Ok(new InvitationView(invitation.Id, invitation.Email, invitation.Role, invitation.TeamId, invitation.ExpiresAt, mailed, false));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<InvitationView>>, NotFound>> List(

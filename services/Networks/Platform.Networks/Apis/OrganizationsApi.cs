@@ -17,6 +17,13 @@ public sealed record AddOrganizationRequest(
     [property: StringLength(200)] string? District = null,
     DateOnly? LeftOn = null);
 
+/// <summary>Edit a member organization, or end its participation with a leave date (its kind never changes).</summary>
+public sealed record UpdateOrganizationRequest(
+    [property: Required, StringLength(200, MinimumLength = 1)] string Name,
+    DateOnly JoinedOn,
+    [property: StringLength(200)] string? District = null,
+    DateOnly? LeftOn = null);
+
 public sealed record AddTeamRequest(Guid OrganizationId, [property: Required, StringLength(200, MinimumLength = 1)] string Name);
 
 /// <summary>Member schools and districts, and the improvement teams inside schools.</summary>
@@ -26,6 +33,9 @@ public static class OrganizationsApi
     {
         network.MapPost("/{id:guid}/organizations", AddOrganization).RequireAuthorization(Policies.HubAdmin)
             .WithSummary("Add a member school (naming its district) or district").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        network.MapPut("/{id:guid}/organizations/{organizationId:guid}", UpdateOrganization).RequireAuthorization(Policies.HubAdmin)
+            .WithSummary("Edit a member organization, or end its participation (leftOn)").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         network.MapGet("/{id:guid}/organizations", ListOrganizations).WithSummary("The network's member organizations")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -40,10 +50,7 @@ public static class OrganizationsApi
         Guid id, AddOrganizationRequest request, ClaimsPrincipal user, NetworkWrites writes, MembershipStore store, CancellationToken ct)
     {
         var district = string.IsNullOrWhiteSpace(request.District) ? null : request.District.Trim();
-        if (request.Kind == OrganizationKind.School && district is null)
-            return Invalid("district", "A school names its district.");
-        if (request.LeftOn is { } left && left <= request.JoinedOn)
-            return Invalid("leftOn", "An organization leaves after it joins.");
+        if (Check(request.Kind, district, request.JoinedOn, request.LeftOn) is { } invalid) return invalid;
 
         await using var w = await writes.BeginAsync(user, id, ct);
         if (w is null) return TypedResults.NotFound();
@@ -60,6 +67,37 @@ public static class OrganizationsApi
         await NetworksApi.PublishUpdatedAsync(w, store, ct); // district scope may have changed
         await w.CommitAsync("organization.added", organization.Id, new { organization.Kind, organization.Name, organization.District }, false, ct);
         return TypedResults.Created($"/api/networks/{id}/organizations/{organization.Id}", organization);
+    }
+
+    private static ValidationProblem? Check(OrganizationKind kind, string? district, DateOnly joinedOn, DateOnly? leftOn) =>
+        kind == OrganizationKind.School && district is null ? Invalid("district", "A school names its district.")
+        : leftOn is { } left && left <= joinedOn ? Invalid("leftOn", "An organization leaves after it joins.")
+        : null;
+
+    private static async Task<Results<Ok<MemberOrganization>, ValidationProblem, NotFound, ProblemHttpResult>> UpdateOrganization(
+        Guid id, Guid organizationId, UpdateOrganizationRequest request, ClaimsPrincipal user, NetworkWrites writes, MembershipStore store, CancellationToken ct)
+    {
+        await using var w = await writes.BeginAsync(user, id, ct);
+        if (w is null) return TypedResults.NotFound();
+        if ((await store.OrganizationsAsync(w.Uow, id, ct)).SingleOrDefault(o => o.Id == organizationId) is not { } existing) return TypedResults.NotFound();
+        var district = string.IsNullOrWhiteSpace(request.District) ? null : request.District.Trim();
+        if (Check(existing.Kind, district, request.JoinedOn, request.LeftOn) is { } invalid) return invalid;
+        var updated = existing with
+        {
+            Name = request.Name.Trim(), District = existing.Kind == OrganizationKind.District ? null : district,
+            JoinedOn = request.JoinedOn, LeftOn = request.LeftOn,
+        };
+        try
+        {
+            await store.UpdateOrganizationAsync(w.Uow, updated, ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return TypedResults.Problem($"The network already has a {existing.Kind.ToString().ToLowerInvariant()} named '{updated.Name}'.", statusCode: 409);
+        }
+        await NetworksApi.PublishUpdatedAsync(w, store, ct); // district scope may have changed
+        await w.CommitAsync("organization.updated", organizationId, new { updated.Name, updated.District, updated.JoinedOn, updated.LeftOn }, false, ct);
+        return TypedResults.Ok(updated);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<MemberOrganization>>, NotFound>> ListOrganizations(

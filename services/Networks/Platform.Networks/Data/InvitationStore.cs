@@ -29,6 +29,18 @@ public sealed class InvitationStore
         (await uow.Connection.QueryAsync<Invitation>(new CommandDefinition(
             $"select {Columns} from invitations where network_id = @networkId order by created_at desc", new { networkId }, uow.Transaction, cancellationToken: ct))).AsList();
 
+    /// <summary>A fresh token and expiry for an invitation not yet accepted (the old link stops working); false otherwise.</summary>
+    public async Task<Invitation?> RenewAsync(UnitOfWork uow, Guid networkId, Guid id, byte[] tokenHash, DateTimeOffset expiresAt, CancellationToken ct) =>
+        await uow.Connection.QuerySingleOrDefaultAsync<Invitation>(new CommandDefinition($"""
+            update invitations set token_hash = @tokenHash, expires_at = @expiresAt, mailed_at = null
+            where id = @id and network_id = @networkId and accepted_at is null
+            returning {Columns}
+            """, new { id, networkId, tokenHash, expiresAt }, uow.Transaction, cancellationToken: ct));
+
+    public Task<Invitation?> FindAsync(UnitOfWork uow, Guid networkId, Guid id, CancellationToken ct) =>
+        uow.Connection.QuerySingleOrDefaultAsync<Invitation?>(new CommandDefinition(
+            $"select {Columns} from invitations where id = @id and network_id = @networkId", new { id, networkId }, uow.Transaction, cancellationToken: ct));
+
     public Task MarkMailedAsync(UnitOfWork uow, Guid id, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(new CommandDefinition("update invitations set mailed_at = now() where id = @id", new { id }, uow.Transaction, cancellationToken: ct));
 

@@ -13,6 +13,12 @@ public sealed class MembershipStore
             values (@Id, @TenantId, @NetworkId, @Kind, @Name, @District, @JoinedOn, @LeftOn)
             """, new { o.Id, uow.TenantId, o.NetworkId, Kind = o.Kind.ToString(), o.Name, o.District, o.JoinedOn, o.LeftOn }, ct);
 
+    public Task UpdateOrganizationAsync(UnitOfWork uow, MemberOrganization o, CancellationToken ct) =>
+        Exec(uow, """
+            update member_organizations set name = @Name, district = @District, joined_on = @JoinedOn, left_on = @LeftOn
+            where id = @Id and network_id = @NetworkId
+            """, new { o.Id, o.NetworkId, o.Name, o.District, o.JoinedOn, o.LeftOn }, ct);
+
     public async Task<IReadOnlyList<MemberOrganization>> OrganizationsAsync(UnitOfWork uow, Guid networkId, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<MemberOrganization>(new CommandDefinition("""
             select id, network_id as NetworkId, kind, name, district, joined_on as JoinedOn, left_on as LeftOn
