@@ -29,6 +29,12 @@ public static class ReportingApi
         api.MapGet("/networks/{id:guid}/leadership", Leadership).RequireAuthorization(Policies.HubTeam)
             .WithSummary("The hub-leadership area profile of the latest closed rubric session, and the change from the previous one")
             .Produces<LeadershipProfile>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/portfolio/health", PortfolioHealthTable).RequireAuthorization(Policies.Funder)
+            .WithSummary("Per granted network: cluster and explanation, the six domain scores and z-scores, weakest domain, response rate, structural columns (CSV with Accept: text/csv)")
+            .Produces<IReadOnlyList<PortfolioHealthRow>>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        api.MapGet("/portfolio/clusters", PortfolioClusters).RequireAuthorization(Policies.Funder)
+            .WithSummary("How many granted networks fall in each health cluster, and the rule version used")
+            .Produces<ClusterCounts>();
         api.MapGet("/portfolio/leadership", PortfolioLeadership).RequireAuthorization(Policies.Funder)
             .WithSummary("Per granted network: whether a rubric session was held in the network year, and how many areas rated 3 or above")
             .Produces<IReadOnlyList<FunderLeadershipRow>>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
@@ -42,12 +48,35 @@ public static class ReportingApi
         return TypedResults.Ok(LeadershipProfile.Of(await leadership.SessionsAsync(uow, id, null, ct)));
     }
 
+    private static async Task<IReadOnlyList<PortfolioHealthRow>> PortfolioRowsAsync(int year, ClaimsPrincipal user, Database db, ReportingStore store,
+        SurveyResultsStore results, CancellationToken ct)
+    {
+        await using var uow = await db.BeginAsync(user.TenantId(), ct);
+        // The networks first (see PortfolioLeadership): later reads can only see more, never less.
+        var structure = await store.StructureAsync(uow, year, null, ct);
+        var scores = await results.ScaleScoresByNetworkAsync(uow, year, ct);
+        var rates = await results.ResponseRatesAsync(uow, year, ct);
+        return PortfolioHealth.Rows(year, structure.Select(s => new PortfolioHealth.NetworkInput(s, scores[s.NetworkId].ToList(),
+            rates.TryGetValue(s.NetworkId, out var r) ? r : null)).ToList(), Suppression.MinimumN(), ClusterRule.Current);
+    }
+
+    private static async Task<IResult> PortfolioHealthTable(int year, HttpRequest request, ClaimsPrincipal user, Database db, ReportingStore store,
+        SurveyResultsStore results, CancellationToken ct) =>
+        Tables.Respond(request, await PortfolioRowsAsync(year, user, db, store, results, ct), $"portfolio-health-{year}.csv");
+
+    private static async Task<Ok<ClusterCounts>> PortfolioClusters(int year, ClaimsPrincipal user, Database db, ReportingStore store,
+        SurveyResultsStore results, CancellationToken ct) =>
+        TypedResults.Ok(PortfolioHealth.Counts(year, await PortfolioRowsAsync(year, user, db, store, results, ct), ClusterRule.Current));
+
     private static async Task<IResult> PortfolioLeadership(int year, HttpRequest request, ClaimsPrincipal user, Database db, ReportingStore store,
         LeadershipStore leadership, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
+        // Networks first: a grant committed between the two reads then only adds sessions of networks not listed,
+        // never lists a network without its sessions.
+        var networks = await store.ListNetworksAsync(uow, ct);
         var sessions = (await leadership.SessionsAsync(uow, null, year, ct)).ToLookup(s => s.NetworkId);
-        var rows = (await store.ListNetworksAsync(uow, ct)).Select(n => FunderLeadershipRow.Of(n.NetworkId, year, sessions[n.NetworkId].ToList())).ToList();
+        var rows = networks.Select(n => FunderLeadershipRow.Of(n.NetworkId, year, sessions[n.NetworkId].ToList())).ToList();
         return Tables.Respond(request, rows, $"portfolio-leadership-{year}.csv");
     }
 

@@ -24,6 +24,20 @@ public sealed class SurveyResultsStore
             values (@WaveId, @TenantId, @NetworkId, @NetworkYear, @Invited, @Submitted, @OccurredAt) on conflict do nothing
             """, m, uow.Transaction, cancellationToken: ct));
 
+    /// <summary>Every visible network's respondent scores for a network year (row-level security decides which networks).</summary>
+    public async Task<ILookup<Guid, RespondentScores>> ScaleScoresByNetworkAsync(UnitOfWork uow, int year, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<(Guid NetworkId, string Scores)>(new CommandDefinition(
+            "select network_id, scale_scores::text from survey_scale_scores where network_year = @year",
+            new { year }, uow.Transaction, cancellationToken: ct)))
+        .ToLookup(r => r.NetworkId, r => new RespondentScores(JsonSerializer.Deserialize<Dictionary<string, decimal>>(r.Scores)!));
+
+    /// <summary>Response rate (% submitted of invited) of each visible network's latest closed wave in the year.</summary>
+    public async Task<IReadOnlyDictionary<Guid, decimal>> ResponseRatesAsync(UnitOfWork uow, int year, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<(Guid NetworkId, decimal Rate)>(new CommandDefinition("""
+            select distinct on (network_id) network_id, round(100.0 * submitted / nullif(invited, 0), 1)
+            from survey_waves_closed where network_year = @year and invited > 0 order by network_id, closed_at desc
+            """, new { year }, uow.Transaction, cancellationToken: ct))).ToDictionary(r => r.NetworkId, r => r.Rate);
+
     /// <summary>Each respondent's scale scores for a network year, with their role or team when grouping by one.</summary>
     public async Task<IReadOnlyList<RespondentScores>> ScaleScoresAsync(UnitOfWork uow, Guid networkId, int year, SurveyGrouping by, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<(string Scores, string? Group)>(new CommandDefinition($"""

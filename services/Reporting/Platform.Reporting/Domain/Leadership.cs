@@ -22,7 +22,8 @@ public sealed record LeadershipProfile(DateOnly? LatestHeldOn, DateOnly? Previou
 }
 
 /// <summary>What a funder may know of a network's leadership rubric in a network year: whether a session was held, and how many areas rated 3 or above.</summary>
-public sealed record FunderLeadershipRow(Guid NetworkId, int NetworkYear, bool SessionHeld, int AreasAtThreeOrAbove)
+[CsvHelper.CsvRecord]
+public sealed partial record FunderLeadershipRow(Guid NetworkId, int NetworkYear, bool SessionHeld, int AreasAtThreeOrAbove)
 {
     public const decimal StrongLevel = 3m;
 

@@ -1,0 +1,69 @@
+using Platform.HealthModel;
+
+namespace Platform.Reporting.Domain;
+
+/// <summary>One row of a funder's portfolio health table: cluster, the six domain scores and z-scores, structural columns. Aggregates only.</summary>
+[CsvHelper.CsvRecord]
+public sealed partial record PortfolioHealthRow(
+    Guid NetworkId,
+    string Network,
+    string Hub,
+    int Year,
+    NetworkCluster Cluster,
+    string Explanation,
+    string RuleVersion,
+    decimal? HubLeadership,
+    decimal? RolesEngagement,
+    decimal? CiProcesses,
+    decimal? WithinTeam,
+    decimal? AcrossTeam,
+    decimal? NetworkCulture,
+    decimal? HubLeadershipZ,
+    decimal? RolesEngagementZ,
+    decimal? CiProcessesZ,
+    decimal? WithinTeamZ,
+    decimal? AcrossTeamZ,
+    decimal? NetworkCultureZ,
+    string? WeakestDomain,
+    decimal? ResponseRate,
+    int? Members,
+    decimal? MemberStabilityPct,
+    decimal? AverageTenureYears,
+    string? HubStability);
+
+public sealed record ClusterCounts(int Year, string RuleVersion, int Networks, int Qualifying, IReadOnlyDictionary<NetworkCluster, int> Counts, string? Note);
+
+/// <summary>Builds the portfolio table and cluster counts from respondent scores: one computation for both endpoints.</summary>
+public static class PortfolioHealth
+{
+    public sealed record NetworkInput(StructureRow Structure, IReadOnlyList<RespondentScores> Respondents, decimal? ResponseRate);
+
+    public static IReadOnlyList<PortfolioHealthRow> Rows(int year, IReadOnlyList<NetworkInput> networks, int minimumN, ClusterRule rule)
+    {
+        // A domain score leaves only when at least the minimum number of respondents have it.
+        var domains = networks.Select(n => new NetworkDomains(n.Structure.NetworkId,
+            ScaleReport.Overall(n.Respondents, minimumN).Where(s => s.Statistics is not null).ToDictionary(s => s.Scale, s => s.Statistics!.Mean),
+            n.Respondents.Count >= minimumN)).ToList();
+        var placements = HealthClusters.Place(domains, rule).ToDictionary(p => p.NetworkId);
+        return networks.Zip(domains).Select(x =>
+        {
+            var (n, d) = x;
+            var p = placements[d.NetworkId];
+            decimal? S(string k) => d.Scores.TryGetValue(k, out var v) ? v : null;
+            decimal? Z(string k) => p.ZScores?.TryGetValue(k, out var v) == true ? v : null;
+            var s = n.Structure;
+            return new PortfolioHealthRow(s.NetworkId, s.Network, s.Hub, year, p.Cluster, p.Explanation, rule.Version,
+                S("HUB_LEADERSHIP"), S("ROLES_ENGAGEMENT"), S("CI_PROCESSES"), S("WITHIN_TEAM"), S("ACROSS_TEAM"), S("NETWORK_CULTURE"),
+                Z("HUB_LEADERSHIP"), Z("ROLES_ENGAGEMENT"), Z("CI_PROCESSES"), Z("WITHIN_TEAM"), Z("ACROSS_TEAM"), Z("NETWORK_CULTURE"),
+                p.WeakestDomain, n.ResponseRate, s.Members, s.MemberStabilityPct, s.AverageTenureYears, s.HubStabilityOverride ?? s.HubStability);
+        }).ToList();
+    }
+
+    public static ClusterCounts Counts(int year, IReadOnlyList<PortfolioHealthRow> rows, ClusterRule rule)
+    {
+        var qualifying = rows.Count(r => r.Cluster != NetworkCluster.InsufficientData);
+        return new ClusterCounts(year, rule.Version, rows.Count, qualifying,
+            Enum.GetValues<NetworkCluster>().ToDictionary(c => c, c => rows.Count(r => r.Cluster == c)),
+            qualifying == 0 && rows.Count > 0 ? $"Clusters need at least {rule.MinNetworks} networks with enough responses." : null);
+    }
+}

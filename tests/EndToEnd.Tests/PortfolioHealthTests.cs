@@ -1,0 +1,46 @@
+using System.Net;
+using System.Text.Json;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// The funder's portfolio health table and cluster counts through the gateway. The fixture's demo networks have no
+/// survey responses, so every network is "insufficient data"; the clustering itself is unit-tested in Reporting.Tests.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class PortfolioHealthTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task The_funder_gets_a_row_per_granted_network_and_no_clusters_without_enough_responses()
+    {
+        var funder = await platform.TokenAsync(PlatformFixture.Funder);
+        const int year = 2023;
+        var granted = (await platform.Api.GetAsync<JsonElement[]>($"/api/reporting/portfolio/structure?year={year}", funder))
+            .Select(r => r.GetProperty("networkId").GetGuid()).ToHashSet();
+        var rows = await platform.Api.GetAsync<JsonElement[]>($"/api/reporting/portfolio/health?year={year}", funder);
+        Assert.NotEmpty(rows);
+        Assert.Equal(granted, rows.Select(r => r.GetProperty("networkId").GetGuid()).ToHashSet());
+        Assert.All(rows, r =>
+        {
+            Assert.Equal("InsufficientData", r.GetProperty("cluster").GetString());
+            Assert.Equal(JsonValueKind.Null, r.GetProperty("hubLeadership").ValueKind); // no score leaves without 5 respondents
+            Assert.False(string.IsNullOrEmpty(r.GetProperty("explanation").GetString()));
+        });
+
+        var clusters = await platform.Api.GetAsync<JsonElement>($"/api/reporting/portfolio/clusters?year={year}", funder);
+        Assert.Equal(rows.Length, clusters.GetProperty("networks").GetInt32());
+        Assert.Equal(0, clusters.GetProperty("qualifying").GetInt32());
+        Assert.Equal(rows.Length, clusters.GetProperty("counts").GetProperty("InsufficientData").GetInt32());
+        Assert.Equal("2026.1", clusters.GetProperty("ruleVersion").GetString());
+
+        using (var csv = await platform.Api.SendAsync(HttpMethod.Get, $"/api/reporting/portfolio/health?year={year}&format=csv", funder))
+        {
+            Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+            var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.StartsWith("NetworkId,Network,Hub,Year,Cluster,Explanation", lines[0]);
+            Assert.Equal(rows.Length + 1, lines.Length);
+        }
+        using (var hub = await platform.Api.SendAsync(HttpMethod.Get, $"/api/reporting/portfolio/clusters?year={year}", await platform.TokenAsync(PlatformFixture.RiverbendAdmin)))
+            Assert.Equal(HttpStatusCode.Forbidden, hub.StatusCode);
+    }
+}
