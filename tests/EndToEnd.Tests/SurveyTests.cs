@@ -69,6 +69,13 @@ public sealed class SurveyTests(PlatformFixture platform)
         var hubScale = survey.GetProperty("scales").EnumerateArray().Single(s => s.GetProperty("scale").GetString() == "HUB_LEADERSHIP");
         Assert.Equal(JsonValueKind.Null, hubScale.GetProperty("statistics").ValueKind);
         Assert.Equal("fewer than 5 responses", hubScale.GetProperty("note").GetString());
+        var health = await api.GetAsync<JsonElement>($"/api/reporting/networks/{network}/health?year={Year}", hub);
+        Assert.Equal(1, health.GetProperty("respondents").GetInt32());
+        Assert.All(health.GetProperty("scales").EnumerateArray(), s => Assert.Equal(JsonValueKind.Null, s.GetProperty("statistics").ValueKind));
+        using (var otherHub = await api.SendAsync(HttpMethod.Get, $"/api/reporting/networks/{network}/health?year={Year}", await platform.TokenAsync(PlatformFixture.LakesideAdmin)))
+            Assert.Equal(HttpStatusCode.NotFound, otherHub.StatusCode);
+        using (var funderHealth = await api.SendAsync(HttpMethod.Get, $"/api/reporting/networks/{network}/health/trend", await platform.TokenAsync(PlatformFixture.Funder)))
+            Assert.Equal(HttpStatusCode.Forbidden, funderHealth.StatusCode);
 
         // Reminders go only to the five who have not submitted; after closing, the links take nothing.
         var reminded = await api.PostAsync<JsonElement>($"/api/surveys/waves/{wave}/reminders", hub, new { });

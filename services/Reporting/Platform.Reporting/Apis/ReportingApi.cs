@@ -29,6 +29,12 @@ public static class ReportingApi
         api.MapGet("/networks/{id:guid}/leadership", Leadership).RequireAuthorization(Policies.HubTeam)
             .WithSummary("The hub-leadership area profile of the latest closed rubric session, and the change from the previous one")
             .Produces<LeadershipProfile>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/networks/{id:guid}/health", NetworkHealth).RequireAuthorization(Policies.HubTeam)
+            .WithSummary("The network's health profile for a network year: nine scales, weakest domain, response rate, change from the previous year, by role and team (suppressed under 5)")
+            .Produces<HealthProfile>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/networks/{id:guid}/health/trend", NetworkHealthTrend).RequireAuthorization(Policies.HubTeam)
+            .WithSummary("Per scale, the network's mean in each network year with enough responses")
+            .Produces<IReadOnlyList<ScaleTrend>>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/portfolio/health", PortfolioHealthTable).RequireAuthorization(Policies.Funder)
             .WithSummary("Per granted network: cluster and explanation, the six domain scores and z-scores, weakest domain, response rate, structural columns (CSV with Accept: text/csv)")
             .Produces<IReadOnlyList<PortfolioHealthRow>>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
@@ -46,6 +52,27 @@ public static class ReportingApi
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (!(await store.ListNetworksAsync(uow, ct)).Any(n => n.NetworkId == id)) return TypedResults.NotFound();
         return TypedResults.Ok(LeadershipProfile.Of(await leadership.SessionsAsync(uow, id, null, ct)));
+    }
+
+    private static async Task<IResult> NetworkHealth(Guid id, int year, ClaimsPrincipal user, Database db, ReportingStore store,
+        SurveyResultsStore results, CancellationToken ct)
+    {
+        await using var uow = await db.BeginAsync(user.TenantId(), ct);
+        if (!(await store.ListNetworksAsync(uow, ct)).Any(n => n.NetworkId == id)) return TypedResults.NotFound();
+        var respondents = await results.NetworkRespondentsAsync(uow, id, ct);
+        var rates = await results.ResponseRatesAsync(uow, year, ct);
+        return TypedResults.Ok(HealthProfile.Of(year, respondents[year].ToList(), respondents[year - 1].Select(r => r.ByRole).ToList(),
+            rates.TryGetValue(id, out var rate) ? rate : null, Suppression.MinimumN()));
+    }
+
+    private static async Task<IResult> NetworkHealthTrend(Guid id, ClaimsPrincipal user, Database db, ReportingStore store,
+        SurveyResultsStore results, CancellationToken ct)
+    {
+        await using var uow = await db.BeginAsync(user.TenantId(), ct);
+        if (!(await store.ListNetworksAsync(uow, ct)).Any(n => n.NetworkId == id)) return TypedResults.NotFound();
+        var respondents = await results.NetworkRespondentsAsync(uow, id, ct);
+        return TypedResults.Ok(HealthTrend.Of(respondents.ToDictionary(g => g.Key, g => (IReadOnlyList<RespondentScores>)g.Select(r => r.ByRole).ToList()),
+            Suppression.MinimumN()));
     }
 
     private static async Task<IReadOnlyList<PortfolioHealthRow>> PortfolioRowsAsync(int year, ClaimsPrincipal user, Database db, ReportingStore store,

@@ -31,6 +31,17 @@ public sealed class SurveyResultsStore
             new { year }, uow.Transaction, cancellationToken: ct)))
         .ToLookup(r => r.NetworkId, r => new RespondentScores(JsonSerializer.Deserialize<Dictionary<string, decimal>>(r.Scores)!));
 
+    /// <summary>One network's respondents in every network year, grouped by role and by team for breakdowns.</summary>
+    public async Task<ILookup<int, (RespondentScores ByRole, RespondentScores ByTeam)>> NetworkRespondentsAsync(UnitOfWork uow, Guid networkId, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<(int Year, string Scores, string? Role, Guid? Team)>(new CommandDefinition(
+            "select network_year, scale_scores::text, role, team_id from survey_scale_scores where network_id = @networkId",
+            new { networkId }, uow.Transaction, cancellationToken: ct)))
+        .ToLookup(r => r.Year, r =>
+        {
+            var scores = JsonSerializer.Deserialize<Dictionary<string, decimal>>(r.Scores)!;
+            return (new RespondentScores(scores, r.Role), new RespondentScores(scores, r.Team?.ToString()));
+        });
+
     /// <summary>Response rate (% submitted of invited) of each visible network's latest closed wave in the year.</summary>
     public async Task<IReadOnlyDictionary<Guid, decimal>> ResponseRatesAsync(UnitOfWork uow, int year, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<(Guid NetworkId, decimal Rate)>(new CommandDefinition("""
