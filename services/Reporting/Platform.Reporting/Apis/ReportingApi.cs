@@ -41,6 +41,9 @@ public static class ReportingApi
         api.MapGet("/portfolio/clusters", PortfolioClusters).RequireAuthorization(Policies.Funder)
             .WithSummary("How many granted networks fall in each health cluster, and the rule version used")
             .Produces<ClusterCounts>();
+        api.MapGet("/portfolio/trend", PortfolioTrend).RequireAuthorization(Policies.Funder)
+            .WithSummary("Per network year with survey results: cluster counts and the median of each domain score over granted networks")
+            .Produces<IReadOnlyList<PortfolioYear>>();
         api.MapGet("/portfolio/leadership", PortfolioLeadership).RequireAuthorization(Policies.Funder)
             .WithSummary("Per granted network: whether a rubric session was held in the network year, and how many areas rated 3 or above")
             .Produces<IReadOnlyList<FunderLeadershipRow>>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
@@ -90,6 +93,16 @@ public static class ReportingApi
     private static async Task<IResult> PortfolioHealthTable(int year, HttpRequest request, ClaimsPrincipal user, Database db, ReportingStore store,
         SurveyResultsStore results, CancellationToken ct) =>
         Tables.Respond(request, await PortfolioRowsAsync(year, user, db, store, results, ct), $"portfolio-health-{year}.csv");
+
+    private static async Task<Ok<List<PortfolioYear>>> PortfolioTrend(ClaimsPrincipal user, Database db, ReportingStore store,
+        SurveyResultsStore results, CancellationToken ct)
+    {
+        IReadOnlyList<int> years;
+        await using (var uow = await db.BeginAsync(user.TenantId(), ct)) years = await results.YearsAsync(uow, ct);
+        var trend = new List<PortfolioYear>();
+        foreach (var year in years) trend.Add(PortfolioHealth.TrendPoint(year, await PortfolioRowsAsync(year, user, db, store, results, ct)));
+        return TypedResults.Ok(trend);
+    }
 
     private static async Task<Ok<ClusterCounts>> PortfolioClusters(int year, ClaimsPrincipal user, Database db, ReportingStore store,
         SurveyResultsStore results, CancellationToken ct) =>

@@ -42,6 +42,11 @@ public sealed class SurveyResultsStore
             return (new RespondentScores(scores, r.Role), new RespondentScores(scores, r.Team?.ToString()));
         });
 
+    /// <summary>The network years with survey results among the networks the transaction may see.</summary>
+    public async Task<IReadOnlyList<int>> YearsAsync(UnitOfWork uow, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<int>(new CommandDefinition(
+            "select distinct network_year from survey_scale_scores order by 1", transaction: uow.Transaction, cancellationToken: ct))).AsList();
+
     /// <summary>Response rate (% submitted of invited) of each visible network's latest closed wave in the year.</summary>
     public async Task<IReadOnlyDictionary<Guid, decimal>> ResponseRatesAsync(UnitOfWork uow, int year, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<(Guid NetworkId, decimal Rate)>(new CommandDefinition("""

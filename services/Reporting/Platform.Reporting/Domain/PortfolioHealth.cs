@@ -33,6 +33,8 @@ public sealed partial record PortfolioHealthRow(
 
 public sealed record ClusterCounts(int Year, string RuleVersion, int Networks, int Qualifying, IReadOnlyDictionary<NetworkCluster, int> Counts, string? Note);
 
+public sealed record PortfolioYear(int Year, IReadOnlyDictionary<NetworkCluster, int> Clusters, IReadOnlyDictionary<string, decimal?> MedianDomainScores);
+
 /// <summary>Builds the portfolio table and cluster counts from respondent scores: one computation for both endpoints.</summary>
 public static class PortfolioHealth
 {
@@ -57,6 +59,24 @@ public static class PortfolioHealth
                 Z("HUB_LEADERSHIP"), Z("ROLES_ENGAGEMENT"), Z("CI_PROCESSES"), Z("WITHIN_TEAM"), Z("ACROSS_TEAM"), Z("NETWORK_CULTURE"),
                 p.WeakestDomain, n.ResponseRate, s.Members, s.MemberStabilityPct, s.AverageTenureYears, s.HubStabilityOverride ?? s.HubStability);
         }).ToList();
+    }
+
+    /// <summary>A year of the portfolio trend: cluster counts, and per domain the median over networks whose score could be shown.</summary>
+    public static PortfolioYear TrendPoint(int year, IReadOnlyList<PortfolioHealthRow> rows)
+    {
+        static decimal? Median(List<decimal> values)
+        {
+            if (values.Count == 0) return null;
+            values.Sort();
+            return values.Count % 2 == 1 ? values[values.Count / 2] : Math.Round((values[values.Count / 2 - 1] + values[values.Count / 2]) / 2, 2, MidpointRounding.AwayFromZero);
+        }
+        var domains = new Dictionary<string, Func<PortfolioHealthRow, decimal?>>
+        {
+            ["HUB_LEADERSHIP"] = r => r.HubLeadership, ["ROLES_ENGAGEMENT"] = r => r.RolesEngagement, ["CI_PROCESSES"] = r => r.CiProcesses,
+            ["WITHIN_TEAM"] = r => r.WithinTeam, ["ACROSS_TEAM"] = r => r.AcrossTeam, ["NETWORK_CULTURE"] = r => r.NetworkCulture,
+        };
+        return new PortfolioYear(year, Enum.GetValues<NetworkCluster>().ToDictionary(c => c, c => rows.Count(r => r.Cluster == c)),
+            domains.ToDictionary(d => d.Key, d => Median(rows.Select(d.Value).OfType<decimal>().ToList())));
     }
 
     public static ClusterCounts Counts(int year, IReadOnlyList<PortfolioHealthRow> rows, ClusterRule rule)
