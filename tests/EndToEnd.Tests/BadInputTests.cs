@@ -37,6 +37,9 @@ public sealed class BadInputTests(PlatformFixture platform)
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        // As a well-behaved client of large uploads does: the server can refuse an oversized body before it is sent,
+        // instead of closing the connection under the client mid-upload.
+        request.Headers.ExpectContinue = true;
         using var response = await platform.Api.Http.SendAsync(request);
 
         Assert.True(expected == (int)response.StatusCode, $"{why}: expected {expected}, got {(int)response.StatusCode}");

@@ -123,9 +123,17 @@ public sealed class SurveyTests(PlatformFixture platform)
                 Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         var huge = new Dictionary<string, object?> { ["OT1"] = new string('x', 5000) };
         await SaveAsync(token, huge, HttpStatusCode.BadRequest);
-        using (var tooLarge = await platform.Api.SendAsync(HttpMethod.Put, $"/api/surveys/respond/{token}", null,
-            new { answers = new Dictionary<string, string> { ["OT1"] = new string('x', 2_000_000) } }))
+        using (var oversized = new HttpRequestMessage(HttpMethod.Put, $"/api/surveys/respond/{token}")
+        {
+            // A known length (not chunked), so the limit applies before any of the body is read.
+            Content = new StringContent(JsonSerializer.Serialize(new { answers = new Dictionary<string, string> { ["OT1"] = new string('x', 2_000_000) } }),
+                System.Text.Encoding.UTF8, "application/json"),
+        })
+        {
+            oversized.Headers.ExpectContinue = true; // refused before the body is sent (see BadInputTests)
+            using var tooLarge = await platform.Api.Http.SendAsync(oversized);
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        }
         using (var notObject = await platform.Api.SendAsync(HttpMethod.Put, $"/api/surveys/respond/{token}", null, new { answers = new[] { 1, 2 } }))
             Assert.Equal(HttpStatusCode.BadRequest, notObject.StatusCode);
         using (var badSubmit = await platform.Api.SendAsync(HttpMethod.Post, $"/api/surveys/respond/{token}/submit", null,
