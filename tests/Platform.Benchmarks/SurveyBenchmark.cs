@@ -36,7 +36,7 @@ public static class SurveyBenchmark
     {
         var api = bench.Api;
         var hub = await api.GetTokenAsync("hubadmin@riverbend.demo", LocalPlatform.DemoPassword);
-        var tenant = JsonDocument.Parse(Encoding.UTF8.GetString(Base64Url(hub.Split('.')[1]))).RootElement.GetProperty("tenant_id").GetGuid();
+        var tenant = PlatformApiClient.TenantOf(hub);
         const int members = Warmup + ThroughGateway + Direct;
 
         Console.WriteLine($"Importing {members:N0} members and opening a wave ...");
@@ -152,6 +152,4 @@ public static class SurveyBenchmark
         while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));
         return ids;
     }
-
-    private static byte[] Base64Url(string s) => Convert.FromBase64String(s.Replace('-', '+').Replace('_', '/').PadRight(s.Length + (4 - s.Length % 4) % 4, '='));
 }

@@ -67,9 +67,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     public NpgsqlConnection ConnectAsSuperuser(string database) => new(Platform.Postgres.ConnectionString(database));
 
     /// <summary>The claims in an access token's payload (the tests read, never trust, them).</summary>
-    public static JsonElement ClaimsOf(string token) => JsonDocument.Parse(Base64UrlDecode(token.Split('.')[1])).RootElement;
+    public static JsonElement ClaimsOf(string token) => PlatformApiClient.ClaimsOf(token);
 
-    public static Guid TenantOf(string token) => ClaimsOf(token).GetProperty("tenant_id").GetGuid();
+    public static Guid TenantOf(string token) => PlatformApiClient.TenantOf(token);
 
     /// <summary>The messages the SMTP catcher received (maildev's REST API), newest last.</summary>
     public async Task<JsonElement[]> MailAsync()
@@ -89,11 +89,6 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
     }
 
-    private static byte[] Base64UrlDecode(string s)
-    {
-        s = s.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(s.PadRight(s.Length + (4 - s.Length % 4) % 4, '='));
-    }
 
     private static string BuildConfiguration =>
         new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent?.Name is "Release" ? "Release" : "Debug";

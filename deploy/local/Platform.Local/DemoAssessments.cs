@@ -36,7 +36,7 @@ public static class DemoAssessments
         foreach (var (hubEmail, name, openSession) in Networks)
         {
             var hub = await api.GetTokenAsync(hubEmail, LocalPlatform.DemoPassword, ct);
-            var tenant = JsonDocument.Parse(Convert.FromBase64String(PadBase64(hub.Split('.')[1]))).RootElement.GetProperty("tenant_id").GetGuid();
+            var tenant = PlatformApiClient.TenantOf(hub);
             var network = (await api.GetAsync<JsonElement[]>("/api/networks", hub, ct)).FirstOrDefault(n => n.GetProperty("name").GetString() == name);
             if (network.ValueKind != JsonValueKind.Object) continue;
             var id = network.GetProperty("id").GetGuid();
@@ -113,6 +113,4 @@ public static class DemoAssessments
         using var response = await api.SendAsync(HttpMethod.Put, $"/api/assessments/sessions/{session}/my-ratings", rater, new { ratings }, ct);
         response.EnsureSuccessStatusCode();
     }
-
-    private static string PadBase64(string s) => s.Replace('-', '+').Replace('_', '/').PadRight(s.Length + (4 - s.Length % 4) % 4, '=');
 }

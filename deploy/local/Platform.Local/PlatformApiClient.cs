@@ -8,6 +8,12 @@ namespace Platform.Local;
 /// <summary>Calls the platform through the gateway as a signed-in user (password grant of the dev/test CLI client).</summary>
 public sealed class PlatformApiClient(Uri gateway)
 {
+    /// <summary>The claims in an access token's payload (read by scripts and tests, never trusted).</summary>
+    public static JsonElement ClaimsOf(string token) =>
+        JsonDocument.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(token.Split('.')[1])).RootElement;
+
+    public static Guid TenantOf(string token) => ClaimsOf(token).GetProperty("tenant_id").GetGuid();
+
     private readonly HttpClient _http = new() { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
 
     public HttpClient Http => _http;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Platform.Assessments.Domain;
 
 namespace Platform.Assessments.Apis;
@@ -27,6 +28,14 @@ public static class RatingRules
             problems.Add(new(twice.Key ?? "", "Rated twice in one save."));
         return problems;
     }
+
+    /// <summary>400 naming every rejected look-for; the caller saves none of the batch.</summary>
+    public static IResult Rejected(IReadOnlyList<RatingProblem> problems) =>
+        TypedResults.Problem(new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest, Title = "Some ratings cannot be accepted; nothing was saved",
+            Detail = string.Join(" ", problems.Select(p => $"{p.LookForId}: {p.Message}")), Extensions = { ["lookFors"] = problems },
+        });
 
     public static string? CleanStrategy(string? strategy) => string.IsNullOrWhiteSpace(strategy) ? null : strategy.Trim();
 }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Platform.Assessments.Data;
 using Platform.Assessments.Domain;
 using Platform.Data;
@@ -63,11 +62,7 @@ public static class SelfAssessmentApi
             return TypedResults.Problem($"Send between 0 and {RatingRules.MaxRatingsPerSave} ratings.", statusCode: 400);
         var rubric = catalog.Latest(RubricCatalog.LeaderQualities);
         if (RatingRules.Problems(rubric, request.Ratings) is { Count: > 0 } problems)
-            return TypedResults.Problem(new ProblemDetails
-            {
-                Status = 400, Title = "Some ratings cannot be accepted; nothing was saved",
-                Detail = string.Join(" ", problems.Select(p => $"{p.LookForId}: {p.Message}")), Extensions = { ["lookFors"] = problems },
-            });
+            return RatingRules.Rejected(problems);
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await store.SelfAssessmentAsync(uow, UserId(user), rubric, forUpdate: true, ct) is not { } s)
             return TypedResults.Problem("Start your self-assessment first (POST /api/assessments/self).", statusCode: 404);

@@ -139,11 +139,7 @@ public static class SessionsApi
         if (!session.AcceptsRatings(Today(clock))) return TypedResults.Problem("This session is closed; its ratings can no longer change.", statusCode: 409);
         var rubric = catalog.Find(session.RubricId, session.RubricVersion)!;
         if (RatingRules.Problems(rubric, request.Ratings) is { Count: > 0 } problems)
-            return TypedResults.Problem(new ProblemDetails
-            {
-                Status = 400, Title = "Some ratings cannot be accepted; nothing was saved",
-                Detail = string.Join(" ", problems.Select(p => $"{p.LookForId}: {p.Message}")), Extensions = { ["lookFors"] = problems },
-            });
+            return RatingRules.Rejected(problems);
         await store.SaveRatingsAsync(uow, id, rater.PersonId,
             request.Ratings.Select(r => new RubricRating(rater.PersonId, r.LookForId, r.Level, RatingRules.CleanStrategy(r.Strategy))).ToList(), clock.GetUtcNow(), ct);
         await uow.CommitAsync(ct);
