@@ -36,12 +36,11 @@ public sealed class PeopleDirectory(HttpClient http, ServiceTokens tokens)
 
 public static class PeopleDirectoryExtensions
 {
-    /// <summary>The Networks API at <c>Services:Networks</c>, called as <c>{service}-service</c>.</summary>
+    /// <summary>The Networks API (Dapr app id <c>networks</c>, else <c>Services:Networks</c>), called as <c>{service}-service</c>.</summary>
     public static WebApplicationBuilder AddPeopleDirectory(this WebApplicationBuilder builder, string service)
     {
         builder.AddServiceTokens(service);
-        builder.Services.AddHttpClient<PeopleDirectory>(c => c.BaseAddress = new Uri(builder.Configuration["Services:Networks"]
-            ?? throw new InvalidOperationException("Services:Networks is not configured")));
+        builder.AddServiceClient<PeopleDirectory>("networks", "Services:Networks");
         return builder;
     }
 }

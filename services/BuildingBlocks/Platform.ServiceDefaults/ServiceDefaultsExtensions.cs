@@ -21,9 +21,10 @@ public static class ServiceDefaultsExtensions
     /// <summary>Largest request body any API accepts; larger bodies get 413.</summary>
     public const long MaxRequestBodyBytes = 1024 * 1024;
 
-    /// <summary>OpenTelemetry, health checks, RFC 7807 problem details, strict JSON and request limits.</summary>
+    /// <summary>Secrets from Dapr when on Kubernetes, OpenTelemetry, health checks, RFC 7807 problem details, strict JSON and request limits.</summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
+        builder.AddDaprSecrets();
         builder.AddPlatformTelemetry();
 
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);

@@ -47,11 +47,10 @@ public sealed class ServiceTokens(IHttpClientFactory http, IConfiguration config
 
 public static class ServiceTokensExtensions
 {
-    /// <summary>Lets this service call other services' APIs as <c>{service}-service</c>, through Identity at <c>Identity:Authority</c>.</summary>
+    /// <summary>Lets this service call other services' APIs as <c>{service}-service</c>, through Identity (Dapr app id <c>identity</c>, else <c>Identity:Authority</c>).</summary>
     public static WebApplicationBuilder AddServiceTokens(this WebApplicationBuilder builder, string service)
     {
-        var authority = builder.Configuration["Identity:Authority"] ?? throw new InvalidOperationException("Identity:Authority is not configured");
-        builder.Services.AddHttpClient(ServiceTokens.HttpClientName, c => c.BaseAddress = new Uri(authority));
+        builder.AddServiceClient(ServiceTokens.HttpClientName, "identity", "Identity:Authority");
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new ServiceTokens(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IConfiguration>(),
             sp.GetRequiredService<TimeProvider>(), $"{service}-service"));

@@ -28,8 +28,7 @@ public static class NetworksServices
         builder.Services.AddSingleton<MailSender>();
         builder.Services.AddSingleton<InvitationMail>();
         builder.AddServiceTokens("networks");
-        builder.Services.AddHttpClient<IdentityClient>(c => c.BaseAddress = new Uri(builder.Configuration["Identity:Authority"]
-            ?? throw new InvalidOperationException("Identity:Authority is not configured")));
+        builder.AddServiceClient<IdentityClient>("identity", "Identity:Authority");
         builder.Services.AddSingleton<StabilityReports>();
         builder.Services.AddSingleton<Apis.NetworkWrites>();
         builder.Services.TryAddSingleton(TimeProvider.System);

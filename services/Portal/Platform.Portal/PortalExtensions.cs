@@ -17,8 +17,7 @@ public static class PortalExtensions
     {
         var config = builder.Configuration;
         builder.Services.AddRazorComponents();
-        builder.Services.AddHttpClient(GatewayClient, c => c.BaseAddress = new Uri(config["Identity:Issuer"]
-            ?? throw new InvalidOperationException("Identity:Issuer is not configured")));
+        builder.AddServiceClient(GatewayClient, "gateway", "Identity:Issuer");
         builder.Services.AddCascadingAuthenticationState();
 
         builder.Services.AddAuthentication(o =>
