@@ -25,6 +25,7 @@ public sealed class PortfolioHealthTests(PlatformFixture platform)
             Assert.Equal("InsufficientData", r.GetProperty("cluster").GetString());
             Assert.Equal(JsonValueKind.Null, r.GetProperty("hubLeadership").ValueKind); // no score leaves without 5 respondents
             Assert.False(string.IsNullOrEmpty(r.GetProperty("explanation").GetString()));
+            Assert.Equal(JsonValueKind.String, r.GetProperty("warnings").ValueKind);
         });
 
         var clusters = await platform.Api.GetAsync<JsonElement>($"/api/reporting/portfolio/clusters?year={year}", funder);

@@ -67,7 +67,7 @@ public class PortfolioTrendTests
     public void A_trend_point_counts_clusters_and_takes_the_median_of_shown_domain_scores()
     {
         PortfolioHealthRow Row(NetworkCluster cluster, decimal? hub) => new(Guid.NewGuid(), "n", "h", 2025, cluster, "", "2026.1",
-            hub, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            hub, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, "");
         var point = PortfolioHealth.TrendPoint(2025, [Row(NetworkCluster.Mixed, 3.1m), Row(NetworkCluster.Mixed, 3.5m), Row(NetworkCluster.WellDeveloped, 4.2m),
             Row(NetworkCluster.InsufficientData, null)]);
         Assert.Equal(2, point.Clusters[NetworkCluster.Mixed]);

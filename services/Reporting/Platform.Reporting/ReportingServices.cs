@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Data;
 using Platform.Messaging;
 using Platform.Reporting.Data;
@@ -22,12 +23,16 @@ public static class ReportingServices
             x.AddConsumer<NetworkRegisteredConsumer>();
             x.AddConsumer<NetworkUpdatedConsumer>();
             x.AddConsumer<NetworkYearStabilityComputedConsumer>();
+            x.AddConsumer<HubStaffAssignedConsumer>();
+            x.AddConsumer<HubStaffDepartedConsumer>();
             x.AddConsumer<NetworkSharedWithFunderConsumer>();
             x.AddConsumer<NetworkShareRevokedConsumer>();
         });
         builder.Services.AddSingleton<ReportingStore>();
         builder.Services.AddSingleton<SurveyResultsStore>();
         builder.Services.AddSingleton<LeadershipStore>();
+        builder.Services.AddSingleton<WarningFactsStore>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 }

@@ -10,4 +10,6 @@ public sealed record NetworkRegistered(
     DateOnly LaunchDate,
     DateTimeOffset OccurredAt,
     int YearStartMonth = 8,
-    int YearStartDay = 1) : IIntegrationEvent;
+    int YearStartDay = 1,
+    IReadOnlyList<string>? FocusAreas = null,
+    bool BenchmarkingConsent = false) : IIntegrationEvent;

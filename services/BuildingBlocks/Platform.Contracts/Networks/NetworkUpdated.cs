@@ -1,6 +1,6 @@
 namespace Platform.Contracts.Networks;
 
-/// <summary>A network's facts changed (name, aim, goal type, launch date, phase, status, year start, district scope).</summary>
+/// <summary>A network's facts changed (name, aim, goal type, launch date, phase, status, year start, district scope, focus areas, benchmarking consent).</summary>
 public sealed record NetworkUpdated(
     Guid TenantId,
     Guid NetworkId,
@@ -13,4 +13,6 @@ public sealed record NetworkUpdated(
     string DistrictScope,
     DateTimeOffset OccurredAt,
     int YearStartMonth = 8,
-    int YearStartDay = 1) : IIntegrationEvent;
+    int YearStartDay = 1,
+    IReadOnlyList<string>? FocusAreas = null,
+    bool BenchmarkingConsent = false) : IIntegrationEvent;

@@ -14,7 +14,9 @@ public sealed record RegisterNetworkRequest(
     [property: Required, StringLength(200, MinimumLength = 1)] string Name,
     [property: Required, StringLength(2000, MinimumLength = 1)] string Aim,
     GoalType GoalType,
-    DateOnly LaunchDate);
+    DateOnly LaunchDate,
+    [property: MaxLength(Network.MaxFocusAreas)] string[]? FocusAreas = null,
+    bool BenchmarkingConsent = false);
 
 public sealed record UpdateNetworkRequest(
     [property: Required, StringLength(200, MinimumLength = 1)] string Name,
@@ -24,15 +26,23 @@ public sealed record UpdateNetworkRequest(
     NetworkPhase Phase,
     NetworkStatus Status,
     [property: Range(1, 12)] int YearStartMonth = 8,
-    [property: Range(1, 31)] int YearStartDay = 1);
+    [property: Range(1, 31)] int YearStartDay = 1,
+    [property: MaxLength(Network.MaxFocusAreas)] string[]? FocusAreas = null,
+    bool BenchmarkingConsent = false);
 
 /// <summary>A network with what is derived from its members: its district scope.</summary>
 public sealed record NetworkDetails(
     Guid Id, string Name, string Aim, GoalType GoalType, DateOnly LaunchDate, NetworkPhase Phase, NetworkStatus Status,
-    int YearStartMonth, int YearStartDay, DistrictScope DistrictScope, string? HubHostType, DateTimeOffset CreatedAt)
+    int YearStartMonth, int YearStartDay, DistrictScope DistrictScope, string? HubHostType, DateTimeOffset CreatedAt,
+    IReadOnlyList<string> FocusAreas, bool BenchmarkingConsent)
 {
     public static NetworkDetails Of(Network n, DistrictScope scope, string? hubHostType) =>
-        new(n.Id, n.Name, n.Aim, n.GoalType, n.LaunchDate, n.Phase, n.Status, n.YearStartMonth, n.YearStartDay, scope, hubHostType, n.CreatedAt);
+        new(n.Id, n.Name, n.Aim, n.GoalType, n.LaunchDate, n.Phase, n.Status, n.YearStartMonth, n.YearStartDay, scope, hubHostType, n.CreatedAt,
+            n.FocusAreas ?? [], n.BenchmarkingConsent);
+
+    /// <summary>Trimmed, blank ones dropped, duplicates (ignoring case) once.</summary>
+    public static string[] CleanFocusAreas(string[]? focusAreas) =>
+        (focusAreas ?? []).Select(f => f.Trim()).Where(f => f.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
 }
 
 public static class NetworksApi
@@ -63,18 +73,22 @@ public static class NetworksApi
         return app;
     }
 
-    private static async Task<Created<NetworkDetails>> RegisterNetwork(
+    private static async Task<Results<Created<NetworkDetails>, ValidationProblem>> RegisterNetwork(
         RegisterNetworkRequest request, ClaimsPrincipal user, Database db, NetworkStore store, Outbox outbox, AuditLog audit,
         GrantStore grants, TimeProvider clock, CancellationToken ct)
     {
         var tenantId = user.TenantId();
+        if (request.FocusAreas?.FirstOrDefault(f => f.Length > 200) is not null)
+            return OrganizationsApi.Invalid("focusAreas", "A focus area is at most 200 characters.");
         var network = new Network(Guid.CreateVersion7(), request.Name.Trim(), request.Aim.Trim(), request.GoalType,
-            request.LaunchDate, NetworkPhase.Initiate, NetworkStatus.Active, clock.GetUtcNow());
+            request.LaunchDate, NetworkPhase.Initiate, NetworkStatus.Active, clock.GetUtcNow(),
+            FocusAreas: NetworkDetails.CleanFocusAreas(request.FocusAreas), BenchmarkingConsent: request.BenchmarkingConsent);
 
         await using var uow = await db.BeginAsync(tenantId, ct);
         await store.InsertAsync(uow, network, ct);
         await outbox.EnqueueAsync(uow, new NetworkRegistered(tenantId, network.Id, network.Name, network.Aim,
-            network.GoalType.ToString(), network.LaunchDate, network.CreatedAt, network.YearStartMonth, network.YearStartDay), ct);
+            network.GoalType.ToString(), network.LaunchDate, network.CreatedAt, network.YearStartMonth, network.YearStartDay,
+            network.FocusAreas, network.BenchmarkingConsent), ct);
         await audit.RecordAsync(uow, user.UserId() ?? "unknown", "network.registered", network.Id, new { network.Name }, ct);
         var hostType = await grants.HostTypeAsync(uow, tenantId, ct);
         await uow.CommitAsync(ct);
@@ -102,12 +116,15 @@ public static class NetworksApi
     {
         if (!NetworkYearCalendar.IsValid(request.YearStartMonth, request.YearStartDay))
             return OrganizationsApi.Invalid("yearStartDay", "The network year must start on a real day of the year.");
+        if (request.FocusAreas?.FirstOrDefault(f => f.Length > 200) is not null)
+            return OrganizationsApi.Invalid("focusAreas", "A focus area is at most 200 characters.");
         await using var w = await writes.BeginAsync(user, id, ct);
         if (w is null) return TypedResults.NotFound();
         var updated = w.Network with
         {
             Name = request.Name.Trim(), Aim = request.Aim.Trim(), GoalType = request.GoalType, LaunchDate = request.LaunchDate,
             Phase = request.Phase, Status = request.Status, YearStartMonth = request.YearStartMonth, YearStartDay = request.YearStartDay,
+            FocusAreas = NetworkDetails.CleanFocusAreas(request.FocusAreas), BenchmarkingConsent = request.BenchmarkingConsent,
         };
         await store.UpdateAsync(w.Uow, updated, ct);
         w.Replace(updated);
@@ -123,7 +140,8 @@ public static class NetworksApi
         var n = w.Network;
         var scope = NetworkScope.Of(await members.OrganizationsAsync(w.Uow, n.Id, ct));
         await w.Events.EnqueueAsync(w.Uow, new NetworkUpdated(w.Uow.TenantId!.Value, n.Id, n.Name, n.Aim, n.GoalType.ToString(), n.LaunchDate,
-            n.Phase.ToString(), n.Status.ToString(), scope.ToString(), DateTimeOffset.UtcNow, n.YearStartMonth, n.YearStartDay), ct);
+            n.Phase.ToString(), n.Status.ToString(), scope.ToString(), DateTimeOffset.UtcNow, n.YearStartMonth, n.YearStartDay,
+            n.FocusAreas ?? [], n.BenchmarkingConsent), ct);
         return scope;
     }
 }

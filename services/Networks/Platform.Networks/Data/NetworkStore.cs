@@ -10,19 +10,20 @@ public sealed class NetworkStore
     private const string Columns = """
         id, name, aim, goal_type as GoalType, launch_date as LaunchDate, phase, status, created_at as CreatedAt,
         year_start_month as YearStartMonth, year_start_day as YearStartDay,
-        hub_stability_override as HubStabilityOverride, hub_stability_override_reason as HubStabilityOverrideReason
+        hub_stability_override as HubStabilityOverride, hub_stability_override_reason as HubStabilityOverrideReason,
+        focus_areas as FocusAreas, benchmarking_consent as BenchmarkingConsent
         """;
 
     public Task InsertAsync(UnitOfWork uow, Network n, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(new CommandDefinition(
             """
-            insert into networks (id, tenant_id, name, aim, goal_type, launch_date, phase, status, created_at)
-            values (@Id, @TenantId, @Name, @Aim, @GoalType, @LaunchDate, @Phase, @Status, @CreatedAt)
+            insert into networks (id, tenant_id, name, aim, goal_type, launch_date, phase, status, created_at, focus_areas, benchmarking_consent)
+            values (@Id, @TenantId, @Name, @Aim, @GoalType, @LaunchDate, @Phase, @Status, @CreatedAt, @FocusAreas, @BenchmarkingConsent)
             """,
             new
             {
                 n.Id, TenantId = uow.TenantId, n.Name, n.Aim, GoalType = n.GoalType.ToString(), n.LaunchDate,
-                Phase = n.Phase.ToString(), Status = n.Status.ToString(), n.CreatedAt,
+                Phase = n.Phase.ToString(), Status = n.Status.ToString(), n.CreatedAt, FocusAreas = n.FocusAreas ?? [], n.BenchmarkingConsent,
             },
             uow.Transaction, cancellationToken: ct));
 
@@ -31,13 +32,15 @@ public sealed class NetworkStore
             """
             update networks set name = @Name, aim = @Aim, goal_type = @GoalType, launch_date = @LaunchDate, phase = @Phase,
                 status = @Status, year_start_month = @YearStartMonth, year_start_day = @YearStartDay,
-                hub_stability_override = @Override, hub_stability_override_reason = @HubStabilityOverrideReason, updated_at = now()
+                hub_stability_override = @Override, hub_stability_override_reason = @HubStabilityOverrideReason,
+                focus_areas = @FocusAreas, benchmarking_consent = @BenchmarkingConsent, updated_at = now()
             where id = @Id
             """,
             new
             {
                 n.Id, n.Name, n.Aim, GoalType = n.GoalType.ToString(), n.LaunchDate, Phase = n.Phase.ToString(), Status = n.Status.ToString(),
                 n.YearStartMonth, n.YearStartDay, Override = n.HubStabilityOverride?.ToString(), n.HubStabilityOverrideReason,
+                FocusAreas = n.FocusAreas ?? [], n.BenchmarkingConsent,
             },
             uow.Transaction, cancellationToken: ct));
 

@@ -35,8 +35,11 @@ public static class ReportingApi
         api.MapGet("/networks/{id:guid}/health/trend", NetworkHealthTrend).RequireAuthorization(Policies.HubTeam)
             .WithSummary("Per scale, the network's mean in each network year with enough responses")
             .Produces<IReadOnlyList<ScaleTrend>>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/networks/{id:guid}/warnings", Warnings).RequireAuthorization(Policies.HubTeam)
+            .WithSummary("Early warnings for a network year (default: the current one), each with the rule that fired and its evidence")
+            .Produces<NetworkWarnings.Report>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/portfolio/health", PortfolioHealthTable).RequireAuthorization(Policies.Funder)
-            .WithSummary("Per granted network: cluster and explanation, the six domain scores and z-scores, weakest domain, response rate, structural columns (CSV with Accept: text/csv)")
+            .WithSummary("Per granted network: cluster and explanation, the six domain scores and z-scores, weakest domain, response rate, structural columns, warnings (CSV with Accept: text/csv)")
             .Produces<IReadOnlyList<PortfolioHealthRow>>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
         api.MapGet("/portfolio/clusters", PortfolioClusters).RequireAuthorization(Policies.Funder)
             .WithSummary("How many granted networks fall in each health cluster, and the rule version used")
@@ -79,34 +82,45 @@ public static class ReportingApi
     }
 
     private static async Task<IReadOnlyList<PortfolioHealthRow>> PortfolioRowsAsync(int year, ClaimsPrincipal user, Database db, ReportingStore store,
-        SurveyResultsStore results, CancellationToken ct)
+        SurveyResultsStore results, WarningFactsStore warnings, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         // The networks first (see PortfolioLeadership): later reads can only see more, never less.
         var structure = await store.StructureAsync(uow, year, null, ct);
         var scores = await results.ScaleScoresByNetworkAsync(uow, year, ct);
-        var rates = await results.ResponseRatesAsync(uow, year, ct);
-        return PortfolioHealth.Rows(year, structure.Select(s => new PortfolioHealth.NetworkInput(s, scores[s.NetworkId].ToList(),
-            rates.TryGetValue(s.NetworkId, out var r) ? r : null)).ToList(), Suppression.MinimumN(), ClusterRule.Current);
+        var facts = await warnings.FactsAsync(uow, year, null, ct);
+        // A grant revoked between these reads drops the network from the answer rather than half-reporting it.
+        return PortfolioHealth.Rows(year, structure.Where(s => facts.ContainsKey(s.NetworkId)).Select(s => new PortfolioHealth.NetworkInput(s, scores[s.NetworkId].ToList(),
+            facts[s.NetworkId].ResponseRate, NetworkWarnings.Of(facts[s.NetworkId], WarningRules.Current))).ToList(),
+            Suppression.MinimumN(), ClusterRule.Current);
+    }
+
+    private static async Task<IResult> Warnings(Guid id, int? year, ClaimsPrincipal user, Database db, WarningFactsStore warnings, CancellationToken ct)
+    {
+        await using var uow = await db.BeginAsync(user.TenantId(), ct);
+        if (await warnings.CalendarAsync(uow, id, ct) is not { } calendar) return TypedResults.NotFound();
+        var y = year ?? calendar.YearOf(warnings.Today);
+        var facts = (await warnings.FactsAsync(uow, y, id, ct))[id];
+        return TypedResults.Ok(new NetworkWarnings.Report(y, facts.AsOf, WarningRules.Current.Version, NetworkWarnings.Of(facts, WarningRules.Current)));
     }
 
     private static async Task<IResult> PortfolioHealthTable(int year, HttpRequest request, ClaimsPrincipal user, Database db, ReportingStore store,
-        SurveyResultsStore results, CancellationToken ct) =>
-        Tables.Respond(request, await PortfolioRowsAsync(year, user, db, store, results, ct), $"portfolio-health-{year}.csv");
+        SurveyResultsStore results, WarningFactsStore warnings, CancellationToken ct) =>
+        Tables.Respond(request, await PortfolioRowsAsync(year, user, db, store, results, warnings, ct), $"portfolio-health-{year}.csv");
 
     private static async Task<Ok<List<PortfolioYear>>> PortfolioTrend(ClaimsPrincipal user, Database db, ReportingStore store,
-        SurveyResultsStore results, CancellationToken ct)
+        SurveyResultsStore results, WarningFactsStore warnings, CancellationToken ct)
     {
         IReadOnlyList<int> years;
         await using (var uow = await db.BeginAsync(user.TenantId(), ct)) years = await results.YearsAsync(uow, ct);
         var trend = new List<PortfolioYear>();
-        foreach (var year in years) trend.Add(PortfolioHealth.TrendPoint(year, await PortfolioRowsAsync(year, user, db, store, results, ct)));
+        foreach (var year in years) trend.Add(PortfolioHealth.TrendPoint(year, await PortfolioRowsAsync(year, user, db, store, results, warnings, ct)));
         return TypedResults.Ok(trend);
     }
 
     private static async Task<Ok<ClusterCounts>> PortfolioClusters(int year, ClaimsPrincipal user, Database db, ReportingStore store,
-        SurveyResultsStore results, CancellationToken ct) =>
-        TypedResults.Ok(PortfolioHealth.Counts(year, await PortfolioRowsAsync(year, user, db, store, results, ct), ClusterRule.Current));
+        SurveyResultsStore results, WarningFactsStore warnings, CancellationToken ct) =>
+        TypedResults.Ok(PortfolioHealth.Counts(year, await PortfolioRowsAsync(year, user, db, store, results, warnings, ct), ClusterRule.Current));
 
     private static async Task<IResult> PortfolioLeadership(int year, HttpRequest request, ClaimsPrincipal user, Database db, ReportingStore store,
         LeadershipStore leadership, CancellationToken ct)

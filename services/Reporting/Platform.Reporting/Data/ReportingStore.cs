@@ -19,20 +19,54 @@ public sealed class ReportingStore
     public Task UpsertNetworkAsync(UnitOfWork uow, NetworkRegistered e, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(new CommandDefinition(
             """
-            insert into networks (network_id, tenant_id, name, aim, goal_type, launch_date, registered_at, facts_as_of)
-            values (@NetworkId, @TenantId, @Name, @Aim, @GoalType, @LaunchDate, @OccurredAt, @OccurredAt)
+            insert into networks (network_id, tenant_id, name, aim, goal_type, launch_date, registered_at, facts_as_of,
+                focus_areas, benchmarking_consent, year_start_month, year_start_day)
+            values (@NetworkId, @TenantId, @Name, @Aim, @GoalType, @LaunchDate, @OccurredAt, @OccurredAt,
+                @FocusAreas, @BenchmarkingConsent, @YearStartMonth, @YearStartDay)
             on conflict (network_id) do update set registered_at = excluded.registered_at
-            """, e, uow.Transaction, cancellationToken: ct));
+            """, new
+            {
+                e.NetworkId, e.TenantId, e.Name, e.Aim, e.GoalType, e.LaunchDate, e.OccurredAt, FocusAreas = (e.FocusAreas ?? []).ToArray(),
+                e.BenchmarkingConsent, e.YearStartMonth, e.YearStartDay,
+            }, uow.Transaction, cancellationToken: ct));
 
     public Task UpdateNetworkAsync(UnitOfWork uow, NetworkUpdated e, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(new CommandDefinition(
             """
-            insert into networks (network_id, tenant_id, name, aim, goal_type, launch_date, phase, status, district_scope, registered_at, facts_as_of)
-            values (@NetworkId, @TenantId, @Name, @Aim, @GoalType, @LaunchDate, @Phase, @Status, @DistrictScope, @OccurredAt, @OccurredAt)
+            insert into networks (network_id, tenant_id, name, aim, goal_type, launch_date, phase, status, district_scope, registered_at, facts_as_of,
+                focus_areas, benchmarking_consent, year_start_month, year_start_day)
+            values (@NetworkId, @TenantId, @Name, @Aim, @GoalType, @LaunchDate, @Phase, @Status, @DistrictScope, @OccurredAt, @OccurredAt,
+                @FocusAreas, @BenchmarkingConsent, @YearStartMonth, @YearStartDay)
             on conflict (network_id) do update set name = excluded.name, aim = excluded.aim, goal_type = excluded.goal_type,
                 launch_date = excluded.launch_date, phase = excluded.phase, status = excluded.status,
-                district_scope = excluded.district_scope, facts_as_of = excluded.facts_as_of
+                district_scope = excluded.district_scope, facts_as_of = excluded.facts_as_of, focus_areas = excluded.focus_areas,
+                benchmarking_consent = excluded.benchmarking_consent, year_start_month = excluded.year_start_month,
+                year_start_day = excluded.year_start_day
             where networks.facts_as_of <= excluded.facts_as_of
+            """, new
+            {
+                e.NetworkId, e.TenantId, e.Name, e.Aim, e.GoalType, e.LaunchDate, e.Phase, e.Status, e.DistrictScope, e.OccurredAt,
+                FocusAreas = (e.FocusAreas ?? []).ToArray(), e.BenchmarkingConsent, e.YearStartMonth, e.YearStartDay,
+            }, uow.Transaction, cancellationToken: ct));
+
+    /// <summary>A hub seat taken (its end, if the departure arrived first, is kept).</summary>
+    public Task AssignSeatAsync(UnitOfWork uow, HubStaffAssigned e, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into hub_seats (assignment_id, tenant_id, network_id, core, start_date, changed_at)
+            values (@AssignmentId, @TenantId, @NetworkId, @Core, @StartDate, @OccurredAt)
+            on conflict (assignment_id) do update set core = excluded.core, start_date = excluded.start_date,
+                changed_at = greatest(hub_seats.changed_at, excluded.changed_at)
+            """, e, uow.Transaction, cancellationToken: ct));
+
+    /// <summary>A hub seat vacated (if this arrives before the assignment, the row waits for its core flag and start).</summary>
+    public Task VacateSeatAsync(UnitOfWork uow, HubStaffDeparted e, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into hub_seats (assignment_id, tenant_id, network_id, core, start_date, end_date, changed_at)
+            values (@AssignmentId, @TenantId, @NetworkId, false, @EndDate, @EndDate, @OccurredAt)
+            on conflict (assignment_id) do update set end_date = excluded.end_date,
+                changed_at = greatest(hub_seats.changed_at, excluded.changed_at)
             """, e, uow.Transaction, cancellationToken: ct));
 
     /// <summary>Keeps the newest snapshot per network year (events may arrive out of order).</summary>

@@ -2,7 +2,7 @@ using Platform.HealthModel;
 
 namespace Platform.Reporting.Domain;
 
-/// <summary>One row of a funder's portfolio health table: cluster, the six domain scores and z-scores, structural columns. Aggregates only.</summary>
+/// <summary>One row of a funder's portfolio health table: cluster, the six domain scores and z-scores, structural columns, warnings. Aggregates only.</summary>
 [CsvHelper.CsvRecord]
 public sealed partial record PortfolioHealthRow(
     Guid NetworkId,
@@ -29,7 +29,8 @@ public sealed partial record PortfolioHealthRow(
     int? Members,
     decimal? MemberStabilityPct,
     decimal? AverageTenureYears,
-    string? HubStability);
+    string? HubStability,
+    string Warnings);
 
 public sealed record ClusterCounts(int Year, string RuleVersion, int Networks, int Qualifying, IReadOnlyDictionary<NetworkCluster, int> Counts, string? Note);
 
@@ -38,7 +39,8 @@ public sealed record PortfolioYear(int Year, IReadOnlyDictionary<NetworkCluster,
 /// <summary>Builds the portfolio table and cluster counts from respondent scores: one computation for both endpoints.</summary>
 public static class PortfolioHealth
 {
-    public sealed record NetworkInput(StructureRow Structure, IReadOnlyList<RespondentScores> Respondents, decimal? ResponseRate);
+    public sealed record NetworkInput(StructureRow Structure, IReadOnlyList<RespondentScores> Respondents, decimal? ResponseRate,
+        IReadOnlyList<NetworkWarning> Warnings);
 
     public static IReadOnlyList<PortfolioHealthRow> Rows(int year, IReadOnlyList<NetworkInput> networks, int minimumN, ClusterRule rule)
     {
@@ -57,7 +59,8 @@ public static class PortfolioHealth
             return new PortfolioHealthRow(s.NetworkId, s.Network, s.Hub, year, p.Cluster, p.Explanation, rule.Version,
                 S("HUB_LEADERSHIP"), S("ROLES_ENGAGEMENT"), S("CI_PROCESSES"), S("WITHIN_TEAM"), S("ACROSS_TEAM"), S("NETWORK_CULTURE"),
                 Z("HUB_LEADERSHIP"), Z("ROLES_ENGAGEMENT"), Z("CI_PROCESSES"), Z("WITHIN_TEAM"), Z("ACROSS_TEAM"), Z("NETWORK_CULTURE"),
-                p.WeakestDomain, n.ResponseRate, s.Members, s.MemberStabilityPct, s.AverageTenureYears, s.HubStabilityOverride ?? s.HubStability);
+                p.WeakestDomain, n.ResponseRate, s.Members, s.MemberStabilityPct, s.AverageTenureYears, s.HubStabilityOverride ?? s.HubStability,
+                NetworkWarnings.Summary(n.Warnings));
         }).ToList();
     }
 

@@ -32,6 +32,18 @@ public sealed class NetworkYearStabilityComputedConsumer(Database db, ReportingS
         store.UpsertStabilityAsync(uow, message, ct);
 }
 
+public sealed class HubStaffAssignedConsumer(Database db, ReportingStore store) : InboxConsumer<HubStaffAssigned>(db)
+{
+    protected override Task HandleAsync(HubStaffAssigned message, UnitOfWork uow, CancellationToken ct) =>
+        store.AssignSeatAsync(uow, message, ct);
+}
+
+public sealed class HubStaffDepartedConsumer(Database db, ReportingStore store) : InboxConsumer<HubStaffDeparted>(db)
+{
+    protected override Task HandleAsync(HubStaffDeparted message, UnitOfWork uow, CancellationToken ct) =>
+        store.VacateSeatAsync(uow, message, ct);
+}
+
 public sealed class NetworkSharedWithFunderConsumer(Database db, ReportingStore store) : InboxConsumer<NetworkSharedWithFunder>(db)
 {
     protected override Task HandleAsync(NetworkSharedWithFunder message, UnitOfWork uow, CancellationToken ct) =>

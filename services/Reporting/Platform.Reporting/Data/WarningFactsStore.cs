@@ -1,0 +1,72 @@
+using Dapper;
+using Platform.Data;
+using Platform.HealthModel;
+using Platform.Reporting.Domain;
+
+namespace Platform.Reporting.Data;
+
+/// <summary>The facts behind the early warnings, for every network the transaction may see (or one), as of network year Y.</summary>
+public sealed class WarningFactsStore(SurveyResultsStore results, TimeProvider clock)
+{
+    private sealed record NetworkRow(Guid NetworkId, DateOnly LaunchDate, string Aim, int FocusAreas, int YearStartMonth, int YearStartDay);
+
+    private sealed record FactsRow(
+        Guid NetworkId, DateTime? LastResponse, DateOnly? LastSession, int CoreSeats, int? Members, int? PreviousMembers, DateTime? LastActivity);
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The end of network year Y, or today if that is earlier (as for hub stability).</summary>
+    public DateOnly AsOf(NetworkYearCalendar calendar, int year)
+    {
+        var lastDay = calendar.LastDayOf(year);
+        return lastDay < Today ? lastDay : Today;
+    }
+
+    /// <summary>The network's year calendar, or null when the transaction may not see the network.</summary>
+    public async Task<NetworkYearCalendar?> CalendarAsync(UnitOfWork uow, Guid networkId, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<(int Month, int Day)>(new CommandDefinition(
+            "select year_start_month, year_start_day from networks where network_id = @networkId",
+            new { networkId }, uow.Transaction, cancellationToken: ct))).Select(c => new NetworkYearCalendar(c.Month, c.Day)).FirstOrDefault();
+
+    public async Task<IReadOnlyDictionary<Guid, WarningFacts>> FactsAsync(UnitOfWork uow, int year, Guid? networkId, CancellationToken ct)
+    {
+        var networks = (await uow.Connection.QueryAsync<NetworkRow>(new CommandDefinition("""
+            select network_id as NetworkId, launch_date as LaunchDate, aim, cardinality(focus_areas) as FocusAreas,
+                year_start_month as YearStartMonth, year_start_day as YearStartDay
+            from networks where (@networkId::uuid is null or network_id = @networkId)
+            """, new { networkId }, uow.Transaction, cancellationToken: ct))).AsList();
+        var asOf = networks.ToDictionary(n => n.NetworkId, n => AsOf(new NetworkYearCalendar(n.YearStartMonth, n.YearStartDay), year));
+
+        // Everything is bounded by each network's own as-of date: a past year's warnings do not change with later activity.
+        var facts = (await uow.Connection.QueryAsync<FactsRow>(new CommandDefinition("""
+            select n.network_id as NetworkId,
+                (select max(s.submitted_at) from survey_scale_scores s where s.network_id = n.network_id and s.submitted_at < n.as_of + 1) as LastResponse,
+                (select max(r.held_on) from rubric_sessions_closed r where r.network_id = n.network_id and r.held_on <= n.as_of) as LastSession,
+                (select count(*)::int from hub_seats h where h.network_id = n.network_id and h.core and h.start_date <= n.as_of
+                    and (h.end_date is null or h.end_date > n.as_of)) as CoreSeats,
+                (select members from network_year_stability y where y.network_id = n.network_id and y.year = @year) as Members,
+                (select members from network_year_stability y where y.network_id = n.network_id and y.year = @year - 1) as PreviousMembers,
+                (select max(a) from (
+                    select max(s.submitted_at) from survey_scale_scores s where s.network_id = n.network_id and s.submitted_at < n.as_of + 1
+                    union all select max(w.closed_at) from survey_waves_closed w where w.network_id = n.network_id and w.closed_at < n.as_of + 1
+                    union all select max(r.held_on)::timestamptz from rubric_sessions_closed r where r.network_id = n.network_id and r.held_on <= n.as_of
+                    union all select max(h.changed_at) from hub_seats h where h.network_id = n.network_id and h.changed_at < n.as_of + 1
+                    union all select max(y.computed_at) from network_year_stability y where y.network_id = n.network_id and y.computed_at < n.as_of + 1
+                    union all select nw.facts_as_of from networks nw where nw.network_id = n.network_id and nw.facts_as_of < n.as_of + 1
+                ) activity(a)) as LastActivity
+            from unnest(@ids::uuid[], @asOf::date[]) as n(network_id, as_of)
+            """, new { ids = asOf.Keys.ToArray(), asOf = asOf.Values.ToArray(), year }, uow.Transaction, cancellationToken: ct))).AsList();
+
+        var rates = await results.ResponseRatesAsync(uow, year, ct);
+        var previousRates = await results.ResponseRatesAsync(uow, year - 1, ct);
+        var byId = networks.ToDictionary(n => n.NetworkId);
+        static DateOnly? Day(DateTime? t) => t is { } v ? DateOnly.FromDateTime(v) : null;
+        return facts.ToDictionary(f => f.NetworkId, f =>
+        {
+            var n = byId[f.NetworkId];
+            return new WarningFacts(asOf[f.NetworkId], n.LaunchDate, n.Aim, n.FocusAreas, Day(f.LastResponse), f.LastSession, f.CoreSeats,
+                rates.TryGetValue(f.NetworkId, out var r) ? r : null, previousRates.TryGetValue(f.NetworkId, out var p) ? p : null,
+                f.Members, f.PreviousMembers, Day(f.LastActivity));
+        });
+    }
+}
