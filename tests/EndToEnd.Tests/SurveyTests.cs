@@ -190,6 +190,54 @@ public sealed class SurveyTests(PlatformFixture platform)
             Assert.Equal(HttpStatusCode.Forbidden, funder.StatusCode);
     }
 
+    [Fact]
+    public async Task A_hub_reads_its_printable_feedback_report_once_enough_members_responded()
+    {
+        var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
+        var (network, emails) = await NetworkWithMembersAsync(hub, 6);
+        var wave = await DraftWaveAsync(hub, network, 6);
+        await platform.Api.PostAsync<JsonElement>($"/api/surveys/waves/{wave}/open", hub, new { });
+        var form = await platform.Api.GetAsync<JsonElement>($"/api/surveys/respond/{await LinkTokenAsync(emails[0])}", token: null!);
+        var scaled = form.GetProperty("instrument").GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("items").EnumerateArray())
+            .Where(i => i.TryGetProperty("scale", out var s) && s.ValueKind == JsonValueKind.String).Select(i => i.GetProperty("id").GetString()!).ToList();
+        // Five answer 4 to everything and one answers 5: every scale's mean is 4.17 over 6 responses.
+        for (var i = 0; i < emails.Length; i++)
+        {
+            var token = await LinkTokenAsync(emails[i]);
+            await SaveAsync(token, scaled.ToDictionary(id => id, object? (_) => i == 0 ? 5 : 4), HttpStatusCode.OK);
+            using var submitted = await platform.Api.SendAsync(HttpMethod.Post, $"/api/surveys/respond/{token}/submit", null);
+            Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        }
+        await platform.Api.PostAsync<JsonElement>($"/api/surveys/waves/{wave}/close", hub, new { });
+        await PlatformFixture.EventuallyAsync(async () =>
+            (await platform.Api.GetAsync<JsonElement>($"/api/reporting/networks/{network}/health?year={Year}", hub)).GetProperty("respondents").GetInt32() == 6,
+            TimeSpan.FromSeconds(20), "every response reaches Reporting");
+
+        var html = "";
+        await PlatformFixture.EventuallyAsync(async () =>
+        {
+            using var report = await platform.Api.SendAsync(HttpMethod.Get, $"/api/reporting/networks/{network}/feedback-report?year={Year}", hub);
+            Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+            Assert.Equal("text/html", report.Content.Headers.ContentType?.MediaType);
+            html = await report.Content.ReadAsStringAsync();
+            return html.Contains("<strong>100%</strong> response rate");
+        }, TimeSpan.FromSeconds(20), "the closed wave's response rate reaches Reporting");
+        Assert.Contains("<!DOCTYPE html>", html);
+        Assert.Contains("@media print", html);
+        Assert.True(Regex.Matches(html, "<svg").Count >= 2, "the domain and trend charts are inline SVG");
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("http://", Regex.Replace(html, @"xmlns(:\w+)?=""http://[^""]+""", "")); // self-contained: nothing to fetch
+        Assert.Matches(@"<th scope=""row"">Hub leadership</th>\s*<td class=""num"">4\.17</td><td class=""num"">6</td>", html);
+        Assert.Contains("has not opted in to benchmarking", html);
+        Assert.Equal(3, Regex.Matches(Regex.Match(html, "<ol>(.*?)</ol>", RegexOptions.Singleline).Value, "<li>").Count);
+        foreach (var email in emails) Assert.DoesNotContain(email, html);
+
+        using (var otherHub = await platform.Api.SendAsync(HttpMethod.Get, $"/api/reporting/networks/{network}/feedback-report?year={Year}", await platform.TokenAsync(PlatformFixture.LakesideAdmin)))
+            Assert.Equal(HttpStatusCode.NotFound, otherHub.StatusCode);
+        using (var funder = await platform.Api.SendAsync(HttpMethod.Get, $"/api/reporting/networks/{network}/feedback-report?year={Year}", await platform.TokenAsync(PlatformFixture.Funder)))
+            Assert.Equal(HttpStatusCode.Forbidden, funder.StatusCode);
+    }
+
     private async Task<(Guid Network, string[] Emails)> NetworkWithMembersAsync(string hub, int members)
     {
         var network = (await platform.Api.PostAsync<JsonElement>("/api/networks", hub,

@@ -32,6 +32,7 @@ public static class ReportingServices
         builder.Services.AddSingleton<SurveyResultsStore>();
         builder.Services.AddSingleton<LeadershipStore>();
         builder.Services.AddSingleton<WarningFactsStore>();
+        builder.Services.AddRazorComponents(); // renders the feedback report page (static HTML, no interactivity)
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }

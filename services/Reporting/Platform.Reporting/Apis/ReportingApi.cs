@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Platform.Data;
 using Platform.HealthModel;
 using Platform.Reporting.Data;
@@ -38,6 +39,9 @@ public static class ReportingApi
         api.MapGet("/networks/{id:guid}/warnings", Warnings).RequireAuthorization(Policies.HubTeam)
             .WithSummary("Early warnings for a network year (default: the current one), each with the rule that fired and its evidence")
             .Produces<NetworkWarnings.Report>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/networks/{id:guid}/feedback-report", FeedbackReportPage).RequireAuthorization(Policies.HubTeam)
+            .WithSummary("The formative feedback report for a network year as one self-contained, printable HTML page (charts as inline SVG)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/portfolio/health", PortfolioHealthTable).RequireAuthorization(Policies.Funder)
             .WithSummary("Per granted network: cluster and explanation, the six domain scores and z-scores, weakest domain, response rate, structural columns, warnings (CSV with Accept: text/csv)")
             .Produces<IReadOnlyList<PortfolioHealthRow>>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
@@ -93,6 +97,28 @@ public static class ReportingApi
         return PortfolioHealth.Rows(year, structure.Where(s => facts.ContainsKey(s.NetworkId)).Select(s => new PortfolioHealth.NetworkInput(s, scores[s.NetworkId].ToList(),
             facts[s.NetworkId].ResponseRate, NetworkWarnings.Of(facts[s.NetworkId], WarningRules.Current))).ToList(),
             Suppression.MinimumN(), ClusterRule.Current);
+    }
+
+    private static async Task<IResult> FeedbackReportPage(Guid id, int year, ClaimsPrincipal user, Database db, ReportingStore store,
+        SurveyResultsStore results, LeadershipStore leadership, WarningFactsStore warnings, CancellationToken ct)
+    {
+        var minimum = Suppression.MinimumN();
+        FeedbackReport report;
+        await using (var uow = await db.BeginAsync(user.TenantId(), ct))
+        {
+            if ((await store.ListNetworksAsync(uow, ct)).FirstOrDefault(n => n.NetworkId == id) is not { } network) return TypedResults.NotFound();
+            var respondents = await results.NetworkRespondentsAsync(uow, id, ct);
+            var rates = await results.ResponseRatesAsync(uow, year, ct);
+            var profile = HealthProfile.Of(year, respondents[year].ToList(), respondents[year - 1].Select(r => r.ByRole).ToList(),
+                rates.TryGetValue(id, out var rate) ? rate : null, minimum);
+            var trend = HealthTrend.Of(respondents.ToDictionary(g => g.Key, g => (IReadOnlyList<RespondentScores>)g.Select(r => r.ByRole).ToList()), minimum);
+            var facts = (await warnings.FactsAsync(uow, year, id, ct))[id];
+            var benchmark = Benchmark.Of(network.BenchmarkingConsent,
+                network.BenchmarkingConsent ? await results.BenchmarkMeansAsync(uow, year, minimum, ct) : [], ClusterRule.Current.MinNetworks);
+            report = FeedbackReport.Build(network, profile, trend, await store.StructureHistoryAsync(uow, id, ct),
+                LeadershipProfile.Of(await leadership.SessionsAsync(uow, id, null, ct)), facts, NetworkWarnings.Of(facts, WarningRules.Current), benchmark);
+        }
+        return new RazorComponentResult<Reports.FeedbackReportPage>(new { Report = report, Charts = Reports.FeedbackCharts.For(report), MinimumN = minimum });
     }
 
     private static async Task<IResult> Warnings(Guid id, int? year, ClaimsPrincipal user, Database db, WarningFactsStore warnings, CancellationToken ct)

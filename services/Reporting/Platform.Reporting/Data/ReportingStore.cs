@@ -100,18 +100,32 @@ public sealed class ReportingStore
     /// </summary>
     public async Task<IReadOnlyList<StructureRow>> StructureAsync(UnitOfWork uow, int year, Guid? networkId, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<StructureRow>(new CommandDefinition(
-            """
-            select n.network_id as NetworkId, n.name as Network, coalesce(t.name, '') as Hub, t.host_type as HostType,
-                   n.goal_type as GoalType, extract(year from n.launch_date)::int as LaunchYear, @year as Year,
-                   s.members as Members, n.district_scope as DistrictScope, s.member_stability_pct as MemberStabilityPct,
-                   s.average_tenure_years as AverageTenureYears, s.hub_stability as HubStability,
-                   s.hub_stability_override as HubStabilityOverride, s.hub_stability_override_reason as HubStabilityOverrideReason
-            from networks n
-            left join tenants t on t.tenant_id = n.tenant_id
+            $"""
+            {StructureColumns("@year")}
             left join network_year_stability s on s.network_id = n.network_id and s.year = @year
             where (@networkId::uuid is null or n.network_id = @networkId)
             order by t.name, n.name
             """, new { year, networkId }, uow.Transaction, cancellationToken: ct))).AsList();
+
+    /// <summary>One network's structural rows, one per network year with figures, oldest first.</summary>
+    public async Task<IReadOnlyList<StructureRow>> StructureHistoryAsync(UnitOfWork uow, Guid networkId, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<StructureRow>(new CommandDefinition(
+            $"""
+            {StructureColumns("s.year")}
+            join network_year_stability s on s.network_id = n.network_id
+            where n.network_id = @networkId
+            order by s.year
+            """, new { networkId }, uow.Transaction, cancellationToken: ct))).AsList();
+
+    private static string StructureColumns(string year) => $"""
+        select n.network_id as NetworkId, n.name as Network, coalesce(t.name, '') as Hub, t.host_type as HostType,
+               n.goal_type as GoalType, extract(year from n.launch_date)::int as LaunchYear, {year} as Year,
+               s.members as Members, n.district_scope as DistrictScope, s.member_stability_pct as MemberStabilityPct,
+               s.average_tenure_years as AverageTenureYears, s.hub_stability as HubStability,
+               s.hub_stability_override as HubStabilityOverride, s.hub_stability_override_reason as HubStabilityOverrideReason
+        from networks n
+        left join tenants t on t.tenant_id = n.tenant_id
+        """;
 
     /// <summary>The latest network year with figures among the networks the transaction may see (this year if none).</summary>
     public async Task<int> LatestYearAsync(UnitOfWork uow, CancellationToken ct) =>
@@ -121,7 +135,8 @@ public sealed class ReportingStore
     public async Task<IReadOnlyList<NetworkSummary>> ListNetworksAsync(UnitOfWork uow, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<NetworkSummary>(new CommandDefinition(
             """
-            select network_id as NetworkId, name, aim, goal_type as GoalType, launch_date as LaunchDate, registered_at as RegisteredAt
+            select network_id as NetworkId, name, aim, goal_type as GoalType, launch_date as LaunchDate, registered_at as RegisteredAt,
+                   benchmarking_consent as BenchmarkingConsent
             from networks order by name, network_id
             """, transaction: uow.Transaction, cancellationToken: ct))).AsList();
 }

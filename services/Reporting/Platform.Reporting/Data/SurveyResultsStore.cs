@@ -54,6 +54,16 @@ public sealed class SurveyResultsStore
             from survey_waves_closed where network_year = @year and invited > 0 order by network_id, closed_at desc
             """, new { year }, uow.Transaction, cancellationToken: ct))).ToDictionary(r => r.NetworkId, r => r.Rate);
 
+    /// <summary>
+    /// Scale means of every network in the benchmarking pool (hubs that consented) with at least the minimum respondents,
+    /// one dictionary per network, no ids: read through the database function that alone may cross hubs.
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, decimal>>> BenchmarkMeansAsync(UnitOfWork uow, int year, int minimumN, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<(int Network, string Scale, decimal Mean)>(new CommandDefinition(
+            "select network_ordinal, scale, mean from benchmark_network_means(@year, @minimumN)",
+            new { year, minimumN }, uow.Transaction, cancellationToken: ct)))
+        .GroupBy(r => r.Network).Select(g => (IReadOnlyDictionary<string, decimal>)g.ToDictionary(r => r.Scale, r => r.Mean)).ToList();
+
     /// <summary>Each respondent's scale scores for a network year, with their role or team when grouping by one.</summary>
     public async Task<IReadOnlyList<RespondentScores>> ScaleScoresAsync(UnitOfWork uow, Guid networkId, int year, SurveyGrouping by, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<(string Scores, string? Group)>(new CommandDefinition($"""

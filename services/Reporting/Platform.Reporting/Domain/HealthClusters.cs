@@ -1,3 +1,4 @@
+using Platform.HealthModel;
 using System.Text.Json.Serialization;
 
 namespace Platform.Reporting.Domain;
@@ -27,7 +28,7 @@ public sealed record ClusterPlacement(Guid NetworkId, NetworkCluster Cluster, IR
 public static class HealthClusters
 {
     /// <summary>The six domains of a healthy network (the survey's context and outcome scales are not clustered).</summary>
-    public static readonly IReadOnlyList<string> Domains = ["HUB_LEADERSHIP", "ROLES_ENGAGEMENT", "CI_PROCESSES", "WITHIN_TEAM", "ACROSS_TEAM", "NETWORK_CULTURE"];
+    public static IReadOnlyList<string> Domains => HealthScales.Domains;
 
     public static IReadOnlyList<ClusterPlacement> Place(IReadOnlyList<NetworkDomains> portfolio, ClusterRule rule)
     {

@@ -67,19 +67,13 @@ public static class PortfolioHealth
     /// <summary>A year of the portfolio trend: cluster counts, and per domain the median over networks whose score could be shown.</summary>
     public static PortfolioYear TrendPoint(int year, IReadOnlyList<PortfolioHealthRow> rows)
     {
-        static decimal? Median(List<decimal> values)
-        {
-            if (values.Count == 0) return null;
-            values.Sort();
-            return values.Count % 2 == 1 ? values[values.Count / 2] : Math.Round((values[values.Count / 2 - 1] + values[values.Count / 2]) / 2, 2, MidpointRounding.AwayFromZero);
-        }
         var domains = new Dictionary<string, Func<PortfolioHealthRow, decimal?>>
         {
             ["HUB_LEADERSHIP"] = r => r.HubLeadership, ["ROLES_ENGAGEMENT"] = r => r.RolesEngagement, ["CI_PROCESSES"] = r => r.CiProcesses,
             ["WITHIN_TEAM"] = r => r.WithinTeam, ["ACROSS_TEAM"] = r => r.AcrossTeam, ["NETWORK_CULTURE"] = r => r.NetworkCulture,
         };
         return new PortfolioYear(year, Enum.GetValues<NetworkCluster>().ToDictionary(c => c, c => rows.Count(r => r.Cluster == c)),
-            domains.ToDictionary(d => d.Key, d => Median(rows.Select(d.Value).OfType<decimal>().ToList())));
+            domains.ToDictionary(d => d.Key, d => Statistics.Median(rows.Select(d.Value).OfType<decimal>().ToList())));
     }
 
     public static ClusterCounts Counts(int year, IReadOnlyList<PortfolioHealthRow> rows, ClusterRule rule)
