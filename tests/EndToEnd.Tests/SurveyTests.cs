@@ -9,18 +9,19 @@ namespace EndToEnd.Tests;
 public sealed class SurveyTests(PlatformFixture platform)
 {
     private const int Year = 2026;
+    private SurveyDriver Driver => new(platform, Year);
 
     [Fact]
     public async Task A_member_answers_from_the_mailed_link_and_the_scores_reach_reporting()
     {
         var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
-        var (network, emails) = await NetworkWithMembersAsync(hub, 6);
-        var wave = await DraftWaveAsync(hub, network, 6);
+        var (network, emails) = await Driver.NetworkWithMembersAsync(hub, 6);
+        var wave = await Driver.DraftWaveAsync(hub, network, 6);
 
         var opened = await platform.Api.PostAsync<JsonElement>($"/api/surveys/waves/{wave}/open", hub, new { });
         Assert.Equal(6, opened.GetProperty("invited").GetInt32());
         Assert.Equal(6, opened.GetProperty("mailed").GetInt32());
-        var token = await LinkTokenAsync(emails[0]);
+        var token = await Driver.LinkTokenAsync(emails[0]);
 
         var api = platform.Api;
         var form = await api.GetAsync<JsonElement>($"/api/surveys/respond/{token}", token: null!);
@@ -29,8 +30,8 @@ public sealed class SurveyTests(PlatformFixture platform)
         Assert.Equal(35, items.Count);
 
         // Save part, then a bad save that must change nothing, then resume.
-        await SaveAsync(token, new Dictionary<string, object?> { ["HL1"] = 4, ["HL2"] = 5, ["OT1"] = "The cross-school visits." }, HttpStatusCode.OK);
-        var bad = await SaveAsync(token, new Dictionary<string, object?> { ["HL1"] = 7, ["NOPE"] = 1, ["HL3"] = "four" }, HttpStatusCode.BadRequest);
+        await Driver.SaveAsync(token, new Dictionary<string, object?> { ["HL1"] = 4, ["HL2"] = 5, ["OT1"] = "The cross-school visits." }, HttpStatusCode.OK);
+        var bad = await Driver.SaveAsync(token, new Dictionary<string, object?> { ["HL1"] = 7, ["NOPE"] = 1, ["HL3"] = "four" }, HttpStatusCode.BadRequest);
         Assert.Equal(["HL1", "HL3", "NOPE"], bad.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("itemId").GetString()!).Order().ToArray());
         var resumed = await api.GetAsync<JsonElement>($"/api/surveys/respond/{token}", token: null!);
         Assert.Equal("InProgress", resumed.GetProperty("status").GetString());
@@ -46,12 +47,12 @@ public sealed class SurveyTests(PlatformFixture platform)
         var rest = items.Where(i => i.TryGetProperty("scale", out var s) && s.ValueKind == JsonValueKind.String)
             .ToDictionary(i => i.GetProperty("id").GetString()!, object? (_) => 4);
         rest["HL1"] = 4; rest["HL2"] = 5;
-        await SaveAsync(token, rest, HttpStatusCode.OK);
+        await Driver.SaveAsync(token, rest, HttpStatusCode.OK);
         using (var submitted = await api.SendAsync(HttpMethod.Post, $"/api/surveys/respond/{token}/submit", null))
             Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         using (var twice = await api.SendAsync(HttpMethod.Post, $"/api/surveys/respond/{token}/submit", null))
             Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
-        await SaveAsync(token, new Dictionary<string, object?> { ["HL1"] = 1 }, HttpStatusCode.Conflict);
+        await Driver.SaveAsync(token, new Dictionary<string, object?> { ["HL1"] = 1 }, HttpStatusCode.Conflict);
 
         var progress = await api.GetAsync<JsonElement>($"/api/surveys/waves/{wave}/progress", hub);
         Assert.Equal(6, progress.GetProperty("invited").GetInt32());
@@ -82,10 +83,10 @@ public sealed class SurveyTests(PlatformFixture platform)
         Assert.Equal(5, reminded.GetProperty("invited").GetInt32());
         using (var closed = await api.SendAsync(HttpMethod.Post, $"/api/surveys/waves/{wave}/close", hub))
             Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
-        var other = await LinkTokenAsync(emails[1]);
+        var other = await Driver.LinkTokenAsync(emails[1]);
         using (var gone = await api.SendAsync(HttpMethod.Get, $"/api/surveys/respond/{other}", null))
             Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
-        await SaveAsync(other, new Dictionary<string, object?> { ["HL1"] = 3 }, HttpStatusCode.Gone);
+        await Driver.SaveAsync(other, new Dictionary<string, object?> { ["HL1"] = 3 }, HttpStatusCode.Gone);
         using (var again = await api.SendAsync(HttpMethod.Post, $"/api/surveys/waves/{wave}/reminders", hub))
             Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
@@ -94,8 +95,8 @@ public sealed class SurveyTests(PlatformFixture platform)
     public async Task Links_are_checked_and_waves_belong_to_their_hub()
     {
         var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
-        var (network, emails) = await NetworkWithMembersAsync(hub, 2);
-        var wave = await DraftWaveAsync(hub, network, 2);
+        var (network, emails) = await Driver.NetworkWithMembersAsync(hub, 2);
+        var wave = await Driver.DraftWaveAsync(hub, network, 2);
 
         foreach (var path in new[] { $"/api/surveys/waves/{wave}", $"/api/surveys/waves/{wave}/progress" })
         {
@@ -116,13 +117,13 @@ public sealed class SurveyTests(PlatformFixture platform)
         await platform.Api.PostAsync<JsonElement>($"/api/surveys/waves/{wave}/open", hub, new { });
         using (var twice = await platform.Api.SendAsync(HttpMethod.Post, $"/api/surveys/waves/{wave}/open", hub))
             Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
-        var token = await LinkTokenAsync(emails[0]);
+        var token = await Driver.LinkTokenAsync(emails[0]);
         var forged = token[..^4] + (token[^4..] == "AAAA" ? "BBBB" : "AAAA");
         foreach (var t in new[] { forged, "not-a-token" })
             using (var unknown = await platform.Api.SendAsync(HttpMethod.Get, $"/api/surveys/respond/{t}", null))
                 Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         var huge = new Dictionary<string, object?> { ["OT1"] = new string('x', 5000) };
-        await SaveAsync(token, huge, HttpStatusCode.BadRequest);
+        await Driver.SaveAsync(token, huge, HttpStatusCode.BadRequest);
         using (var oversized = new HttpRequestMessage(HttpMethod.Put, $"/api/surveys/respond/{token}")
         {
             // A known length (not chunked), so the limit applies before any of the body is read.
@@ -194,17 +195,17 @@ public sealed class SurveyTests(PlatformFixture platform)
     public async Task A_hub_reads_its_printable_feedback_report_once_enough_members_responded()
     {
         var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
-        var (network, emails) = await NetworkWithMembersAsync(hub, 6);
-        var wave = await DraftWaveAsync(hub, network, 6);
+        var (network, emails) = await Driver.NetworkWithMembersAsync(hub, 6);
+        var wave = await Driver.DraftWaveAsync(hub, network, 6);
         await platform.Api.PostAsync<JsonElement>($"/api/surveys/waves/{wave}/open", hub, new { });
-        var form = await platform.Api.GetAsync<JsonElement>($"/api/surveys/respond/{await LinkTokenAsync(emails[0])}", token: null!);
+        var form = await platform.Api.GetAsync<JsonElement>($"/api/surveys/respond/{await Driver.LinkTokenAsync(emails[0])}", token: null!);
         var scaled = form.GetProperty("instrument").GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("items").EnumerateArray())
             .Where(i => i.TryGetProperty("scale", out var s) && s.ValueKind == JsonValueKind.String).Select(i => i.GetProperty("id").GetString()!).ToList();
         // Five answer 4 to everything and one answers 5: every scale's mean is 4.17 over 6 responses.
         for (var i = 0; i < emails.Length; i++)
         {
-            var token = await LinkTokenAsync(emails[i]);
-            await SaveAsync(token, scaled.ToDictionary(id => id, object? (_) => i == 0 ? 5 : 4), HttpStatusCode.OK);
+            var token = await Driver.LinkTokenAsync(emails[i]);
+            await Driver.SaveAsync(token, scaled.ToDictionary(id => id, object? (_) => i == 0 ? 5 : 4), HttpStatusCode.OK);
             using var submitted = await platform.Api.SendAsync(HttpMethod.Post, $"/api/surveys/respond/{token}/submit", null);
             Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         }
@@ -236,55 +237,5 @@ public sealed class SurveyTests(PlatformFixture platform)
             Assert.Equal(HttpStatusCode.NotFound, otherHub.StatusCode);
         using (var funder = await platform.Api.SendAsync(HttpMethod.Get, $"/api/reporting/networks/{network}/feedback-report?year={Year}", await platform.TokenAsync(PlatformFixture.Funder)))
             Assert.Equal(HttpStatusCode.Forbidden, funder.StatusCode);
-    }
-
-    private async Task<(Guid Network, string[] Emails)> NetworkWithMembersAsync(string hub, int members)
-    {
-        var network = (await platform.Api.PostAsync<JsonElement>("/api/networks", hub,
-            new { name = "Survey " + Guid.NewGuid().ToString("N")[..6], aim = "Listen", goalType = "Instructional", launchDate = "2024-08-01" })).GetProperty("id").GetGuid();
-        var emails = Enumerable.Range(0, members).Select(i => $"respondent{i}-{Guid.NewGuid():N}@survey.test").ToArray();
-        foreach (var email in emails)
-            await platform.Api.PostAsync<JsonElement>($"/api/networks/{network}/members", hub,
-                new { email, givenName = "Sam", familyName = "Reyes", role = "TeamMember", startDate = "2025-09-01" });
-        return (network, emails);
-    }
-
-    /// <summary>Creates a draft wave once Surveys knows the network, and waits until it knows all its members.</summary>
-    private async Task<Guid> DraftWaveAsync(string hub, Guid network, int members)
-    {
-        Guid wave = default;
-        await PlatformFixture.EventuallyAsync(async () =>
-        {
-            using var response = await platform.Api.SendAsync(HttpMethod.Post, "/api/surveys/waves", hub,
-                new { networkId = network, instrumentId = "network-health-member", version = 1, networkYear = Year, opensOn = "2026-09-01", closesOn = "2099-06-30" });
-            if (response.StatusCode != HttpStatusCode.Created) return false;
-            wave = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
-            return true;
-        }, TimeSpan.FromSeconds(15), "Surveys learns of the network");
-        await PlatformFixture.EventuallyAsync(async () =>
-            (await platform.Api.GetAsync<JsonElement>($"/api/surveys/waves/{wave}/roster", hub)).GetProperty("members").GetInt32() == members,
-            TimeSpan.FromSeconds(15), "Surveys learns of every member");
-        return wave;
-    }
-
-    private async Task<string> LinkTokenAsync(string email)
-    {
-        JsonElement mail = default;
-        await PlatformFixture.EventuallyAsync(async () =>
-        {
-            mail = (await platform.MailAsync()).LastOrDefault(m => m.GetProperty("to").EnumerateArray().Any(t => t.GetProperty("address").GetString() == email));
-            return mail.ValueKind == JsonValueKind.Object;
-        }, TimeSpan.FromSeconds(10), "the survey mail arrives");
-        var link = Regex.Match(mail.GetProperty("text").GetString()!, @"(http\S+/survey/)([A-Za-z0-9_-]+)");
-        Assert.StartsWith(platform.Gateway.ToString().TrimEnd('/'), link.Groups[1].Value);
-        return link.Groups[2].Value;
-    }
-
-    private async Task<JsonElement> SaveAsync(string token, Dictionary<string, object?> answers, HttpStatusCode expected)
-    {
-        using var response = await platform.Api.SendAsync(HttpMethod.Put, $"/api/surveys/respond/{token}", null, new { answers });
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(expected == response.StatusCode, $"{(int)response.StatusCode}: {body}");
-        return body.Length > 0 ? JsonDocument.Parse(body).RootElement : default;
     }
 }

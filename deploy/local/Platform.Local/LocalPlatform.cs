@@ -1,3 +1,4 @@
+using Npgsql;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Platform.Data;
@@ -149,6 +150,27 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
             if (int.TryParse(await File.ReadAllTextAsync(f), out var pid)) await Shell.StopGroupAsync(pid, TimeSpan.FromSeconds(10));
             File.Delete(f);
         }));
+    }
+
+    /// <summary>
+    /// Drops Reporting's database and starts Reporting on an empty one. At start-up it finds no rebuild on record and asks
+    /// every publisher to re-emit its facts; its read models fill again from the events alone.
+    /// </summary>
+    public async Task RebuildReportsAsync(CancellationToken ct = default)
+    {
+        var reporting = Components.Single(c => c.Name == "reporting");
+        var pidFile = Path.Combine(options.PidDirectory, "reporting.pid");
+        if (File.Exists(pidFile) && int.TryParse(await File.ReadAllTextAsync(pidFile, ct), out var pid))
+            await Shell.StopGroupAsync(pid, TimeSpan.FromSeconds(10));
+        await using (var admin = new NpgsqlConnection(Postgres.ConnectionString()))
+        {
+            await admin.OpenAsync(ct);
+            await using var drop = new NpgsqlCommand($"drop database if exists \"{reporting.Database}\" with (force)", admin);
+            await drop.ExecuteNonQueryAsync(ct);
+        }
+        NpgsqlConnection.ClearAllPools(); // pooled connections to the dropped database were terminated by the drop
+        await DatabaseProvisioner.ProvisionAsync(Postgres.ConnectionString(), DatabaseFor(reporting), ct);
+        await StartService(reporting, options.Ports[reporting.Name], EnvironmentFor(reporting)).WaitReadyAsync(TimeSpan.FromSeconds(120), ct);
     }
 
     public async Task StopAllAsync()

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Platform.Local;
 
-// The engine behind ./dev: `up`, `down`, `status`. Data, logs and pids live in <repo>/.data (git-ignored).
+// The engine behind ./dev: `up`, `down`, `status`, `rebuild-reports`. Data, logs and pids live in <repo>/.data (git-ignored).
 var repoRoot = RepositoryRoot.Find();
 var dataDir = Path.Combine(repoRoot, ".data");
 Directory.CreateDirectory(dataDir);
@@ -44,6 +44,12 @@ switch (args.FirstOrDefault())
             """);
         return 0;
 
+    case "rebuild-reports":
+        Console.WriteLine("Dropping Reporting's database and restarting Reporting; the publishers re-emit their facts ...");
+        await platform.RebuildReportsAsync();
+        Console.WriteLine("Reporting is up on a new database and taking the replayed events in (a few seconds for the demo).");
+        return 0;
+
     case "down":
         await platform.StopAllAsync();
         Console.WriteLine("Stopped services, RabbitMQ and PostgreSQL (data kept in .data/).");
@@ -68,7 +74,7 @@ switch (args.FirstOrDefault())
         return ok ? 0 : 1;
 
     default:
-        Console.Error.WriteLine("usage: Platform.Local up | down | status");
+        Console.Error.WriteLine("usage: Platform.Local up | down | status | rebuild-reports");
         return 2;
 }
 

@@ -19,6 +19,7 @@ public static class AssessmentsServices
         builder.AddMessaging("assessments", x =>
         {
             x.AddConsumer<NetworkRegisteredConsumer>();
+            x.AddConsumer<TenantFactsRequestedConsumer>();
             x.AddConsumer<NetworkUpdatedConsumer>();
             x.AddConsumer<HubStaffAssignedConsumer>();
             x.AddConsumer<HubStaffDepartedConsumer>();

@@ -27,14 +27,22 @@ public static class ScaleReport
     /// By subgroup: respondents without a group (null) form their own "unspecified" group, so the groups always add up to
     /// the total and complementary suppression covers them too.
     /// </summary>
+    /// <remarks>
+    /// Suppression applies per scale too: not every respondent has every scale score, so a visible group can have a scale
+    /// under the minimum. Among the groups that have a scale, if exactly one is hidden for it, the smallest other is hidden
+    /// for that scale as well, or its figures would follow from the overall result minus the shown groups.
+    /// </remarks>
     public static IReadOnlyList<GroupResult> ByGroup(IReadOnlyList<RespondentScores> respondents, int minimumN)
     {
         const string unspecified = "unspecified";
         var groups = respondents.GroupBy(r => r.Group ?? unspecified).ToList();
         var hidden = Suppression.HiddenGroups(groups.Select(g => (g.Key, g.Count())), minimumN);
+        var hiddenByScale = respondents.SelectMany(r => r.Scores.Keys).Distinct().ToDictionary(scale => scale, scale =>
+            Suppression.HiddenGroups(groups.Select(g => (g.Key, N: g.Count(r => r.Scores.ContainsKey(scale)))).Where(g => g.N > 0), minimumN, hidden));
         return groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => hidden.Contains(g.Key)
                 ? new GroupResult(g.Key, null, [], Suppression.HiddenNote(minimumN))
-                : new GroupResult(g.Key, g.Count(), Overall(g.ToList(), minimumN), null))
+                : new GroupResult(g.Key, g.Count(), Overall(g.ToList(), minimumN)
+                    .Select(s => hiddenByScale[s.Scale].Contains(g.Key) ? new ScaleResult(s.Scale, null, Suppression.HiddenNote(minimumN)) : s).ToList(), null))
             .ToList();
     }
 }

@@ -23,10 +23,12 @@ public static class Suppression
     /// group, the smallest visible group is hidden too (complementary suppression), because one hidden group's value
     /// would follow from the total minus the visible groups.
     /// </summary>
-    public static IReadOnlySet<TKey> HiddenGroups<TKey>(IEnumerable<(TKey Key, int N)> groups, int minimumN) where TKey : notnull
+    /// <param name="alreadyHidden">Groups hidden for another reason (e.g. the whole group, when hiding one of its scales).</param>
+    public static IReadOnlySet<TKey> HiddenGroups<TKey>(IEnumerable<(TKey Key, int N)> groups, int minimumN, IReadOnlySet<TKey>? alreadyHidden = null)
+        where TKey : notnull
     {
         var ordered = groups.OrderBy(g => g.N).ToList();
-        var hidden = ordered.Where(g => g.N < minimumN).Select(g => g.Key).ToHashSet();
+        var hidden = ordered.Where(g => g.N < minimumN || alreadyHidden?.Contains(g.Key) == true).Select(g => g.Key).ToHashSet();
         if (hidden.Count == 1 && ordered.Count > 1)
             hidden.Add(ordered.First(g => !hidden.Contains(g.Key)).Key);
         return hidden;

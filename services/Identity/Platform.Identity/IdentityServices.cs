@@ -24,7 +24,7 @@ public static class IdentityServices
         builder.Services.AddValidation();
         builder.Services.AddAntiforgery();
         builder.AddServiceDatabase();
-        builder.AddMessaging("identity");
+        builder.AddMessaging("identity", x => x.AddConsumer<IntegrationEvents.ReportingRebuildRequestedConsumer>());
         builder.Services.AddSingleton<TenantStore>();
         builder.Services.AddScoped<TenantRegistration>();
 

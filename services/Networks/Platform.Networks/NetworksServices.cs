@@ -17,7 +17,11 @@ public static class NetworksServices
         builder.AddServiceOpenApi();
         builder.Services.AddValidation();
         builder.AddServiceDatabase();
-        builder.AddMessaging("networks", x => x.AddConsumer<TenantCreatedConsumer>());
+        builder.AddMessaging("networks", x =>
+        {
+            x.AddConsumer<TenantCreatedConsumer>();
+            x.AddConsumer<TenantFactsRequestedConsumer>();
+        });
         builder.Services.AddSingleton<NetworkStore>();
         builder.Services.AddSingleton<MembershipStore>();
         builder.Services.AddSingleton<AuditLog>();

@@ -32,6 +32,8 @@ public static class ReportingServices
         builder.Services.AddSingleton<SurveyResultsStore>();
         builder.Services.AddSingleton<LeadershipStore>();
         builder.Services.AddSingleton<WarningFactsStore>();
+        builder.Services.AddSingleton<ReportingRebuild>();
+        builder.Services.AddHostedService<RebuildOnEmptyDatabase>();
         builder.Services.AddRazorComponents(); // renders the feedback report page (static HTML, no interactivity)
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;

@@ -19,6 +19,7 @@ public static class SurveysServices
         builder.AddMessaging("surveys", x =>
         {
             x.AddConsumer<NetworkRegisteredConsumer>();
+            x.AddConsumer<TenantFactsRequestedConsumer>();
             x.AddConsumer<NetworkUpdatedConsumer>();
             x.AddConsumer<ImprovementTeamFormedConsumer>();
             x.AddConsumer<MemberJoinedConsumer>();

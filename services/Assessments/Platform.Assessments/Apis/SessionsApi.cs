@@ -146,6 +146,17 @@ public static class SessionsApi
         return TypedResults.Ok(new { saved = request.Ratings.Count });
     }
 
+    /// <summary>What a closed session publishes (area means and participation only), on closing and on a replay.</summary>
+    internal static async Task<RubricSessionClosed> ClosedEventAsync(UnitOfWork uow, AssessmentStore store, RubricCatalog catalog, Guid tenantId,
+        RubricSession session, DateTimeOffset closedAt, CancellationToken ct)
+    {
+        var summary = (await SummarizeAsync(uow, store, catalog, session, ct))!;
+        var network = (await store.NetworkAsync(uow, session.NetworkId, ct))!;
+        var year = new NetworkYearCalendar(network.YearStartMonth, network.YearStartDay).YearOf(session.HeldOn);
+        return new RubricSessionClosed(tenantId, session.Id, session.NetworkId, year, session.RubricId, session.RubricVersion,
+            RubricSummaries.AreaMeans(summary), summary.Participation.RatersInvited, summary.Participation.RatersStarted, closedAt, session.HeldOn);
+    }
+
     private static async Task<SessionSummary?> SummarizeAsync(UnitOfWork uow, AssessmentStore store, RubricCatalog catalog, RubricSession session, CancellationToken ct)
     {
         var raters = await store.RatersAsync(uow, session.Id, ct);
@@ -200,11 +211,7 @@ public static class SessionsApi
         var now = clock.GetUtcNow();
         var reflection = string.IsNullOrWhiteSpace(request?.Reflection) ? null : request.Reflection.Trim();
         await store.CloseSessionAsync(uow, id, now, reflection, ct);
-        var summary = (await SummarizeAsync(uow, store, catalog, session, ct))!;
-        var network = (await store.NetworkAsync(uow, session.NetworkId, ct))!;
-        var year = new NetworkYearCalendar(network.YearStartMonth, network.YearStartDay).YearOf(session.HeldOn);
-        await outbox.EnqueueAsync(uow, new RubricSessionClosed(user.TenantId(), id, session.NetworkId, year, session.RubricId, session.RubricVersion,
-            RubricSummaries.AreaMeans(summary), summary.Participation.RatersInvited, summary.Participation.RatersStarted, now, session.HeldOn), ct);
+        await outbox.EnqueueAsync(uow, await ClosedEventAsync(uow, store, catalog, user.TenantId(), session, now, ct), ct);
         await uow.CommitAsync(ct);
         return TypedResults.Ok(session with { Status = SessionStatus.Closed, ClosedAt = now, Reflection = reflection });
     }

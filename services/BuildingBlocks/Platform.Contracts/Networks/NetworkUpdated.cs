@@ -15,4 +15,5 @@ public sealed record NetworkUpdated(
     int YearStartMonth = 8,
     int YearStartDay = 1,
     IReadOnlyList<string>? FocusAreas = null,
-    bool BenchmarkingConsent = false) : IIntegrationEvent;
+    bool BenchmarkingConsent = false,
+    DateTimeOffset? RegisteredAt = null) : IIntegrationEvent;

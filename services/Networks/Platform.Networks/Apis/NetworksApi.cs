@@ -139,9 +139,12 @@ public static class NetworksApi
     {
         var n = w.Network;
         var scope = NetworkScope.Of(await members.OrganizationsAsync(w.Uow, n.Id, ct));
-        await w.Events.EnqueueAsync(w.Uow, new NetworkUpdated(w.Uow.TenantId!.Value, n.Id, n.Name, n.Aim, n.GoalType.ToString(), n.LaunchDate,
-            n.Phase.ToString(), n.Status.ToString(), scope.ToString(), DateTimeOffset.UtcNow, n.YearStartMonth, n.YearStartDay,
-            n.FocusAreas ?? [], n.BenchmarkingConsent), ct);
+        await w.Events.EnqueueAsync(w.Uow, UpdatedEvent(w.Uow.TenantId!.Value, n, scope, DateTimeOffset.UtcNow), ct);
         return scope;
     }
+
+    /// <summary>A network's current facts, as every update (and a replay) publishes them.</summary>
+    internal static NetworkUpdated UpdatedEvent(Guid tenantId, Network n, DistrictScope scope, DateTimeOffset at) =>
+        new(tenantId, n.Id, n.Name, n.Aim, n.GoalType.ToString(), n.LaunchDate, n.Phase.ToString(), n.Status.ToString(), scope.ToString(), at,
+            n.YearStartMonth, n.YearStartDay, n.FocusAreas ?? [], n.BenchmarkingConsent, n.CreatedAt);
 }

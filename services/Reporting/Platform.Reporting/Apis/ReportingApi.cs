@@ -5,11 +5,14 @@ using Platform.Data;
 using Platform.HealthModel;
 using Platform.Reporting.Data;
 using Platform.Reporting.Domain;
+using Platform.Reporting.IntegrationEvents;
 using Platform.ServiceDefaults;
 
 namespace Platform.Reporting.Apis;
 
 public sealed record SurveyResults(int NetworkYear, int Respondents, IReadOnlyList<ScaleResult> Scales, IReadOnlyList<GroupResult>? Groups);
+
+public sealed record RebuildAccepted(Guid RebuildId);
 
 public static class ReportingApi
 {
@@ -54,8 +57,14 @@ public static class ReportingApi
         api.MapGet("/portfolio/leadership", PortfolioLeadership).RequireAuthorization(Policies.Funder)
             .WithSummary("Per granted network: whether a rubric session was held in the network year, and how many areas rated 3 or above")
             .Produces<IReadOnlyList<FunderLeadershipRow>>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        app.MapPost("/api/reporting/admin/rebuild", Rebuild).RequireAuthorization(Policies.PlatformAdmin).WithTags("Reporting")
+            .WithSummary("Ask every publisher to re-emit its facts; Reporting takes them in again idempotently (202: it happens in the background)")
+            .Produces(StatusCodes.Status202Accepted);
         return app;
     }
+
+    private static async Task<Accepted<RebuildAccepted>> Rebuild(ReportingRebuild rebuild, CancellationToken ct) =>
+        TypedResults.Accepted((string?)null, new RebuildAccepted(await rebuild.RequestAsync("requested by a platform admin", onlyIfNeverRequested: false, ct)));
 
     private static async Task<IResult> Leadership(Guid id, ClaimsPrincipal user, Database db, ReportingStore store, LeadershipStore leadership, CancellationToken ct)
     {

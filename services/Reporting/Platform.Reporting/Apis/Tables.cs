@@ -14,13 +14,16 @@ public static class Tables
     public static IResult Respond<T>(HttpRequest request, IReadOnlyList<T> rows, string fileName) =>
         WantsCsv(request) ? Csv(rows, fileName) : TypedResults.Ok(rows);
 
-    private static IResult Csv<T>(IReadOnlyList<T> rows, string fileName)
+    private static IResult Csv<T>(IReadOnlyList<T> rows, string fileName) =>
+        TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ToCsv(rows)), "text/csv; charset=utf-8", fileName);
+
+    public static string ToCsv<T>(IReadOnlyList<T> rows)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         // Cells that a spreadsheet would run as formulas are escaped (CSV injection).
         var options = new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture, Injection = CsvInjection.Escape };
         using (var csv = CsvWriter.Create(writer, options, leaveOpen: true))
             csv.WriteRecords(rows);
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(writer.ToString()), "text/csv; charset=utf-8", fileName);
+        return writer.ToString();
     }
 }

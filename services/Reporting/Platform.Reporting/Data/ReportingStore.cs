@@ -35,7 +35,7 @@ public sealed class ReportingStore
             """
             insert into networks (network_id, tenant_id, name, aim, goal_type, launch_date, phase, status, district_scope, registered_at, facts_as_of,
                 focus_areas, benchmarking_consent, year_start_month, year_start_day)
-            values (@NetworkId, @TenantId, @Name, @Aim, @GoalType, @LaunchDate, @Phase, @Status, @DistrictScope, @OccurredAt, @OccurredAt,
+            values (@NetworkId, @TenantId, @Name, @Aim, @GoalType, @LaunchDate, @Phase, @Status, @DistrictScope, coalesce(@RegisteredAt, @OccurredAt), @OccurredAt,
                 @FocusAreas, @BenchmarkingConsent, @YearStartMonth, @YearStartDay)
             on conflict (network_id) do update set name = excluded.name, aim = excluded.aim, goal_type = excluded.goal_type,
                 launch_date = excluded.launch_date, phase = excluded.phase, status = excluded.status,
@@ -45,7 +45,7 @@ public sealed class ReportingStore
             where networks.facts_as_of <= excluded.facts_as_of
             """, new
             {
-                e.NetworkId, e.TenantId, e.Name, e.Aim, e.GoalType, e.LaunchDate, e.Phase, e.Status, e.DistrictScope, e.OccurredAt,
+                e.NetworkId, e.TenantId, e.Name, e.Aim, e.GoalType, e.LaunchDate, e.Phase, e.Status, e.DistrictScope, e.OccurredAt, e.RegisteredAt,
                 FocusAreas = (e.FocusAreas ?? []).ToArray(), e.BenchmarkingConsent, e.YearStartMonth, e.YearStartDay,
             }, uow.Transaction, cancellationToken: ct));
 

@@ -38,6 +38,8 @@ public sealed class WarningFactsStore(SurveyResultsStore results, TimeProvider c
         var asOf = networks.ToDictionary(n => n.NetworkId, n => AsOf(new NetworkYearCalendar(n.YearStartMonth, n.YearStartDay), year));
 
         // Everything is bounded by each network's own as-of date: a past year's warnings do not change with later activity.
+        // Activity is what the facts date themselves (responses, closed waves, rubric sessions, hub seats taken or left),
+        // never when an event was delivered: a rebuild of Reporting must not make a quiet network look busy.
         var facts = (await uow.Connection.QueryAsync<FactsRow>(new CommandDefinition("""
             select n.network_id as NetworkId,
                 (select max(s.submitted_at) from survey_scale_scores s where s.network_id = n.network_id and s.submitted_at < n.as_of + 1) as LastResponse,
@@ -50,9 +52,8 @@ public sealed class WarningFactsStore(SurveyResultsStore results, TimeProvider c
                     select max(s.submitted_at) from survey_scale_scores s where s.network_id = n.network_id and s.submitted_at < n.as_of + 1
                     union all select max(w.closed_at) from survey_waves_closed w where w.network_id = n.network_id and w.closed_at < n.as_of + 1
                     union all select max(r.held_on)::timestamptz from rubric_sessions_closed r where r.network_id = n.network_id and r.held_on <= n.as_of
-                    union all select max(h.changed_at) from hub_seats h where h.network_id = n.network_id and h.changed_at < n.as_of + 1
-                    union all select max(y.computed_at) from network_year_stability y where y.network_id = n.network_id and y.computed_at < n.as_of + 1
-                    union all select nw.facts_as_of from networks nw where nw.network_id = n.network_id and nw.facts_as_of < n.as_of + 1
+                    union all select max(greatest(h.start_date, h.end_date))::timestamptz from hub_seats h
+                        where h.network_id = n.network_id and greatest(h.start_date, h.end_date) <= n.as_of
                 ) activity(a)) as LastActivity
             from unnest(@ids::uuid[], @asOf::date[]) as n(network_id, as_of)
             """, new { ids = asOf.Keys.ToArray(), asOf = asOf.Values.ToArray(), year }, uow.Transaction, cancellationToken: ct))).AsList();

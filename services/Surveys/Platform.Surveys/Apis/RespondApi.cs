@@ -7,6 +7,7 @@ using Platform.Data;
 using Platform.HealthModel;
 using Platform.Messaging;
 using Platform.Surveys.Data;
+using Platform.Surveys.IntegrationEvents;
 using Platform.Surveys.Domain;
 
 namespace Platform.Surveys.Apis;
@@ -119,13 +120,8 @@ public static class RespondApi
         var now = clock.GetUtcNow();
         await store.SaveResponseAsync(uow, link.ResponseKey, link.Wave.Id, link.Invitation, answers, scores, now, ct);
         await store.MarkInvitationAsync(uow, link.Invitation.Id, submitted: true, ct);
-        // Role and team travel only when the whole group invited is large enough that they cannot single anyone out.
-        var sizes = await store.GroupSizesAsync(uow, link.Wave.Id, ct);
-        var minimum = Suppression.MinimumN();
-        var role = sizes.GetValueOrDefault($"role:{link.Invitation.Role}") >= minimum ? link.Invitation.Role : null;
-        var team = link.Invitation.TeamId is { } t && sizes.GetValueOrDefault($"team:{t}") >= minimum ? t : (Guid?)null;
-        await outbox.EnqueueAsync(uow, new SurveyResponseSubmitted(uow.TenantId!.Value, link.Wave.Id, link.Wave.NetworkId, link.Wave.NetworkYear,
-            Guid.NewGuid(), role, team, scores, now), ct);
+        await outbox.EnqueueAsync(uow, ResponseEvents.Submitted(uow.TenantId!.Value, link.Wave.Id, link.Wave.NetworkId, link.Wave.NetworkYear,
+            link.ResponseKey, link.Invitation.Role, link.Invitation.TeamId, scores, await store.GroupSizesAsync(uow, link.Wave.Id, ct), now), ct);
         await uow.CommitAsync(ct);
         return TypedResults.Ok(new Submitted(now));
     }

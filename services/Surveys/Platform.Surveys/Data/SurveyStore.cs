@@ -13,6 +13,8 @@ public sealed record InvitationRow(Guid Id, Guid WaveId, Guid PersonId, string R
 
 public sealed record ProgressRow(string Role, Guid? TeamId, string? TeamName, Guid? OrganizationId, string? SchoolName, bool Started, bool Submitted);
 
+public sealed record SubmittedResponse(byte[] ResponseKey, Guid WaveId, string Role, Guid? TeamId, string ScaleScores, DateTime SubmittedAt);
+
 public sealed record ResponseRow(string Answers, DateTimeOffset SavedAt, DateTimeOffset? SubmittedAt);
 
 /// <summary>Surveys' queries. Every one runs under the caller's tenant (row-level security), except the built-in instrument seed.</summary>
@@ -147,6 +149,13 @@ public sealed class SurveyStore
             """, new { id, status = status.ToString(), at }, uow.Transaction, cancellationToken: ct));
 
     // Invitations and responses ---------------------------------------------------------------------------------
+
+    /// <summary>Every submitted response of the tenant with what its event carries (for a replay), wave by wave.</summary>
+    public async Task<IReadOnlyList<SubmittedResponse>> SubmittedResponsesAsync(UnitOfWork uow, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<SubmittedResponse>(new CommandDefinition("""
+            select response_key as ResponseKey, wave_id as WaveId, role, team_id as TeamId, scale_scores::text as ScaleScores, submitted_at as SubmittedAt
+            from survey_responses where submitted_at is not null and scale_scores is not null order by wave_id, submitted_at
+            """, transaction: uow.Transaction, cancellationToken: ct))).AsList();
 
     public Task InsertInvitationsAsync(UnitOfWork uow, Guid waveId, IReadOnlyList<(Guid Id, RosterMember Member, byte[] TokenHash)> invitations, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(new CommandDefinition("""

@@ -1,0 +1,25 @@
+using System.Security.Cryptography;
+using Platform.Contracts.Surveys;
+using Platform.HealthModel;
+
+namespace Platform.Surveys.IntegrationEvents;
+
+/// <summary>How a submitted response leaves Surveys: the one place that decides its id and which groups it may name.</summary>
+public static class ResponseEvents
+{
+    /// <summary>
+    /// Stable for a response, so a replay never counts it twice, and not reversible to anything: a hash of the response
+    /// key, which is itself an HMAC of the member's link token (and Surveys stores no token).
+    /// </summary>
+    public static Guid ResponseId(byte[] responseKey) => new(SHA256.HashData(responseKey).AsSpan(0, 16));
+
+    /// <summary>Role and team travel only when the whole group invited is large enough that they cannot single anyone out.</summary>
+    public static SurveyResponseSubmitted Submitted(Guid tenantId, Guid waveId, Guid networkId, int networkYear, byte[] responseKey, string role,
+        Guid? teamId, IReadOnlyDictionary<string, decimal> scaleScores, IReadOnlyDictionary<string, int> groupSizes, DateTimeOffset submittedAt)
+    {
+        var minimum = Suppression.MinimumN();
+        var safeRole = groupSizes.GetValueOrDefault($"role:{role}") >= minimum ? role : null;
+        var safeTeam = teamId is { } t && groupSizes.GetValueOrDefault($"team:{t}") >= minimum ? t : (Guid?)null;
+        return new SurveyResponseSubmitted(tenantId, waveId, networkId, networkYear, ResponseId(responseKey), safeRole, safeTeam, scaleScores, submittedAt);
+    }
+}

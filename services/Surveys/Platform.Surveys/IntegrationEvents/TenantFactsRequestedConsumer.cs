@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Platform.Contracts;
+using Platform.Contracts.Identity;
+using Platform.Data;
+using Platform.Messaging;
+using Platform.Surveys.Apis;
+using Platform.Surveys.Data;
+using Platform.Surveys.Domain;
+
+namespace Platform.Surveys.IntegrationEvents;
+
+/// <summary>
+/// Re-emits, for one tenant, what Reporting builds its survey results from: every submitted response (same id, same
+/// groups as when it was submitted) and every closed wave's counts.
+/// </summary>
+public sealed class TenantFactsRequestedConsumer(Database db, SurveyStore store, Outbox outbox) : InboxConsumer<TenantFactsRequested>(db)
+{
+    protected override async Task HandleAsync(TenantFactsRequested message, UnitOfWork uow, CancellationToken ct)
+    {
+        var waves = (await store.WavesAsync(uow, null, ct)).ToDictionary(w => w.Id);
+        var events = new List<IIntegrationEvent>();
+        foreach (var r in await store.SubmittedResponsesAsync(uow, ct))
+        {
+            var wave = waves[r.WaveId];
+            events.Add(ResponseEvents.Submitted(message.TenantId, wave.Id, wave.NetworkId, wave.NetworkYear, r.ResponseKey, r.Role, r.TeamId,
+                JsonSerializer.Deserialize<Dictionary<string, decimal>>(r.ScaleScores)!, await store.GroupSizesAsync(uow, wave.Id, ct),
+                new DateTimeOffset(r.SubmittedAt, TimeSpan.Zero)));
+        }
+        foreach (var wave in waves.Values.Where(w => w is { Status: WaveStatus.Closed, ClosedAt: not null }))
+            events.Add(WavesApi.ClosedEvent(message.TenantId, wave, await store.InvitationsAsync(uow, wave.Id, false, ct), wave.ClosedAt!.Value));
+        await outbox.EnqueueManyAsync(uow, events, ct); // one COPY, however many responses the tenant has
+    }
+}

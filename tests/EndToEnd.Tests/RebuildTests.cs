@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text.Json;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// Reporting holds nothing that is not in an event: drop its database, start it again, and the publishers' replayed facts
+/// give back the same answers, byte for byte, on every funder and hub endpoint.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class RebuildTests(PlatformFixture platform)
+{
+    private const int Year = 2026;
+
+    [Fact]
+    public async Task Dropping_reportings_database_and_replaying_the_publishers_gives_identical_answers()
+    {
+        var api = platform.Api;
+        var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
+        var funder = await platform.TokenAsync(PlatformFixture.Funder);
+
+        // A network with everything Reporting builds from: survey responses and a closed wave, hub seats, a funder grant.
+        var driver = new SurveyDriver(platform, Year);
+        var (network, emails) = await driver.NetworkWithMembersAsync(hub, 5);
+        var wave = await driver.DraftWaveAsync(hub, network, 5);
+        await api.PostAsync<JsonElement>($"/api/surveys/waves/{wave}/open", hub, new { });
+        await driver.AllSubmitAsync(emails, level: 4);
+        await api.PostAsync<JsonElement>($"/api/surveys/waves/{wave}/close", hub, new { });
+        await api.PostAsync<JsonElement>($"/api/networks/{network}/hub-staff", hub, new
+        {
+            email = $"lead-{Guid.NewGuid():N}@rebuild.test", givenName = "Lee", familyName = "Hub", hubRole = "HubLead", core = true, startDate = "2025-08-01",
+        });
+        var foundation = (await api.GetAsync<JsonElement[]>("/api/funders", hub))
+            .Single(f => f.GetProperty("name").GetString() == "Demo Foundation").GetProperty("id").GetGuid();
+        await api.PostAsync<JsonElement>($"/api/networks/{network}/grants", hub, new { funderTenantId = foundation });
+
+        string[] Paths() =>
+        [
+            $"F/api/reporting/portfolio/structure?year={Year}",
+            $"F/api/reporting/portfolio/health?year={Year}",
+            $"F/api/reporting/portfolio/health?year={Year}&format=csv",
+            $"F/api/reporting/portfolio/clusters?year={Year}",
+            "F/api/reporting/portfolio/trend",
+            $"F/api/reporting/portfolio/leadership?year={Year}",
+            "H/api/reporting/networks",
+            $"H/api/reporting/networks/{network}/health?year={Year}",
+            $"H/api/reporting/networks/{network}/health/trend",
+            $"H/api/reporting/networks/{network}/structure?year={Year}",
+            $"H/api/reporting/networks/{network}/warnings?year={Year}",
+            $"H/api/reporting/networks/{network}/feedback-report?year={Year}",
+        ];
+        async Task<Dictionary<string, string>> AnswersAsync()
+        {
+            var answers = new Dictionary<string, string>();
+            foreach (var path in Paths())
+            {
+                using var response = await api.SendAsync(HttpMethod.Get, path[1..], path[0] == 'F' ? funder : hub);
+                answers[path] = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+            }
+            return answers;
+        }
+
+        // Before: wait until Reporting has every fact of the new network (all five responses, the closed wave, the seat, the grant).
+        Dictionary<string, string> before = [];
+        await PlatformFixture.EventuallyAsync(async () =>
+        {
+            before = await AnswersAsync();
+            return before[$"H/api/reporting/networks/{network}/health?year={Year}"].Contains("\"respondents\":5,\"responseRate\":100")
+                && before[$"F/api/reporting/portfolio/structure?year={Year}"].Contains(network.ToString())
+                && !before[$"H/api/reporting/networks/{network}/warnings?year={Year}"].Contains("No core hub seat");
+        }, TimeSpan.FromSeconds(30), "Reporting takes in the new network's facts");
+        Assert.All(before, a => Assert.StartsWith("200 ", a.Value));
+
+        await platform.Platform.RebuildReportsAsync();
+
+        Dictionary<string, string> after = [];
+        await PlatformFixture.EventuallyAsync(async () =>
+        {
+            after = await AnswersAsync();
+            return before.All(b => after[b.Key] == b.Value);
+        }, TimeSpan.FromSeconds(60), "the replayed facts rebuild the same answers");
+        foreach (var (path, answer) in before) Assert.Equal(answer, after[path]);
+    }
+}
