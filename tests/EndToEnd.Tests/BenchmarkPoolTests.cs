@@ -30,11 +30,13 @@ public sealed class BenchmarkPoolTests(PlatformFixture platform)
                 insert into networks (network_id, tenant_id, name, aim, goal_type, launch_date, registered_at, benchmarking_consent)
                 values (@network, @tenant, 'Pool probe', 'Aim', 'Other', '1998-08-01', now(), @consent)
                 """, new { network, tenant, consent }, tx);
-            for (var i = 0; i < respondents; i++)
-                await db.ExecuteAsync("""
-                    insert into survey_scale_scores (response_id, tenant_id, wave_id, network_id, network_year, scale_scores, submitted_at)
-                    values (@id, @tenant, @network, @network, @year, jsonb_build_object('HUB_LEADERSHIP', @score), now())
-                    """, new { id = Guid.NewGuid(), tenant, network, year = Year, score }, tx);
+            // The running sums Reporting keeps for everyone in the network year (as its response consumer writes them).
+            await db.ExecuteAsync("""
+                insert into group_respondents (tenant_id, network_id, network_year, grouping, group_key, respondents)
+                values (@tenant, @network, @year, 'all', 'all', @respondents);
+                insert into scale_sums (tenant_id, network_id, network_year, grouping, group_key, scale, n, sum, sum_of_squares, favorable)
+                values (@tenant, @network, @year, 'all', 'all', 'HUB_LEADERSHIP', @respondents, @score * @respondents, @score * @score * @respondents, 0);
+                """, new { tenant, network, year = Year, respondents, score }, tx);
         });
         return network;
     }
@@ -59,7 +61,7 @@ public sealed class BenchmarkPoolTests(PlatformFixture platform)
             Assert.Equal(5, await db.ExecuteScalarAsync<int>("select count(*) from benchmark_network_means(@Year, 1)", new { Year }, tx));
 
             // Outside the function, the pool policies never apply: the hub still sees only its own rows.
-            Assert.Equal(5, await db.ExecuteScalarAsync<int>("select count(*) from survey_scale_scores where network_year = @Year", new { Year }, tx));
+            Assert.Equal(1, await db.ExecuteScalarAsync<int>("select count(*) from scale_sums where network_year = @Year", new { Year }, tx));
             Assert.Equal(1, await db.ExecuteScalarAsync<int>("select count(*) from networks where name = 'Pool probe' and launch_date = '1998-08-01'", transaction: tx));
         });
     }

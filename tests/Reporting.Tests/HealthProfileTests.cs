@@ -16,7 +16,7 @@ public class HealthProfileTests
     {
         var now = Enumerable.Range(0, 6).Select(i => (R(4, i < 4 ? "TeamMember" : "TeamLead", benefits: 1), R(4, "team-a"))).ToList();
         var before = Enumerable.Range(0, 5).Select(_ => R(3)).ToList();
-        var profile = HealthProfile.Of(2025, now, before, 60.0m, 5);
+        var profile = HealthProfile.Of(2025, NetworkYearScores.Of(now), GroupScores.Of(null, before), 60.0m, 5);
         Assert.Equal(6, profile.Respondents);
         Assert.Equal("ACROSS_TEAM", profile.WeakestDomain); // BENEFITS is lower, but it is an outcome, not a domain
         Assert.Equal(1.00m, profile.ChangeFromPreviousYear.Single(c => c.Scale == "HUB_LEADERSHIP").Change);
@@ -29,7 +29,7 @@ public class HealthProfileTests
     public void Under_the_minimum_nothing_but_notes_leave()
     {
         var few = Enumerable.Range(0, 4).Select(_ => (R(5), R(5))).ToList();
-        var profile = HealthProfile.Of(2025, few, [], null, 5);
+        var profile = HealthProfile.Of(2025, NetworkYearScores.Of(few), null, null, 5);
         Assert.All(profile.Scales, s => Assert.Null(s.Statistics));
         Assert.Null(profile.WeakestDomain);
         Assert.Empty(profile.ChangeFromPreviousYear);
@@ -38,11 +38,11 @@ public class HealthProfileTests
     [Fact]
     public void The_trend_has_a_point_per_year_and_no_mean_where_too_few_responded()
     {
-        var trend = HealthTrend.Of(new Dictionary<int, IReadOnlyList<RespondentScores>>
+        var trend = HealthTrend.Of(new Dictionary<int, GroupScores>
         {
-            [2023] = Enumerable.Range(0, 5).Select(_ => R(3)).ToList(),
-            [2024] = Enumerable.Range(0, 3).Select(_ => R(4)).ToList(),
-            [2025] = Enumerable.Range(0, 6).Select(_ => R(4)).ToList(),
+            [2023] = GroupScores.Of(null, Enumerable.Range(0, 5).Select(_ => R(3)).ToList()),
+            [2024] = GroupScores.Of(null, Enumerable.Range(0, 3).Select(_ => R(4)).ToList()),
+            [2025] = GroupScores.Of(null, Enumerable.Range(0, 6).Select(_ => R(4)).ToList()),
         }, 5);
         var hub = trend.Single(t => t.Scale == "HUB_LEADERSHIP");
         Assert.Equal([3m, null, 4m], hub.Points.Select(p => p.Mean).ToArray());

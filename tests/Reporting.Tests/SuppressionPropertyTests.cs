@@ -36,7 +36,7 @@ public class SuppressionPropertyTests
     public void The_funder_table_and_its_csv_show_no_domain_score_of_fewer_than_five(int seed)
     {
         var portfolio = Portfolio(seed);
-        var rows = PortfolioHealth.Rows(2025, portfolio.Select(p => new PortfolioHealth.NetworkInput(p.Network, p.Respondents, null, [])).ToList(),
+        var rows = PortfolioHealth.Rows(2025, portfolio.Select(p => new PortfolioHealth.NetworkInput(p.Network, GroupScores.Of(null, p.Respondents), null, [])).ToList(),
             Minimum, ClusterRule.Current);
         var csv = Tables.ToCsv(rows).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var header = csv[0].TrimEnd('\r').Split(',');
@@ -67,8 +67,9 @@ public class SuppressionPropertyTests
     {
         foreach (var (_, respondents) in Portfolio(seed))
         {
-            var profile = HealthProfile.Of(2025, respondents.Select(r => (r, r with { Group = r.Group is null ? null : "team-" + r.Group.Length % 3 })).ToList(),
-                [], null, Minimum);
+            var profile = HealthProfile.Of(2025,
+                NetworkYearScores.Of(respondents.Select(r => (r, r with { Group = r.Group is null ? null : "team-" + r.Group.Length % 3 })).ToList()),
+                null, null, Minimum);
             foreach (var s in profile.Scales.Where(s => s.Statistics is not null))
                 Assert.True(s.Statistics!.N >= Minimum && Having(respondents, s.Scale) >= Minimum);
 
@@ -93,8 +94,8 @@ public class SuppressionPropertyTests
     public void A_trend_shows_no_years_mean_under_five(int seed)
     {
         var random = new Random(seed);
-        var byYear = Enumerable.Range(2022, 4).ToDictionary(y => y, _ => (IReadOnlyList<RespondentScores>)Portfolio(random.Next())[0].Respondents);
-        foreach (var scale in HealthTrend.Of(byYear, Minimum))
+        var byYear = Enumerable.Range(2022, 4).ToDictionary(y => y, _ => Portfolio(random.Next())[0].Respondents);
+        foreach (var scale in HealthTrend.Of(byYear.ToDictionary(y => y.Key, y => GroupScores.Of(null, y.Value)), Minimum))
             foreach (var point in scale.Points.Where(p => p.Mean is not null))
                 Assert.True(Having(byYear[point.Year], scale.Scale) >= Minimum);
     }

@@ -16,33 +16,48 @@ public sealed record GroupResult(string Group, int? Respondents, IReadOnlyList<S
 /// </summary>
 public static class ScaleReport
 {
+    /// <summary>The group of respondents whose role or team is not known (or not safe to say).</summary>
+    public const string Unspecified = "unspecified";
+
     public static IReadOnlyList<ScaleResult> Overall(IReadOnlyList<RespondentScores> respondents, int minimumN) =>
-        respondents.SelectMany(r => r.Scores).GroupBy(s => s.Key).OrderBy(g => g.Key)
-            .Select(g => g.Count() >= minimumN
-                ? new ScaleResult(g.Key, ScaleStatistics.Of(g.Key, g.Select(s => s.Value).ToList()), null)
-                : new ScaleResult(g.Key, null, Suppression.HiddenNote(minimumN)))
+        Overall(GroupScores.Of(null, respondents), minimumN);
+
+    public static IReadOnlyList<ScaleResult> Overall(GroupScores group, int minimumN) =>
+        group.Scales.Where(s => s.Value.N > 0).OrderBy(s => s.Key, StringComparer.Ordinal)
+            .Select(s => s.Value.N >= minimumN
+                ? new ScaleResult(s.Key, ScaleStatistics.Of(s.Key, s.Value), null)
+                : new ScaleResult(s.Key, null, Suppression.HiddenNote(minimumN)))
             .ToList();
 
     /// <summary>
     /// By subgroup: respondents without a group (null) form their own "unspecified" group, so the groups always add up to
     /// the total and complementary suppression covers them too.
     /// </summary>
+    public static IReadOnlyList<GroupResult> ByGroup(IReadOnlyList<RespondentScores> respondents, int minimumN) =>
+        ByGroup(respondents.GroupBy(r => r.Group ?? Unspecified).Select(g => GroupScores.Of(g.Key, g.ToList())).ToList(), minimumN);
+
     /// <remarks>
     /// Suppression applies per scale too: not every respondent has every scale score, so a visible group can have a scale
     /// under the minimum. Among the groups that have a scale, if exactly one is hidden for it, the smallest other is hidden
     /// for that scale as well, or its figures would follow from the overall result minus the shown groups.
     /// </remarks>
-    public static IReadOnlyList<GroupResult> ByGroup(IReadOnlyList<RespondentScores> respondents, int minimumN)
+    public static IReadOnlyList<GroupResult> ByGroup(IReadOnlyList<GroupScores> groups, int minimumN)
     {
-        const string unspecified = "unspecified";
-        var groups = respondents.GroupBy(r => r.Group ?? unspecified).ToList();
-        var hidden = Suppression.HiddenGroups(groups.Select(g => (g.Key, g.Count())), minimumN);
-        var hiddenByScale = respondents.SelectMany(r => r.Scores.Keys).Distinct().ToDictionary(scale => scale, scale =>
-            Suppression.HiddenGroups(groups.Select(g => (g.Key, N: g.Count(r => r.Scores.ContainsKey(scale)))).Where(g => g.N > 0), minimumN, hidden));
-        return groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => hidden.Contains(g.Key)
-                ? new GroupResult(g.Key, null, [], Suppression.HiddenNote(minimumN))
-                : new GroupResult(g.Key, g.Count(), Overall(g.ToList(), minimumN)
-                    .Select(s => hiddenByScale[s.Scale].Contains(g.Key) ? new ScaleResult(s.Scale, null, Suppression.HiddenNote(minimumN)) : s).ToList(), null))
+        var hidden = Suppression.HiddenGroups(groups.Select(g => (g.Group!, g.Respondents)), minimumN);
+        var hiddenByScale = groups.SelectMany(g => g.Scales.Where(s => s.Value.N > 0).Select(s => s.Key)).Distinct().ToDictionary(scale => scale, scale =>
+            Suppression.HiddenGroups(groups.Select(g => (g.Group!, N: g.Scales.GetValueOrDefault(scale)?.N ?? 0)).Where(g => g.N > 0), minimumN, hidden));
+        return groups.OrderBy(g => g.Group, StringComparer.Ordinal).Select(g => hidden.Contains(g.Group!)
+                ? new GroupResult(g.Group!, null, [], Suppression.HiddenNote(minimumN))
+                : new GroupResult(g.Group!, g.Respondents, Overall(g, minimumN)
+                    .Select(s => hiddenByScale[s.Scale].Contains(g.Group!) ? new ScaleResult(s.Scale, null, Suppression.HiddenNote(minimumN)) : s).ToList(), null))
             .ToList();
     }
+}
+
+/// <summary>A group's respondents, reduced to their count and each scale's running sums (what Reporting stores).</summary>
+public sealed record GroupScores(string? Group, int Respondents, IReadOnlyDictionary<string, ScaleSums> Scales)
+{
+    public static GroupScores Of(string? group, IReadOnlyList<RespondentScores> respondents) =>
+        new(group, respondents.Count, respondents.SelectMany(r => r.Scores).GroupBy(s => s.Key)
+            .ToDictionary(g => g.Key, g => ScaleSums.Of(g.Select(s => s.Value))));
 }

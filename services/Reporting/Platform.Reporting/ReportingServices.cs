@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MassTransit;
 using Platform.Data;
 using Platform.Messaging;
 using Platform.Reporting.Data;
@@ -17,7 +18,9 @@ public static class ReportingServices
         builder.AddMessaging("reporting", x =>
         {
             x.AddConsumer<TenantCreatedConsumer>();
-            x.AddConsumer<SurveyResponseSubmittedConsumer>();
+            x.AddConsumer<SurveyResponsesConsumer>(c => c.Options<BatchOptions>(o => o
+                    .SetMessageLimit(SurveyResponsesConsumer.BatchSize).SetTimeLimit(TimeSpan.FromMilliseconds(50)).SetConcurrencyLimit(2)))
+                .Endpoint(e => e.PrefetchCount = SurveyResponsesConsumer.BatchSize * 2); // a batch fills only from prefetched messages
             x.AddConsumer<SurveyWaveClosedConsumer>();
             x.AddConsumer<RubricSessionClosedConsumer>();
             x.AddConsumer<NetworkRegisteredConsumer>();

@@ -78,9 +78,9 @@ public static class ReportingApi
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (!(await store.ListNetworksAsync(uow, ct)).Any(n => n.NetworkId == id)) return TypedResults.NotFound();
-        var respondents = await results.NetworkRespondentsAsync(uow, id, ct);
+        var years = await results.NetworkYearsAsync(uow, id, ct);
         var rates = await results.ResponseRatesAsync(uow, year, ct);
-        return TypedResults.Ok(HealthProfile.Of(year, respondents[year].ToList(), respondents[year - 1].Select(r => r.ByRole).ToList(),
+        return TypedResults.Ok(HealthProfile.Of(year, years.GetValueOrDefault(year) ?? NetworkYearScores.None, years.GetValueOrDefault(year - 1)?.All,
             rates.TryGetValue(id, out var rate) ? rate : null, Suppression.MinimumN()));
     }
 
@@ -89,9 +89,8 @@ public static class ReportingApi
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (!(await store.ListNetworksAsync(uow, ct)).Any(n => n.NetworkId == id)) return TypedResults.NotFound();
-        var respondents = await results.NetworkRespondentsAsync(uow, id, ct);
-        return TypedResults.Ok(HealthTrend.Of(respondents.ToDictionary(g => g.Key, g => (IReadOnlyList<RespondentScores>)g.Select(r => r.ByRole).ToList()),
-            Suppression.MinimumN()));
+        var years = await results.NetworkYearsAsync(uow, id, ct);
+        return TypedResults.Ok(HealthTrend.Of(years.ToDictionary(y => y.Key, y => y.Value.All), Suppression.MinimumN()));
     }
 
     private static async Task<IReadOnlyList<PortfolioHealthRow>> PortfolioRowsAsync(int year, ClaimsPrincipal user, Database db, ReportingStore store,
@@ -100,10 +99,10 @@ public static class ReportingApi
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         // The networks first (see PortfolioLeadership): later reads can only see more, never less.
         var structure = await store.StructureAsync(uow, year, null, ct);
-        var scores = await results.ScaleScoresByNetworkAsync(uow, year, ct);
+        var scores = await results.OverallByNetworkAsync(uow, year, ct);
         var facts = await warnings.FactsAsync(uow, year, null, ct);
         // A grant revoked between these reads drops the network from the answer rather than half-reporting it.
-        return PortfolioHealth.Rows(year, structure.Where(s => facts.ContainsKey(s.NetworkId)).Select(s => new PortfolioHealth.NetworkInput(s, scores[s.NetworkId].ToList(),
+        return PortfolioHealth.Rows(year, structure.Where(s => facts.ContainsKey(s.NetworkId)).Select(s => new PortfolioHealth.NetworkInput(s, scores.GetValueOrDefault(s.NetworkId) ?? NetworkYearScores.None.All,
             facts[s.NetworkId].ResponseRate, NetworkWarnings.Of(facts[s.NetworkId], WarningRules.Current))).ToList(),
             Suppression.MinimumN(), ClusterRule.Current);
     }
@@ -116,11 +115,11 @@ public static class ReportingApi
         await using (var uow = await db.BeginAsync(user.TenantId(), ct))
         {
             if ((await store.ListNetworksAsync(uow, ct)).FirstOrDefault(n => n.NetworkId == id) is not { } network) return TypedResults.NotFound();
-            var respondents = await results.NetworkRespondentsAsync(uow, id, ct);
+            var years = await results.NetworkYearsAsync(uow, id, ct);
             var rates = await results.ResponseRatesAsync(uow, year, ct);
-            var profile = HealthProfile.Of(year, respondents[year].ToList(), respondents[year - 1].Select(r => r.ByRole).ToList(),
+            var profile = HealthProfile.Of(year, years.GetValueOrDefault(year) ?? NetworkYearScores.None, years.GetValueOrDefault(year - 1)?.All,
                 rates.TryGetValue(id, out var rate) ? rate : null, minimum);
-            var trend = HealthTrend.Of(respondents.ToDictionary(g => g.Key, g => (IReadOnlyList<RespondentScores>)g.Select(r => r.ByRole).ToList()), minimum);
+            var trend = HealthTrend.Of(years.ToDictionary(y => y.Key, y => y.Value.All), minimum);
             var facts = (await warnings.FactsAsync(uow, year, id, ct))[id];
             var benchmark = Benchmark.Of(network.BenchmarkingConsent,
                 network.BenchmarkingConsent ? await results.BenchmarkMeansAsync(uow, year, minimum, ct) : [], ClusterRule.Current.MinNetworks);
@@ -174,10 +173,14 @@ public static class ReportingApi
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (!(await store.ListNetworksAsync(uow, ct)).Any(n => n.NetworkId == id)) return TypedResults.NotFound();
-        var respondents = await results.ScaleScoresAsync(uow, id, year, by ?? SurveyGrouping.None, ct);
+        var scores = (await results.NetworkYearsAsync(uow, id, ct)).GetValueOrDefault(year) ?? NetworkYearScores.None;
         var minimum = Suppression.MinimumN();
-        return TypedResults.Ok(new SurveyResults(year, respondents.Count, ScaleReport.Overall(respondents, minimum),
-            by is null or SurveyGrouping.None ? null : ScaleReport.ByGroup(respondents, minimum)));
+        return TypedResults.Ok(new SurveyResults(year, scores.All.Respondents, ScaleReport.Overall(scores.All, minimum), by switch
+        {
+            SurveyGrouping.Role => ScaleReport.ByGroup(scores.ByRole, minimum),
+            SurveyGrouping.Team => ScaleReport.ByGroup(scores.ByTeam, minimum),
+            _ => null,
+        }));
     }
 
     private static async Task<Ok<IReadOnlyList<NetworkSummary>>> ListNetworks(ClaimsPrincipal user, Database db, ReportingStore store, CancellationToken ct)

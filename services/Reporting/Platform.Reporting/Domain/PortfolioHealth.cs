@@ -39,15 +39,14 @@ public sealed record PortfolioYear(int Year, IReadOnlyDictionary<NetworkCluster,
 /// <summary>Builds the portfolio table and cluster counts from respondent scores: one computation for both endpoints.</summary>
 public static class PortfolioHealth
 {
-    public sealed record NetworkInput(StructureRow Structure, IReadOnlyList<RespondentScores> Respondents, decimal? ResponseRate,
-        IReadOnlyList<NetworkWarning> Warnings);
+    public sealed record NetworkInput(StructureRow Structure, GroupScores Scores, decimal? ResponseRate, IReadOnlyList<NetworkWarning> Warnings);
 
     public static IReadOnlyList<PortfolioHealthRow> Rows(int year, IReadOnlyList<NetworkInput> networks, int minimumN, ClusterRule rule)
     {
         // A domain score leaves only when at least the minimum number of respondents have it.
         var domains = networks.Select(n => new NetworkDomains(n.Structure.NetworkId,
-            ScaleReport.Overall(n.Respondents, minimumN).Where(s => s.Statistics is not null).ToDictionary(s => s.Scale, s => s.Statistics!.Mean),
-            n.Respondents.Count >= minimumN)).ToList();
+            ScaleReport.Overall(n.Scores, minimumN).Where(s => s.Statistics is not null).ToDictionary(s => s.Scale, s => s.Statistics!.Mean),
+            n.Scores.Respondents >= minimumN)).ToList();
         var placements = HealthClusters.Place(domains, rule).ToDictionary(p => p.NetworkId);
         return networks.Zip(domains).Select(x =>
         {

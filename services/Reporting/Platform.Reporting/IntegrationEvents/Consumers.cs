@@ -1,3 +1,4 @@
+using MassTransit;
 using Platform.Contracts.Assessments;
 using Platform.Contracts.Identity;
 using Platform.Contracts.Networks;
@@ -56,10 +57,24 @@ public sealed class NetworkShareRevokedConsumer(Database db, ReportingStore stor
         store.SetGrantAsync(uow, message.NetworkId, message.FunderTenantId, false, message.OccurredAt, ct);
 }
 
-public sealed class SurveyResponseSubmittedConsumer(Database db, SurveyResultsStore store) : InboxConsumer<SurveyResponseSubmitted>(db)
+/// <summary>
+/// Responses arrive in bursts (a wave, a replay): they are taken in batches, one statement per tenant, and are idempotent
+/// by response id (no inbox needed: a response already stored is neither stored nor summed again).
+/// </summary>
+public sealed class SurveyResponsesConsumer(Database db, SurveyResultsStore store) : IConsumer<Batch<SurveyResponseSubmitted>>
 {
-    protected override Task HandleAsync(SurveyResponseSubmitted message, UnitOfWork uow, CancellationToken ct) =>
-        store.AddResponseAsync(uow, message, ct);
+    public const int BatchSize = 500;
+
+    public async Task Consume(ConsumeContext<Batch<SurveyResponseSubmitted>> context)
+    {
+        var ct = context.CancellationToken;
+        foreach (var tenant in context.Message.Select(m => m.Message).GroupBy(m => m.TenantId))
+        {
+            await using var uow = await db.BeginAsync(tenant.Key, ct);
+            await store.AddResponsesAsync(uow, tenant.ToList(), ct);
+            await uow.CommitAsync(ct);
+        }
+    }
 }
 
 public sealed class SurveyWaveClosedConsumer(Database db, SurveyResultsStore store) : InboxConsumer<SurveyWaveClosed>(db)
