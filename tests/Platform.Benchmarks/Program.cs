@@ -5,11 +5,12 @@ return args.FirstOrDefault() switch
 {
     "roster" => await RosterBenchmark.RunAsync(),
     "survey" => await SurveyBenchmark.RunAsync(),
+    "reporting" => await ReportingBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ./dev bench roster|survey");
+    Console.Error.WriteLine("usage: ./dev bench roster|survey|reporting");
     return 2;
 }

@@ -159,9 +159,7 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
     public async Task RebuildReportsAsync(CancellationToken ct = default)
     {
         var reporting = Components.Single(c => c.Name == "reporting");
-        var pidFile = Path.Combine(options.PidDirectory, "reporting.pid");
-        if (File.Exists(pidFile) && int.TryParse(await File.ReadAllTextAsync(pidFile, ct), out var pid))
-            await Shell.StopGroupAsync(pid, TimeSpan.FromSeconds(10));
+        await StopServiceAsync(reporting.Name);
         await using (var admin = new NpgsqlConnection(Postgres.ConnectionString()))
         {
             await admin.OpenAsync(ct);
@@ -170,7 +168,23 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
         }
         NpgsqlConnection.ClearAllPools(); // pooled connections to the dropped database were terminated by the drop
         await DatabaseProvisioner.ProvisionAsync(Postgres.ConnectionString(), DatabaseFor(reporting), ct);
-        await StartService(reporting, options.Ports[reporting.Name], EnvironmentFor(reporting)).WaitReadyAsync(TimeSpan.FromSeconds(120), ct);
+        await StartServiceAsync(reporting.Name, ct);
+    }
+
+    /// <summary>Stops one running component (its queues keep what arrives meanwhile).</summary>
+    public async Task StopServiceAsync(string name)
+    {
+        var pidFile = Path.Combine(options.PidDirectory, $"{name}.pid");
+        if (File.Exists(pidFile) && int.TryParse(await File.ReadAllTextAsync(pidFile), out var pid))
+            await Shell.StopGroupAsync(pid, TimeSpan.FromSeconds(10));
+        File.Delete(pidFile);
+    }
+
+    /// <summary>Starts one component and waits until it answers /health/ready.</summary>
+    public async Task StartServiceAsync(string name, CancellationToken ct = default)
+    {
+        var c = Components.Single(x => x.Name == name);
+        await StartService(c, options.Ports[c.Name], EnvironmentFor(c)).WaitReadyAsync(TimeSpan.FromSeconds(120), ct);
     }
 
     public async Task StopAllAsync()

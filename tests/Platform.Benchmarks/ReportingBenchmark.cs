@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using Npgsql;
+using Platform.Contracts;
+using Platform.Contracts.Identity;
+using Platform.Contracts.Networks;
+using Platform.Contracts.Surveys;
+using Platform.HealthModel;
+using Platform.Local;
+
+namespace Platform.Benchmarks;
+
+/// <summary>
+/// A portfolio of 1,000 networks, 300,000 members and 1,000,000 survey responses over 3 network years, delivered to
+/// Reporting as events (published on the broker as the services publish them, never written into Reporting's tables).
+/// Reporting is stopped while they are published and started on the full backlog, to time its ingestion alone; then the
+/// read endpoints are timed through the gateway. Targets: ingestion >= 5,000 events/s; portfolio/health p95 < 100 ms;
+/// a network's health p95 < 20 ms; the feedback report < 300 ms.
+/// </summary>
+public static class ReportingBenchmark
+{
+    private const int Networks = 1_000, MembersPerNetwork = 300, Hubs = 10, Year = 2025;
+    private static readonly int[] Years = [2023, 2024, 2025];
+    private const int ResponsesPerNetworkYear = 333; // 999,000 responses, plus one more per network in the last year: 1,000,000
+    private static readonly string?[] Roles = ["TeamMember", "TeamMember", "TeamMember", "TeamLead", "DistrictLead", "Other"];
+
+    public static async Task<int> RunAsync()
+    {
+        await using var bench = await BenchPlatform.StartAsync();
+        try
+        {
+            return await MeasureAsync(bench);
+        }
+        catch
+        {
+            bench.PrintErrors();
+            throw;
+        }
+    }
+
+    private static async Task<int> MeasureAsync(BenchPlatform bench)
+    {
+        var api = bench.Api;
+        var hubToken = await api.GetTokenAsync("hubadmin@riverbend.demo", LocalPlatform.DemoPassword);
+        var funderToken = await api.GetTokenAsync("funder@foundation.demo", LocalPlatform.DemoPassword);
+        var riverbend = PlatformApiClient.TenantOf(hubToken);
+        var funder = PlatformApiClient.TenantOf(funderToken);
+        // Network 0 belongs to the demo hub (so its admin can read it); the rest to synthetic hubs. All are shared with the demo funder.
+        var hubs = new[] { riverbend }.Concat(Enumerable.Range(1, Hubs - 1).Select(_ => Guid.NewGuid())).ToArray();
+        var networks = Enumerable.Range(0, Networks).Select(i => (Id: Guid.NewGuid(), Tenant: hubs[i % Hubs], Level: 2.6m + i % 17 * 0.1m)).ToArray();
+
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host("127.0.0.1", (ushort)bench.Platform.Options.RabbitMqPort, "/", h =>
+        {
+            h.Username("guest");
+            h.Password("guest");
+        }));
+        await bus.StartAsync();
+        try
+        {
+            Console.WriteLine("Stopping Reporting, then publishing the portfolio's events ...");
+            await bench.Platform.StopServiceAsync("reporting");
+            var published = Stopwatch.StartNew();
+            var at = DateTimeOffset.UtcNow;
+            var facts = new List<IIntegrationEvent>();
+            foreach (var hub in hubs.Skip(1))
+                facts.Add(new TenantCreated(hub, $"Bench hub {hub:N}"[..18], "hub", "Ngo", at));
+            foreach (var (n, i) in networks.Select((n, i) => (n, i)))
+            {
+                facts.Add(new NetworkRegistered(n.Tenant, n.Id, $"Bench network {i:D4}", "Raise on-track rates", "EarlyWarning", new DateOnly(2020, 8, 1), at));
+                facts.Add(new NetworkSharedWithFunder(n.Tenant, n.Id, funder, at));
+                facts.Add(new HubStaffAssigned(n.Tenant, n.Id, Guid.NewGuid(), Guid.NewGuid(), "HubLead", true, new DateOnly(2020, 8, 1), at));
+                facts.Add(new HubStaffAssigned(n.Tenant, n.Id, Guid.NewGuid(), Guid.NewGuid(), "ImprovementCoach", true, new DateOnly(2021, 8, 1), at));
+                foreach (var y in Years)
+                {
+                    facts.Add(new NetworkYearStabilityComputed(n.Tenant, n.Id, y, MembersPerNetwork, 40, 35, 86.7m, 3.1m, "Stable", null, null, at));
+                    facts.Add(new SurveyWaveClosed(n.Tenant, Guid.NewGuid(), n.Id, y, "network-health-member", 1, MembersPerNetwork, Responses(y), at));
+                }
+            }
+            await PublishAsync(bus, facts);
+            var responses = 0;
+            var random = new Random(11);
+            foreach (var chunk in networks.Chunk(50))
+            {
+                var batch = new List<IIntegrationEvent>();
+                foreach (var n in chunk)
+                    foreach (var y in Years)
+                        for (var r = 0; r < Responses(y); r++)
+                            batch.Add(Response(n.Tenant, n.Id, y, n.Level + (y - 2023) * 0.05m, random));
+                await PublishAsync(bus, batch);
+                responses += batch.Count;
+            }
+            var events = facts.Count + responses;
+            Console.WriteLine($"Published {events:N0} events ({responses:N0} responses) in {published.Elapsed.TotalSeconds:F0} s. Starting Reporting on the backlog ...");
+
+            var ingest = Stopwatch.StartNew();
+            await bench.Platform.StartServiceAsync("reporting");
+            await using (var db = new NpgsqlConnection(bench.Platform.Postgres.ConnectionString("reporting")))
+            {
+                await db.OpenAsync();
+                while (true)
+                {
+                    await using var count = new NpgsqlCommand("select (select count(*) from survey_scale_scores) + (select count(*) from survey_waves_closed)", db);
+                    var have = (long)(await count.ExecuteScalarAsync())!;
+                    if (have >= responses + Networks * Years.Length) break;
+                    if (ingest.Elapsed > TimeSpan.FromMinutes(20)) throw new TimeoutException($"Reporting had {have:N0} after 20 minutes.");
+                    await Task.Delay(500);
+                }
+            }
+            ingest.Stop();
+            // The small facts (networks, grants, stability) were consumed alongside; the responses dominate.
+            var perSecond = events / ingest.Elapsed.TotalSeconds;
+
+            Console.WriteLine("Timing the read endpoints through the gateway ...");
+            var first = networks[0].Id;
+            await TimeAsync(api, funderToken, $"/api/reporting/portfolio/health?year={Year}", 3); // warm-up
+            var portfolio = await TimeAsync(api, funderToken, $"/api/reporting/portfolio/health?year={Year}", 40);
+            var clusters = await TimeAsync(api, funderToken, $"/api/reporting/portfolio/clusters?year={Year}", 20);
+            await TimeAsync(api, hubToken, $"/api/reporting/networks/{first}/health?year={Year}", 5);
+            var health = await TimeAsync(api, hubToken, $"/api/reporting/networks/{first}/health?year={Year}", 200);
+            await TimeAsync(api, hubToken, $"/api/reporting/networks/{first}/feedback-report?year={Year}", 3);
+            var report = await TimeAsync(api, hubToken, $"/api/reporting/networks/{first}/feedback-report?year={Year}", 30);
+            var rows = JsonDocument.Parse(await (await api.SendAsync(HttpMethod.Get, $"/api/reporting/portfolio/health?year={Year}", funderToken)).Content.ReadAsStringAsync())
+                .RootElement.GetArrayLength();
+
+            Console.WriteLine($"""
+
+                portfolio: {Networks:N0} networks, {Networks * MembersPerNetwork:N0} members, {responses:N0} responses over {Years.Length} network years ({events:N0} events)
+                ingestion into Reporting (started on the full backlog): {ingest.Elapsed.TotalSeconds:F1} s, {perSecond:N0} events/s   (target: >= 5,000/s)
+                portfolio/health ({rows:N0} rows):   p50 {portfolio.P(50):F1} ms, p95 {portfolio.P(95):F1} ms   (target: p95 < 100 ms)
+                portfolio/clusters:               p50 {clusters.P(50):F1} ms, p95 {clusters.P(95):F1} ms
+                a network's health:               p50 {health.P(50):F1} ms, p95 {health.P(95):F1} ms   (target: p95 < 20 ms)
+                the feedback report:              p50 {report.P(50):F1} ms, p95 {report.P(95):F1} ms   (target: < 300 ms)
+                ratios to target: ingestion {perSecond / 5000:F2}x, portfolio p95 {portfolio.P(95) / 100:F2}x, health p95 {health.P(95) / 20:F2}x, report p95 {report.P(95) / 300:F2}x
+                """);
+            return 0;
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+    }
+
+    private static int Responses(int year) => year == Years[^1] ? ResponsesPerNetworkYear + 1 : ResponsesPerNetworkYear;
+
+    private static SurveyResponseSubmitted Response(Guid tenant, Guid network, int year, decimal level, Random random)
+    {
+        var scores = HealthScales.All.ToDictionary(s => s.Key, s => Math.Clamp(Math.Round(level + (decimal)(random.NextDouble() * 2 - 1), 2), 1m, 5m));
+        var role = Roles[random.Next(Roles.Length)];
+        return new SurveyResponseSubmitted(tenant, Guid.NewGuid(), network, year, Guid.NewGuid(), role, null, scores, DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>Publishes as the services' outbox relays do: each event as its own type, many in flight at once.</summary>
+    private static async Task PublishAsync(IBus bus, IReadOnlyList<IIntegrationEvent> events)
+    {
+        foreach (var chunk in events.Chunk(2_000))
+            await Task.WhenAll(chunk.Select(e => bus.Publish(e, e.GetType())));
+    }
+
+    private sealed record Timing(double[] Milliseconds)
+    {
+        public double P(int percentile) => Milliseconds[Math.Min(Milliseconds.Length - 1, (int)Math.Ceiling(percentile / 100.0 * Milliseconds.Length) - 1)];
+    }
+
+    private static async Task<Timing> TimeAsync(PlatformApiClient api, string token, string path, int times)
+    {
+        var ms = new double[times];
+        for (var i = 0; i < times; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await api.SendAsync(HttpMethod.Get, path, token);
+            await response.Content.ReadAsByteArrayAsync();
+            response.EnsureSuccessStatusCode();
+            ms[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+        Array.Sort(ms);
+        return new Timing(ms);
+    }
+}
