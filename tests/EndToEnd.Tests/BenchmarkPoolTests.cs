@@ -32,8 +32,8 @@ public sealed class BenchmarkPoolTests(PlatformFixture platform)
                 """, new { network, tenant, consent }, tx);
             // The running sums Reporting keeps for everyone in the network year (as its response consumer writes them).
             await db.ExecuteAsync("""
-                insert into group_respondents (tenant_id, network_id, network_year, grouping, group_key, respondents)
-                values (@tenant, @network, @year, 'all', 'all', @respondents);
+                insert into group_respondents (tenant_id, network_id, network_year, grouping, group_key, respondents, last_submitted_at)
+                values (@tenant, @network, @year, 'all', 'all', @respondents, now());
                 insert into scale_sums (tenant_id, network_id, network_year, grouping, group_key, scale, n, sum, sum_of_squares, favorable)
                 values (@tenant, @network, @year, 'all', 'all', 'HUB_LEADERSHIP', @respondents, @score * @respondents, @score * @score * @respondents, 0);
                 """, new { tenant, network, year = Year, respondents, score }, tx);

@@ -28,19 +28,22 @@ public sealed class SurveyResultsStore
                                      @scores::jsonb[], @submitted::timestamptz[])
                     as t(response_id, wave_id, network_id, network_year, role, team_id, scale_scores, submitted_at)
             ), inserted as (
-                insert into survey_scale_scores (response_id, tenant_id, wave_id, network_id, network_year, role, team_id, scale_scores, submitted_at)
-                select response_id, @tenant, wave_id, network_id, network_year, role, team_id, scale_scores, submitted_at from incoming
+                insert into survey_scale_scores (response_id, tenant_id, wave_id, network_id, network_year, submitted_at)
+                select response_id, @tenant, wave_id, network_id, network_year, submitted_at from incoming
                 on conflict do nothing
-                returning network_id, network_year, role, team_id, scale_scores
+                returning response_id
+            ), fresh as (
+                select i.* from incoming i join inserted using (response_id)
             ), grouped as (
-                select network_id, network_year, 'all' as grouping, 'all' as group_key, scale_scores from inserted
-                union all select network_id, network_year, 'role', coalesce(role, @unspecified), scale_scores from inserted
-                union all select network_id, network_year, 'team', coalesce(team_id::text, @unspecified), scale_scores from inserted
+                select network_id, network_year, 'all' as grouping, 'all' as group_key, scale_scores, submitted_at from fresh
+                union all select network_id, network_year, 'role', coalesce(role, @unspecified), scale_scores, submitted_at from fresh
+                union all select network_id, network_year, 'team', coalesce(team_id::text, @unspecified), scale_scores, submitted_at from fresh
             ), counted as (
-                insert into group_respondents (tenant_id, network_id, network_year, grouping, group_key, respondents)
-                select @tenant, network_id, network_year, grouping, group_key, count(*) from grouped
+                insert into group_respondents (tenant_id, network_id, network_year, grouping, group_key, respondents, last_submitted_at)
+                select @tenant, network_id, network_year, grouping, group_key, count(*), max(submitted_at) from grouped
                 group by network_id, network_year, grouping, group_key order by network_id, network_year, grouping, group_key
-                on conflict (network_id, network_year, grouping, group_key) do update set respondents = group_respondents.respondents + excluded.respondents
+                on conflict (network_id, network_year, grouping, group_key) do update set respondents = group_respondents.respondents + excluded.respondents,
+                    last_submitted_at = greatest(group_respondents.last_submitted_at, excluded.last_submitted_at)
             )
             insert into scale_sums (tenant_id, network_id, network_year, grouping, group_key, scale, n, sum, sum_of_squares, favorable)
             select @tenant, g.network_id, g.network_year, g.grouping, g.group_key, kv.key, count(*), sum(kv.value::numeric),

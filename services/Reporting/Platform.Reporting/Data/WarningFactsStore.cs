@@ -42,14 +42,16 @@ public sealed class WarningFactsStore(SurveyResultsStore results, TimeProvider c
         // never when an event was delivered: a rebuild of Reporting must not make a quiet network look busy.
         var facts = (await uow.Connection.QueryAsync<FactsRow>(new CommandDefinition("""
             select n.network_id as NetworkId,
-                (select max(s.submitted_at) from survey_scale_scores s where s.network_id = n.network_id and s.submitted_at < n.as_of + 1) as LastResponse,
+                (select max(g.last_submitted_at) from group_respondents g where g.network_id = n.network_id and g.grouping = 'all'
+                    and g.network_year <= @year and g.last_submitted_at < n.as_of + 1) as LastResponse,
                 (select max(r.held_on) from rubric_sessions_closed r where r.network_id = n.network_id and r.held_on <= n.as_of) as LastSession,
                 (select count(*)::int from hub_seats h where h.network_id = n.network_id and h.core and h.start_date <= n.as_of
                     and (h.end_date is null or h.end_date > n.as_of)) as CoreSeats,
                 (select members from network_year_stability y where y.network_id = n.network_id and y.year = @year) as Members,
                 (select members from network_year_stability y where y.network_id = n.network_id and y.year = @year - 1) as PreviousMembers,
                 (select max(a) from (
-                    select max(s.submitted_at) from survey_scale_scores s where s.network_id = n.network_id and s.submitted_at < n.as_of + 1
+                    select max(g.last_submitted_at) from group_respondents g where g.network_id = n.network_id and g.grouping = 'all'
+                        and g.network_year <= @year and g.last_submitted_at < n.as_of + 1
                     union all select max(w.closed_at) from survey_waves_closed w where w.network_id = n.network_id and w.closed_at < n.as_of + 1
                     union all select max(r.held_on)::timestamptz from rubric_sessions_closed r where r.network_id = n.network_id and r.held_on <= n.as_of
                     union all select max(greatest(h.start_date, h.end_date))::timestamptz from hub_seats h

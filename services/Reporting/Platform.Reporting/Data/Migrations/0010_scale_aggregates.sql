@@ -1,5 +1,5 @@
 -- Survey results kept as running sums per network year and group (everyone, by role, by team): reports read a few rows
--- per network instead of every response. The responses stay (they make each one count once, and date activity).
+-- per network instead of every response; each group also keeps when its latest response came (for the warnings).
 create table scale_sums (
     tenant_id     uuid not null,
     network_id    uuid not null,
@@ -24,6 +24,7 @@ create table group_respondents (
     grouping     text not null check (grouping in ('all', 'role', 'team')),
     group_key    text not null,
     respondents  int not null,
+    last_submitted_at timestamptz not null,
     primary key (network_id, network_year, grouping, group_key)
 );
 select enable_tenant_isolation('group_respondents');
@@ -48,6 +49,10 @@ language sql stable security definer set search_path = public as $$
     where s.network_year = p_year and s.grouping = 'all'
       and r.respondents >= greatest(p_min_n, 5) and s.n >= greatest(p_min_n, 5)
 $$;
+
+-- A response row now only makes each response count once: its scores live in the sums.
+drop index survey_scale_scores_latest;
+alter table survey_scale_scores drop column scale_scores, drop column role, drop column team_id;
 
 -- The existing rows cannot be summed here (row-level security hides them from the migration), so they are cleared and
 -- Reporting asks the publishers for every fact again at start-up (an empty rebuild_requests means "rebuild").
