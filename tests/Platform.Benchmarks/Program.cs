@@ -5,12 +5,12 @@ return args.FirstOrDefault() switch
 {
     "roster" => await RosterBenchmark.RunAsync(),
     "survey" => await SurveyBenchmark.RunAsync(),
-    "reporting" => await ReportingBenchmark.RunAsync(),
+    "reporting" => await ReportingBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ./dev bench roster|survey|reporting");
+    Console.Error.WriteLine("usage: ./dev bench roster|survey|reporting [responses per network year]");
     return 2;
 }

@@ -22,7 +22,7 @@ public sealed class LeadershipStore
         (await uow.Connection.QueryAsync<(Guid SessionId, Guid NetworkId, int Year, string Means, int Invited, int Participated, DateOnly HeldOn)>(new CommandDefinition("""
             select session_id, network_id, network_year, area_means::text, raters_invited, raters_participated, held_on from rubric_sessions_closed
             where (@networkId::uuid is null or network_id = @networkId) and (@year::int is null or network_year = @year)
-            order by held_on desc, closed_at desc
+            order by held_on desc, closed_at desc, session_id
             """, new { networkId, year }, uow.Transaction, cancellationToken: ct)))
         .Select(r => new ClosedSession(r.SessionId, r.NetworkId, r.Year, JsonSerializer.Deserialize<Dictionary<string, decimal>>(r.Means)!, r.Invited, r.Participated, r.HeldOn))
         .ToList();

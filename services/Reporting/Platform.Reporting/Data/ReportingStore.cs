@@ -104,7 +104,7 @@ public sealed class ReportingStore
             {StructureColumns("@year")}
             left join network_year_stability s on s.network_id = n.network_id and s.year = @year
             where (@networkId::uuid is null or n.network_id = @networkId)
-            order by t.name, n.name
+            order by t.name, n.name, n.network_id
             """, new { year, networkId }, uow.Transaction, cancellationToken: ct))).AsList();
 
     /// <summary>One network's structural rows, one per network year with figures, oldest first.</summary>

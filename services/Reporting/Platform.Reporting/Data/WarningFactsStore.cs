@@ -41,23 +41,31 @@ public sealed class WarningFactsStore(SurveyResultsStore results, TimeProvider c
         // Activity is what the facts date themselves (responses, closed waves, rubric sessions, hub seats taken or left),
         // never when an event was delivered: a rebuild of Reporting must not make a quiet network look busy.
         var facts = (await uow.Connection.QueryAsync<FactsRow>(new CommandDefinition("""
-            select n.network_id as NetworkId,
-                (select max(g.last_submitted_at) from group_respondents g where g.network_id = n.network_id and g.grouping = 'all'
-                    and g.network_year <= @year and g.last_submitted_at < n.as_of + 1) as LastResponse,
-                (select max(r.held_on) from rubric_sessions_closed r where r.network_id = n.network_id and r.held_on <= n.as_of) as LastSession,
-                (select count(*)::int from hub_seats h where h.network_id = n.network_id and h.core and h.start_date <= n.as_of
-                    and (h.end_date is null or h.end_date > n.as_of)) as CoreSeats,
-                (select members from network_year_stability y where y.network_id = n.network_id and y.year = @year) as Members,
-                (select members from network_year_stability y where y.network_id = n.network_id and y.year = @year - 1) as PreviousMembers,
-                (select max(a) from (
-                    select max(g.last_submitted_at) from group_respondents g where g.network_id = n.network_id and g.grouping = 'all'
-                        and g.network_year <= @year and g.last_submitted_at < n.as_of + 1
-                    union all select max(w.closed_at) from survey_waves_closed w where w.network_id = n.network_id and w.closed_at < n.as_of + 1
-                    union all select max(r.held_on)::timestamptz from rubric_sessions_closed r where r.network_id = n.network_id and r.held_on <= n.as_of
-                    union all select max(greatest(h.start_date, h.end_date))::timestamptz from hub_seats h
-                        where h.network_id = n.network_id and greatest(h.start_date, h.end_date) <= n.as_of
-                ) activity(a)) as LastActivity
-            from unnest(@ids::uuid[], @asOf::date[]) as n(network_id, as_of)
+            with n as (select * from unnest(@ids::uuid[], @asOf::date[]) as n(network_id, as_of)),
+            responses as (
+                select n.network_id, max(g.last_submitted_at) as last_at from n
+                join group_respondents g on g.network_id = n.network_id and g.grouping = 'all' and g.network_year <= @year and g.last_submitted_at < n.as_of + 1
+                group by n.network_id),
+            sessions as (
+                select n.network_id, max(r.held_on) as last_on from n join rubric_sessions_closed r on r.network_id = n.network_id and r.held_on <= n.as_of
+                group by n.network_id),
+            waves as (
+                select n.network_id, max(w.closed_at) as last_at from n join survey_waves_closed w on w.network_id = n.network_id and w.closed_at < n.as_of + 1
+                group by n.network_id),
+            seats as (
+                select n.network_id,
+                       count(*) filter (where h.core and h.start_date <= n.as_of and (h.end_date is null or h.end_date > n.as_of))::int as core_seats,
+                       max(greatest(h.start_date, h.end_date)) filter (where greatest(h.start_date, h.end_date) <= n.as_of) as last_change
+                from n join hub_seats h on h.network_id = n.network_id group by n.network_id),
+            members as (
+                select y.network_id, max(y.members) filter (where y.year = @year) as members, max(y.members) filter (where y.year = @year - 1) as previous
+                from network_year_stability y where y.network_id = any(@ids) and y.year between @year - 1 and @year group by y.network_id)
+            select n.network_id as NetworkId, responses.last_at as LastResponse, sessions.last_on as LastSession,
+                   coalesce(seats.core_seats, 0) as CoreSeats, members.members as Members, members.previous as PreviousMembers,
+                   greatest(responses.last_at, waves.last_at, sessions.last_on::timestamptz, seats.last_change::timestamptz) as LastActivity
+            from n
+            left join responses using (network_id) left join sessions using (network_id) left join waves using (network_id)
+            left join seats using (network_id) left join members using (network_id)
             """, new { ids = asOf.Keys.ToArray(), asOf = asOf.Values.ToArray(), year }, uow.Transaction, cancellationToken: ct))).AsList();
 
         var rates = await results.ResponseRatesAsync(uow, year, ct);

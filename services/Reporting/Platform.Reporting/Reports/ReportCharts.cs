@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using ScottPlot;
 using Platform.Reporting.Domain;
 
@@ -7,7 +9,7 @@ namespace Platform.Reporting.Reports;
 /// The feedback report's charts, drawn by ScottPlot as inline SVG. Every series differs by more than colour (hatching or
 /// marker shape), every bar carries its value, and every chart sits beside a table with the same figures.
 /// </summary>
-public static class ReportCharts
+public static partial class ReportCharts
 {
     private static readonly Color Ink = Color.FromHex("#1f2937");
     private static readonly Color ThisYear = Color.FromHex("#1d4ed8");
@@ -138,13 +140,21 @@ public static class ReportCharts
         return title[..at] + "\n" + title[(at + 1)..];
     }
 
-    /// <summary>The SVG without its XML declaration, ready to sit inside HTML.</summary>
-    private static string Svg(Plot plot, int width, int height)
+    /// <summary>
+    /// The SVG without its XML declaration, ready to sit inside HTML. Skia numbers clip paths (cl_ and a hex counter) process-wide;
+    /// they are renumbered per chart so the same figures always give the same page, and ids stay unique on it.
+    /// </summary>
+    private static string Svg(Plot plot, int width, int height, [CallerMemberName] string chart = "")
     {
         var svg = plot.GetSvgXml(width, height);
-        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
-        return svg[start..].Replace($"width=\"{width}\" height=\"{height}\"", $"viewBox=\"0 0 {width} {height}\" role=\"img\"");
+        svg = svg[svg.IndexOf("<svg", StringComparison.Ordinal)..]
+            .Replace($"width=\"{width}\" height=\"{height}\"", $"viewBox=\"0 0 {width} {height}\" role=\"img\"");
+        var ids = new Dictionary<string, int>();
+        return ClipId().Replace(svg, m => $"{chart.ToLowerInvariant()}-clip-{(ids.TryGetValue(m.Value, out var k) ? k : ids[m.Value] = ids.Count)}");
     }
+
+    [GeneratedRegex(@"\bcl_[0-9a-f]+\b")]
+    private static partial Regex ClipId();
 }
 
 /// <summary>The report's charts as SVG markup, drawn once per request.</summary>
