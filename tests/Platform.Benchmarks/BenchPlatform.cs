@@ -23,6 +23,21 @@ public sealed class BenchPlatform : IAsyncDisposable
         return bench;
     }
 
+    /// <summary>Runs a measurement on a fresh platform; on failure prints the services' error lines before the platform goes.</summary>
+    public static async Task<int> RunAsync(Func<BenchPlatform, Task<int>> measure)
+    {
+        await using var bench = await StartAsync();
+        try
+        {
+            return await measure(bench);
+        }
+        catch
+        {
+            bench.PrintErrors();
+            throw;
+        }
+    }
+
     /// <summary>Prints the services' error lines (the folder with the logs is deleted on dispose).</summary>
     public void PrintErrors()
     {

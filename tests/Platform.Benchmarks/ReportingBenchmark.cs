@@ -29,16 +29,7 @@ public static class ReportingBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         if (args.Length > 0 && int.TryParse(args[0], out var perYear) && perYear > 0) ResponsesPerNetworkYear = perYear;
-        await using var bench = await BenchPlatform.StartAsync();
-        try
-        {
-            return await MeasureAsync(bench);
-        }
-        catch
-        {
-            bench.PrintErrors();
-            throw;
-        }
+        return await BenchPlatform.RunAsync(MeasureAsync);
     }
 
     private static async Task<int> MeasureAsync(BenchPlatform bench)

@@ -18,19 +18,7 @@ public static class SurveyBenchmark
 {
     private const int Warmup = 1_000, ThroughGateway = 20_000, Direct = 5_000, Clients = 32;
 
-    public static async Task<int> RunAsync()
-    {
-        await using var bench = await BenchPlatform.StartAsync();
-        try
-        {
-            return await MeasureAsync(bench);
-        }
-        catch
-        {
-            bench.PrintErrors();
-            throw;
-        }
-    }
+    public static Task<int> RunAsync() => BenchPlatform.RunAsync(MeasureAsync);
 
     private static async Task<int> MeasureAsync(BenchPlatform bench)
     {
