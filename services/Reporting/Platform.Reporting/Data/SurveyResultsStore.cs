@@ -105,20 +105,30 @@ public sealed class SurveyResultsStore
     }
 
     private async Task<IReadOnlyList<GroupRow>> GroupsAsync(UnitOfWork uow, Guid? networkId, int? year, string? grouping, CancellationToken ct) =>
-        (await uow.Connection.QueryAsync<GroupRow>(new CommandDefinition("""
+        (await uow.Connection.QueryAsync<GroupRow>(new CommandDefinition($"""
             select network_id as NetworkId, network_year as NetworkYear, grouping, group_key as GroupKey, respondents from group_respondents
-            where (@networkId::uuid is null or network_id = @networkId) and (@year::int is null or network_year = @year)
-              and (@grouping::text is null or grouping = @grouping)
+            {Where(networkId, year, grouping)}
             """, new { networkId, year, grouping }, uow.Transaction, cancellationToken: ct))).AsList();
 
     private async Task<IReadOnlyList<SumsRow>> SumsAsync(UnitOfWork uow, Guid? networkId, int? year, string? grouping, CancellationToken ct) =>
-        (await uow.Connection.QueryAsync<SumsRow>(new CommandDefinition("""
+        (await uow.Connection.QueryAsync<SumsRow>(new CommandDefinition($"""
             select network_id as NetworkId, network_year as NetworkYear, grouping, group_key as GroupKey, scale, n, sum,
                    sum_of_squares as SumOfSquares, favorable
             from scale_sums
-            where (@networkId::uuid is null or network_id = @networkId) and (@year::int is null or network_year = @year)
-              and (@grouping::text is null or grouping = @grouping)
+            {Where(networkId, year, grouping)}
             """, new { networkId, year, grouping }, uow.Transaction, cancellationToken: ct))).AsList();
+
+    /// <summary>Only the filters that are set, so each query can use its index (a catch-all "@x is null or" cannot).</summary>
+    private static string Where(Guid? networkId, int? year, string? grouping)
+    {
+        var filters = new[]
+        {
+            networkId is null ? null : "network_id = @networkId",
+            year is null ? null : "network_year = @year",
+            grouping is null ? null : "grouping = @grouping",
+        }.OfType<string>().ToList();
+        return filters.Count == 0 ? "" : "where " + string.Join(" and ", filters);
+    }
 
     /// <summary>The network years with survey results among the networks the transaction may see.</summary>
     public async Task<IReadOnlyList<int>> YearsAsync(UnitOfWork uow, CancellationToken ct) =>
