@@ -78,10 +78,17 @@ public static class ReportingApi
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (!(await store.ListNetworksAsync(uow, ct)).Any(n => n.NetworkId == id)) return TypedResults.NotFound();
+        return TypedResults.Ok((await ProfileAsync(uow, id, year, results, Suppression.MinimumN(), ct)).Profile);
+    }
+
+    /// <summary>A network's profile for a year and its results in every year (for the trend): the health view and the feedback report share it.</summary>
+    private static async Task<(HealthProfile Profile, IReadOnlyDictionary<int, NetworkYearScores> Years)> ProfileAsync(UnitOfWork uow, Guid id, int year,
+        SurveyResultsStore results, int minimum, CancellationToken ct)
+    {
         var years = await results.NetworkYearsAsync(uow, id, ct);
         var rates = await results.ResponseRatesAsync(uow, year, ct);
-        return TypedResults.Ok(HealthProfile.Of(year, years.GetValueOrDefault(year) ?? NetworkYearScores.None, years.GetValueOrDefault(year - 1)?.All,
-            rates.TryGetValue(id, out var rate) ? rate : null, Suppression.MinimumN()));
+        return (HealthProfile.Of(year, years.GetValueOrDefault(year) ?? NetworkYearScores.None, years.GetValueOrDefault(year - 1)?.All,
+            rates.TryGetValue(id, out var rate) ? rate : null, minimum), years);
     }
 
     private static async Task<IResult> NetworkHealthTrend(Guid id, ClaimsPrincipal user, Database db, ReportingStore store,
@@ -115,10 +122,7 @@ public static class ReportingApi
         await using (var uow = await db.BeginAsync(user.TenantId(), ct))
         {
             if ((await store.ListNetworksAsync(uow, ct)).FirstOrDefault(n => n.NetworkId == id) is not { } network) return TypedResults.NotFound();
-            var years = await results.NetworkYearsAsync(uow, id, ct);
-            var rates = await results.ResponseRatesAsync(uow, year, ct);
-            var profile = HealthProfile.Of(year, years.GetValueOrDefault(year) ?? NetworkYearScores.None, years.GetValueOrDefault(year - 1)?.All,
-                rates.TryGetValue(id, out var rate) ? rate : null, minimum);
+            var (profile, years) = await ProfileAsync(uow, id, year, results, minimum, ct);
             var trend = HealthTrend.Of(years.ToDictionary(y => y.Key, y => y.Value.All), minimum);
             var facts = (await warnings.FactsAsync(uow, year, id, ct))[id];
             var benchmark = Benchmark.Of(network.BenchmarkingConsent,
