@@ -7,9 +7,11 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY services/BuildingBlocks/Platform.ServiceDefaults/Platform.ServiceDefaults.csproj services/BuildingBlocks/Platform.ServiceDefaults/
+COPY services/BuildingBlocks/Platform.Charts/Platform.Charts.csproj services/BuildingBlocks/Platform.Charts/
 COPY services/Portal/Platform.Portal/Platform.Portal.csproj services/Portal/Platform.Portal/
 RUN dotnet restore services/Portal/Platform.Portal/Platform.Portal.csproj
 COPY services/BuildingBlocks/Platform.ServiceDefaults/ services/BuildingBlocks/Platform.ServiceDefaults/
+COPY services/BuildingBlocks/Platform.Charts/ services/BuildingBlocks/Platform.Charts/
 COPY services/Portal/Platform.Portal/ services/Portal/Platform.Portal/
 RUN dotnet publish services/Portal/Platform.Portal/Platform.Portal.csproj -c Release -o /app --no-restore -p:UseAppHost=false
 

@@ -11,6 +11,7 @@ COPY services/BuildingBlocks/Platform.Data/Platform.Data.csproj services/Buildin
 COPY services/BuildingBlocks/Platform.Messaging/Platform.Messaging.csproj services/BuildingBlocks/Platform.Messaging/
 COPY services/BuildingBlocks/Platform.Contracts/Platform.Contracts.csproj services/BuildingBlocks/Platform.Contracts/
 COPY services/BuildingBlocks/Platform.HealthModel/Platform.HealthModel.csproj services/BuildingBlocks/Platform.HealthModel/
+COPY services/BuildingBlocks/Platform.Charts/Platform.Charts.csproj services/BuildingBlocks/Platform.Charts/
 COPY services/Reporting/Platform.Reporting/Platform.Reporting.csproj services/Reporting/Platform.Reporting/
 RUN dotnet restore services/Reporting/Platform.Reporting/Platform.Reporting.csproj
 COPY services/BuildingBlocks/Platform.ServiceDefaults/ services/BuildingBlocks/Platform.ServiceDefaults/
@@ -18,6 +19,7 @@ COPY services/BuildingBlocks/Platform.Data/ services/BuildingBlocks/Platform.Dat
 COPY services/BuildingBlocks/Platform.Messaging/ services/BuildingBlocks/Platform.Messaging/
 COPY services/BuildingBlocks/Platform.Contracts/ services/BuildingBlocks/Platform.Contracts/
 COPY services/BuildingBlocks/Platform.HealthModel/ services/BuildingBlocks/Platform.HealthModel/
+COPY services/BuildingBlocks/Platform.Charts/ services/BuildingBlocks/Platform.Charts/
 COPY services/Reporting/Platform.Reporting/ services/Reporting/Platform.Reporting/
 RUN dotnet publish services/Reporting/Platform.Reporting/Platform.Reporting.csproj -c Release -o /app --no-restore -p:UseAppHost=false
 

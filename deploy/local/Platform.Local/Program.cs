@@ -50,6 +50,13 @@ switch (args.FirstOrDefault())
         Console.WriteLine("Reporting is up on a new database and taking the replayed events in (a few seconds for the demo).");
         return 0;
 
+    case "restart" when args.Length == 2 && LocalPlatform.Components.Any(c => c.Name == args[1]):
+        // After rebuilding one service: stop it and start the new build, with the same configuration as `up`.
+        await platform.StopServiceAsync(args[1]);
+        await platform.StartServiceAsync(args[1]);
+        Console.WriteLine($"{args[1]} restarted.");
+        return 0;
+
     case "down":
         await platform.StopAllAsync();
         Console.WriteLine("Stopped services, RabbitMQ and PostgreSQL (data kept in .data/).");
@@ -74,7 +81,7 @@ switch (args.FirstOrDefault())
         return ok ? 0 : 1;
 
     default:
-        Console.Error.WriteLine("usage: Platform.Local up | down | status | rebuild-reports");
+        Console.Error.WriteLine($"usage: Platform.Local up | down | status | rebuild-reports | restart {string.Join("|", LocalPlatform.Components.Select(c => c.Name))}");
         return 2;
 }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Platform.Portal.Api;
 using Platform.Portal.Components;
 using Platform.ServiceDefaults;
 
@@ -17,7 +18,11 @@ public static class PortalExtensions
     {
         var config = builder.Configuration;
         builder.Services.AddRazorComponents();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddTransient<AccessTokenHandler>();
+        // Anonymous calls (invitations, survey links) carry no token; the typed client carries the signed-in user's.
         builder.AddServiceClient(GatewayClient, "gateway", "Identity:Issuer");
+        builder.AddServiceClient<GatewayApi>("gateway", "Identity:Issuer").AddHttpMessageHandler<AccessTokenHandler>();
         builder.Services.AddCascadingAuthenticationState();
 
         builder.Services.AddAuthentication(o =>
@@ -29,7 +34,7 @@ public static class PortalExtensions
             {
                 o.Cookie.Name = "nh.portal";
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.AccessDeniedPath = "/forbidden";
             })
             .AddOpenIdConnect(o =>
             {
@@ -53,6 +58,14 @@ public static class PortalExtensions
                     cookie.SameSite = SameSiteMode.Lax;
                     cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 }
+                // The portal session lasts as long as the access token it holds; after that the next request signs in
+                // again through Identity (silently while Identity's own session lasts), so a page never calls with a stale token.
+                o.Events.OnTokenResponseReceived = context =>
+                {
+                    if (int.TryParse(context.TokenEndpointResponse.ExpiresIn, out var seconds))
+                        context.Properties!.ExpiresUtc = DateTimeOffset.UtcNow.AddSeconds(seconds);
+                    return Task.CompletedTask;
+                };
                 o.TokenValidationParameters.NameClaimType = "name";
                 o.TokenValidationParameters.RoleClaimType = PlatformClaims.Role;
             });
@@ -66,6 +79,8 @@ public static class PortalExtensions
     {
         // Behind the gateway: redirect URIs must use the public host, which YARP forwards in X-Forwarded-Host.
         app.UseForwardedHeaders();
+        // Unknown addresses get the portal's own not-found page (pages that find nothing call NavigationManager.NotFound()).
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
