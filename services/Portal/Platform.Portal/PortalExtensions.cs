@@ -79,8 +79,9 @@ public static class PortalExtensions
     {
         // Behind the gateway: redirect URIs must use the public host, which YARP forwards in X-Forwarded-Host.
         app.UseForwardedHeaders();
-        // Unknown addresses get the portal's own not-found page (pages that find nothing call NavigationManager.NotFound()).
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // An answer with a status and no body (an unknown address, say) gets the portal's page for that status;
+        // pages that find nothing call NavigationManager.NotFound(), which renders the same not-found page.
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -95,6 +96,7 @@ public static class PortalExtensions
         app.MapPost("/account/logout", () => Results.SignOut(
             new AuthenticationProperties { RedirectUri = "/" },
             [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]));
+        app.MapDownloads();
         app.MapRazorComponents<App>();
         return app;
     }

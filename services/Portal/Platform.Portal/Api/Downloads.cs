@@ -1,0 +1,38 @@
+namespace Platform.Portal.Api;
+
+/// <summary>
+/// What the browser downloads or opens as it is (CSV tables, the printable feedback report): fetched from the API with the
+/// user's token and passed on untouched. Only these addresses exist, so the portal is not a general proxy.
+/// </summary>
+public static class Downloads
+{
+    private static readonly HashSet<string> PortfolioTables = ["health", "clusters", "trend", "structure", "leadership"];
+
+    public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder app)
+    {
+        var downloads = app.MapGroup("/downloads").RequireAuthorization();
+        downloads.MapGet("/portfolio/{table}.csv", (string table, int? year, GatewayApi api, HttpContext context) =>
+            PortfolioTables.Contains(table)
+                ? PassOnAsync(api, context, $"api/reporting/portfolio/{table}?format=csv{Year(year, "&")}", "text/csv", $"portfolio-{table}{(year is null ? "" : "-" + year)}.csv")
+                : Task.FromResult(Results.NotFound()));
+        downloads.MapGet("/networks/{id:guid}/health.csv", (Guid id, int? year, GatewayApi api, HttpContext context) =>
+            PassOnAsync(api, context, $"api/reporting/networks/{id}/health?format=csv{Year(year, "&")}", "text/csv", $"network-health{(year is null ? "" : "-" + year)}.csv"));
+        app.MapGet("/reports/networks/{id:guid}/feedback-report", (Guid id, int? year, GatewayApi api, HttpContext context) =>
+            PassOnAsync(api, context, $"api/reporting/networks/{id}/feedback-report{Year(year, "?")}", "text/html", null)).RequireAuthorization();
+        return app;
+    }
+
+    private static string Year(int? year, string separator) => year is { } y ? $"{separator}year={y}" : "";
+
+    private static async Task<IResult> PassOnAsync(GatewayApi api, HttpContext context, string path, string accept, string? fileName)
+    {
+        var response = await api.GetRawAsync(path, accept, context.RequestAborted);
+        context.Response.RegisterForDispose(response);
+        if (!response.IsSuccessStatusCode)
+            return Results.Content(await response.Content.ReadAsStringAsync(context.RequestAborted),
+                response.Content.Headers.ContentType?.ToString() ?? "application/problem+json", statusCode: (int)response.StatusCode);
+        var stream = await response.Content.ReadAsStreamAsync(context.RequestAborted);
+        var type = response.Content.Headers.ContentType?.ToString() ?? accept;
+        return fileName is null ? Results.Stream(stream, type) : Results.File(stream, type, fileName);
+    }
+}
