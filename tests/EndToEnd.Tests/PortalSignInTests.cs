@@ -40,7 +40,7 @@ public sealed partial class PortalSignInTests(PlatformFixture platform)
             page = await callback.Content.ReadAsStringAsync();
         }
         Assert.Contains(PlatformFixture.RiverbendAdmin, page);
-        Assert.Contains("hub-admin", page);
+        Assert.Contains("Your networks", page); // a hub admin's home: the hub's networks
         Assert.Contains("Sign out", page);
     }
 

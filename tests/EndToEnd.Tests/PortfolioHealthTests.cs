@@ -41,6 +41,20 @@ public sealed class PortfolioHealthTests(PlatformFixture platform)
             Assert.StartsWith("NetworkId,Network,Hub,Year,Cluster,Explanation", lines[0]);
             Assert.Equal(rows.Length + 1, lines.Length);
         }
+        // The counts and the trend answer as CSV too: one row per cluster, one row per year.
+        using (var csv = await platform.Api.SendAsync(HttpMethod.Get, $"/api/reporting/portfolio/clusters?year={year}&format=csv", funder))
+        {
+            var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal("Year,RuleVersion,Cluster,Networks", lines[0].TrimEnd('\r'));
+            Assert.Contains($"{year},2026.1,InsufficientData,{rows.Length}", lines.Select(l => l.TrimEnd('\r')));
+            Assert.Equal(5, lines.Length);
+        }
+        using (var csv = await platform.Api.SendAsync(HttpMethod.Get, "/api/reporting/portfolio/trend?format=csv", funder))
+        {
+            var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.StartsWith("Year,WellDeveloped,Mixed,LeastDeveloped,InsufficientData,MedianHubLeadership", lines[0]);
+            Assert.Equal((await platform.Api.GetAsync<JsonElement[]>("/api/reporting/portfolio/trend", funder)).Length + 1, lines.Length);
+        }
         using (var hub = await platform.Api.SendAsync(HttpMethod.Get, $"/api/reporting/portfolio/clusters?year={year}", await platform.TokenAsync(PlatformFixture.RiverbendAdmin)))
             Assert.Equal(HttpStatusCode.Forbidden, hub.StatusCode);
         // Each trend year counts every granted network once (other tests may have added survey results to granted networks).

@@ -10,7 +10,8 @@ public sealed class BenchPlatform : IAsyncDisposable
     public LocalPlatform Platform { get; private set; } = null!;
     public PlatformApiClient Api { get; private set; } = null!;
 
-    public static async Task<BenchPlatform> StartAsync()
+    /// <summary>A fresh platform with the demo tenants and networks; <paramref name="fullDemo"/> adds `./dev up`'s surveys and rubric sessions.</summary>
+    public static async Task<BenchPlatform> StartAsync(bool fullDemo = false)
     {
         var bench = new BenchPlatform();
         bench.Platform = new LocalPlatform(LocalPlatformOptions.Throwaway(bench._root, "Release", durable: true,
@@ -19,14 +20,15 @@ public sealed class BenchPlatform : IAsyncDisposable
         await bench.Platform.StartInfrastructureAsync();
         await bench.Platform.StartServicesAsync();
         bench.Api = new PlatformApiClient(bench.Platform.Options.GatewayUrl);
-        await DemoSeed.RunAsync(bench.Api);
+        if (fullDemo) await DemoSeed.RunFullAsync(bench.Api, bench.Platform.Mail.WebUrl, Console.WriteLine);
+        else await DemoSeed.RunAsync(bench.Api);
         return bench;
     }
 
     /// <summary>Runs a measurement on a fresh platform; on failure prints the services' error lines before the platform goes.</summary>
-    public static async Task<int> RunAsync(Func<BenchPlatform, Task<int>> measure)
+    public static async Task<int> RunAsync(Func<BenchPlatform, Task<int>> measure, bool fullDemo = false)
     {
-        await using var bench = await StartAsync();
+        await using var bench = await StartAsync(fullDemo);
         try
         {
             return await measure(bench);

@@ -6,11 +6,12 @@ return args.FirstOrDefault() switch
     "roster" => await RosterBenchmark.RunAsync(),
     "survey" => await SurveyBenchmark.RunAsync(),
     "reporting" => await ReportingBenchmark.RunAsync(args[1..]),
+    "portal" => await PortalBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ./dev bench roster|survey|reporting [responses per network year]");
+    Console.Error.WriteLine("usage: ./dev bench roster|survey|portal|reporting [responses per network year]");
     return 2;
 }

@@ -10,7 +10,7 @@ namespace Platform.TestInfrastructure;
 /// every service and the gateway as real processes, the demo tenants seeded. Removed afterwards.
 /// Never depends on ./dev up.
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
     public const string RiverbendAdmin = "hubadmin@riverbend.demo";
     public const string LakesideAdmin = "hubadmin@lakeside.demo";
@@ -24,7 +24,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public PlatformApiClient Api { get; private set; } = null!;
     public Uri Gateway => Platform.Options.GatewayUrl;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _root = Path.Combine(Path.GetTempPath(), "nh-test-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(_root);
@@ -35,7 +35,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             await Platform.StartInfrastructureAsync();
             await Platform.StartServicesAsync();
             Api = new PlatformApiClient(Gateway);
-            await DemoSeed.RunAsync(Api);
+            await SeedAsync();
         }
         catch
         {
@@ -44,7 +44,10 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    /// <summary>The demo tenants, logins and networks; a fixture that needs more of the demo seeds more.</summary>
+    protected virtual Task SeedAsync() => DemoSeed.RunAsync(Api);
+
+    public virtual async Task DisposeAsync()
     {
         if (Platform is not null) await Platform.StopAllAsync();
         if (Environment.GetEnvironmentVariable("KEEP_TEST_DATA") is null && Directory.Exists(_root))

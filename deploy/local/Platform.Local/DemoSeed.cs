@@ -19,6 +19,18 @@ public static class DemoSeed
     public static IReadOnlyList<DemoLogin> Logins =>
         [new(LocalPlatform.DemoAdminEmail, "platform-admin", "Platform"), .. Tenants.SelectMany(t => t.Users.Select(u => new DemoLogin(u.Email, u.Role, t.Name)))];
 
+    /// <summary>Everything `./dev up` shows: tenants, logins and networks, then survey waves with responses, then rubric sessions.</summary>
+    public static async Task RunFullAsync(PlatformApiClient api, Uri mailWeb, Action<string> progress, CancellationToken ct = default)
+    {
+        progress("Seeding the demo portfolio ...");
+        await RunAsync(api, ct);
+        progress("Seeding demo survey waves (three past years and the current one) ...");
+        await DemoSurveys.RunAsync(api, mailWeb, ct);
+        progress("Seeding demo hub-leadership rubric sessions ...");
+        await DemoAssessments.RunAsync(api, ct);
+    }
+
+    /// <summary>Tenants, logins, networks, members and grants: what every end-to-end test starts from.</summary>
     public static async Task RunAsync(PlatformApiClient api, CancellationToken ct = default)
     {
         var token = await api.GetTokenAsync(LocalPlatform.DemoAdminEmail, LocalPlatform.DemoPassword, ct);

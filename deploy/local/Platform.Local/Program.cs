@@ -18,12 +18,7 @@ switch (args.FirstOrDefault())
         await platform.StartInfrastructureAsync();
         Console.WriteLine("Starting services (migrations run as each starts) ...");
         await platform.StartServicesAsync();
-        Console.WriteLine("Seeding the demo portfolio ...");
-        await DemoSeed.RunAsync(new PlatformApiClient(options.GatewayUrl));
-        Console.WriteLine("Seeding demo survey waves (three past years and the current one) ...");
-        await DemoSurveys.RunAsync(new PlatformApiClient(options.GatewayUrl), platform.Mail.WebUrl);
-        Console.WriteLine("Seeding demo hub-leadership rubric sessions ...");
-        await DemoAssessments.RunAsync(new PlatformApiClient(options.GatewayUrl));
+        await DemoSeed.RunFullAsync(new PlatformApiClient(options.GatewayUrl), platform.Mail.WebUrl, Console.WriteLine);
         Console.WriteLine($"""
 
             Network Health is running ({clock.Elapsed.TotalSeconds:F0} s).

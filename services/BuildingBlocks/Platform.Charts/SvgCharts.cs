@@ -33,7 +33,7 @@ public static partial class SvgCharts
 
     /// <summary>One line per series over network years, each with its own marker shape.</summary>
     public static string YearLines(IReadOnlyList<int> years, IReadOnlyList<ChartSeries> series, string yLabel, double? yMin, double? yMax, string id,
-        int width = 860, int height = 320)
+        int width = 860, int height = 320, string? label = null)
     {
         var plot = NewPlot();
         for (var i = 0; i < series.Count; i++)
@@ -54,11 +54,12 @@ public static partial class SvgCharts
         if (yMin is { } low && yMax is { } high) plot.Axes.SetLimitsY(low, high);
         plot.Axes.Left.Label.Text = yLabel;
         plot.ShowLegend(Alignment.LowerLeft, Orientation.Horizontal);
-        return Svg(plot, width, height, id);
+        return Svg(plot, width, height, id, label);
     }
 
     /// <summary>One labelled bar per network year.</summary>
-    public static string YearBars(IReadOnlyList<(int Year, double Value, string Label)> bars, string yLabel, string id, int width = 860, int height = 260)
+    public static string YearBars(IReadOnlyList<(int Year, double Value, string Label)> bars, string yLabel, string id, int width = 860, int height = 260,
+        string? label = null)
     {
         var plot = NewPlot();
         var plotted = plot.Add.Bars(bars.Select(b => new Bar
@@ -69,7 +70,7 @@ public static partial class SvgCharts
         plot.Axes.Bottom.SetTicks([.. bars.Select(b => (double)b.Year)], [.. bars.Select(b => YearLabel(b.Year))]);
         plot.Axes.Left.Label.Text = yLabel;
         plot.Axes.Margins(bottom: 0, top: 0.2);
-        return Svg(plot, width, height, id);
+        return Svg(plot, width, height, id, label);
     }
 
     /// <summary>Long labels break at the space nearest their middle, so tick labels do not collide.</summary>
@@ -85,13 +86,14 @@ public static partial class SvgCharts
     /// <summary>
     /// The SVG without its XML declaration, ready to sit inside HTML and scale with it. Skia numbers clip paths
     /// (cl_ and a hex counter) process-wide; they are renumbered per chart under <paramref name="id"/> so the same
-    /// figures always give the same page, and ids stay unique on it.
+    /// figures always give the same page, and ids stay unique on it. <paramref name="label"/> names the chart for screen readers.
     /// </summary>
-    public static string Svg(Plot plot, int width, int height, string id)
+    public static string Svg(Plot plot, int width, int height, string id, string? label = null)
     {
         var svg = plot.GetSvgXml(width, height);
+        var name = label is null ? "" : $" aria-label=\"{System.Net.WebUtility.HtmlEncode(label)}\"";
         svg = svg[svg.IndexOf("<svg", StringComparison.Ordinal)..]
-            .Replace($"width=\"{width}\" height=\"{height}\"", $"viewBox=\"0 0 {width} {height}\" role=\"img\"");
+            .Replace($"width=\"{width}\" height=\"{height}\"", $"viewBox=\"0 0 {width} {height}\" role=\"img\"{name}");
         var ids = new Dictionary<string, int>();
         return ClipId().Replace(svg, m => $"{id}-clip-{(ids.TryGetValue(m.Value, out var k) ? k : ids[m.Value] = ids.Count)}");
     }

@@ -23,6 +23,8 @@ public static class PortalExtensions
         // Anonymous calls (invitations, survey links) carry no token; the typed client carries the signed-in user's.
         builder.AddServiceClient(GatewayClient, "gateway", "Identity:Issuer");
         builder.AddServiceClient<GatewayApi>("gateway", "Identity:Issuer").AddHttpMessageHandler<AccessTokenHandler>();
+        builder.Services.AddKeyedTransient(GatewayApi.Anonymous, (services, _) =>
+            new GatewayApi(services.GetRequiredService<IHttpClientFactory>().CreateClient(GatewayClient)));
         builder.Services.AddCascadingAuthenticationState();
 
         builder.Services.AddAuthentication(o =>
@@ -49,7 +51,7 @@ public static class PortalExtensions
                 o.MapInboundClaims = false;
                 o.GetClaimsFromUserInfoEndpoint = false;
                 o.Scope.Clear();
-                foreach (var scope in new[] { "openid", "profile", "email", "roles", "networks", "surveys", "assessments", "reporting" })
+                foreach (var scope in new[] { "openid", "profile", "email", "roles", "identity", "networks", "surveys", "assessments", "reporting" })
                     o.Scope.Add(scope);
                 // Identity and the portal share the gateway's origin, so Lax cookies survive the form_post callback;
                 // Secure follows the request, so plain-HTTP local runs work and HTTPS deployments stay Secure.

@@ -15,8 +15,6 @@ public static class Downloads
             PortfolioTables.Contains(table)
                 ? PassOnAsync(api, context, $"api/reporting/portfolio/{table}?format=csv{Year(year, "&")}", "text/csv", $"portfolio-{table}{(year is null ? "" : "-" + year)}.csv")
                 : Task.FromResult(Results.NotFound()));
-        downloads.MapGet("/networks/{id:guid}/health.csv", (Guid id, int? year, GatewayApi api, HttpContext context) =>
-            PassOnAsync(api, context, $"api/reporting/networks/{id}/health?format=csv{Year(year, "&")}", "text/csv", $"network-health{(year is null ? "" : "-" + year)}.csv"));
         app.MapGet("/reports/networks/{id:guid}/feedback-report", (Guid id, int? year, GatewayApi api, HttpContext context) =>
             PassOnAsync(api, context, $"api/reporting/networks/{id}/feedback-report{Year(year, "?")}", "text/html", null)).RequireAuthorization();
         return app;

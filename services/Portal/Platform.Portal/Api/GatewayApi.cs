@@ -11,6 +11,12 @@ namespace Platform.Portal.Api;
 /// </summary>
 public sealed class GatewayApi(HttpClient http)
 {
+    /// <summary>
+    /// The key of the instance that sends no user token: for pages whose link is the credential (a survey, an invitation),
+    /// so a signed-in member's identity never travels with their answers.
+    /// </summary>
+    public const string Anonymous = "anonymous";
+
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
@@ -63,8 +69,15 @@ public sealed record ApiResult<T>(T? Value, ApiProblem? Problem)
 }
 
 /// <summary>An RFC 7807 answer, read for people: its title, detail and the messages it carries.</summary>
-public sealed record ApiProblem(int Status, string Title, string? Detail, JsonElement Errors)
+public sealed record ApiProblem(int Status, string Title, string? Detail, JsonElement Body)
 {
+    /// <summary>The problem's <c>errors</c> member, if any.</summary>
+    public JsonElement Errors => Extension("errors");
+
+    /// <summary>A member the API added to the problem (e.g. <c>items</c> for survey answers), or an undefined element.</summary>
+    public JsonElement Extension(string name) =>
+        Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty(name, out var value) ? value : default;
+
     /// <summary>Field validation messages (<c>errors</c> as an object of arrays), flattened for a summary.</summary>
     public IEnumerable<string> Messages => Errors.ValueKind == JsonValueKind.Object
         ? Errors.EnumerateObject().SelectMany(f => f.Value.ValueKind == JsonValueKind.Array
@@ -87,7 +100,7 @@ public sealed record ApiProblem(int Status, string Title, string? Detail, JsonEl
             return new ApiProblem(status,
                 body.TryGetProperty("title", out var title) ? title.GetString() ?? response.ReasonPhrase ?? "" : response.ReasonPhrase ?? "",
                 body.TryGetProperty("detail", out var detail) ? detail.GetString() : null,
-                body.TryGetProperty("errors", out var errors) ? errors.Clone() : default);
+                body.Clone());
         }
         catch (JsonException)
         {

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
 
 namespace Platform.Portal.Api;
 
@@ -42,6 +44,12 @@ public abstract class PortalPage : ComponentBase
     }
 
     /// <summary>After a successful write: back to a page by GET, so a reload never repeats the write.</summary>
-    protected void Done(string path, string message) =>
-        Navigation.NavigateTo(path + (path.Contains('?') ? "&" : "?") + "done=" + Uri.EscapeDataString(message));
+    protected void Done(string path, string message)
+    {
+        // A message left by an earlier write is replaced, never repeated.
+        var at = path.IndexOf('?');
+        var query = (at < 0 ? [] : QueryHelpers.ParseQuery(path[at..]))
+            .Where(q => q.Key != "done").Append(new KeyValuePair<string, StringValues>("done", message));
+        Navigation.NavigateTo(QueryHelpers.AddQueryString(at < 0 ? path : path[..at], query));
+    }
 }

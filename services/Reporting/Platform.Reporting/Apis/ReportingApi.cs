@@ -49,11 +49,11 @@ public static class ReportingApi
             .WithSummary("Per granted network: cluster and explanation, the six domain scores and z-scores, weakest domain, response rate, structural columns, warnings (CSV with Accept: text/csv)")
             .Produces<IReadOnlyList<PortfolioHealthRow>>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
         api.MapGet("/portfolio/clusters", PortfolioClusters).RequireAuthorization(Policies.Funder)
-            .WithSummary("How many granted networks fall in each health cluster, and the rule version used")
-            .Produces<ClusterCounts>();
+            .WithSummary("How many granted networks fall in each health cluster, and the rule version used (CSV with Accept: text/csv)")
+            .Produces<ClusterCounts>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
         api.MapGet("/portfolio/trend", PortfolioTrend).RequireAuthorization(Policies.Funder)
-            .WithSummary("Per network year with survey results: cluster counts and the median of each domain score over granted networks")
-            .Produces<IReadOnlyList<PortfolioYear>>();
+            .WithSummary("Per network year with survey results: cluster counts and the median of each domain score over granted networks (CSV with Accept: text/csv)")
+            .Produces<IReadOnlyList<PortfolioYear>>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
         api.MapGet("/portfolio/leadership", PortfolioLeadership).RequireAuthorization(Policies.Funder)
             .WithSummary("Per granted network: whether a rubric session was held in the network year, and how many areas rated 3 or above")
             .Produces<IReadOnlyList<FunderLeadershipRow>>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
@@ -146,19 +146,22 @@ public static class ReportingApi
         SurveyResultsStore results, WarningFactsStore warnings, CancellationToken ct) =>
         Tables.Respond(request, await PortfolioRowsAsync(year, user, db, store, results, warnings, ct), $"portfolio-health-{year}.csv");
 
-    private static async Task<Ok<List<PortfolioYear>>> PortfolioTrend(ClaimsPrincipal user, Database db, ReportingStore store,
+    private static async Task<IResult> PortfolioTrend(HttpRequest request, ClaimsPrincipal user, Database db, ReportingStore store,
         SurveyResultsStore results, WarningFactsStore warnings, CancellationToken ct)
     {
         IReadOnlyList<int> years;
         await using (var uow = await db.BeginAsync(user.TenantId(), ct)) years = await results.YearsAsync(uow, ct);
         var trend = new List<PortfolioYear>();
         foreach (var year in years) trend.Add(PortfolioHealth.TrendPoint(year, await PortfolioRowsAsync(year, user, db, store, results, warnings, ct)));
-        return TypedResults.Ok(trend);
+        return Tables.WantsCsv(request) ? Tables.Respond(request, [.. trend.Select(t => t.Row())], "portfolio-trend.csv") : TypedResults.Ok(trend);
     }
 
-    private static async Task<Ok<ClusterCounts>> PortfolioClusters(int year, ClaimsPrincipal user, Database db, ReportingStore store,
-        SurveyResultsStore results, WarningFactsStore warnings, CancellationToken ct) =>
-        TypedResults.Ok(PortfolioHealth.Counts(year, await PortfolioRowsAsync(year, user, db, store, results, warnings, ct), ClusterRule.Current));
+    private static async Task<IResult> PortfolioClusters(int year, HttpRequest request, ClaimsPrincipal user, Database db, ReportingStore store,
+        SurveyResultsStore results, WarningFactsStore warnings, CancellationToken ct)
+    {
+        var counts = PortfolioHealth.Counts(year, await PortfolioRowsAsync(year, user, db, store, results, warnings, ct), ClusterRule.Current);
+        return Tables.WantsCsv(request) ? Tables.Respond(request, counts.Rows(), $"portfolio-clusters-{year}.csv") : TypedResults.Ok(counts);
+    }
 
     private static async Task<IResult> PortfolioLeadership(int year, HttpRequest request, ClaimsPrincipal user, Database db, ReportingStore store,
         LeadershipStore leadership, CancellationToken ct)

@@ -11,7 +11,7 @@ public sealed class WarningFactsStore(SurveyResultsStore results, TimeProvider c
     private sealed record NetworkRow(Guid NetworkId, DateOnly LaunchDate, string Aim, int FocusAreas, int YearStartMonth, int YearStartDay);
 
     private sealed record FactsRow(
-        Guid NetworkId, DateTime? LastResponse, DateOnly? LastSession, int CoreSeats, int? Members, int? PreviousMembers, DateTime? LastActivity);
+        Guid NetworkId, DateOnly? LastResponse, DateOnly? LastSession, int CoreSeats, int? Members, int? PreviousMembers, DateTime? LastActivity);
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -43,8 +43,15 @@ public sealed class WarningFactsStore(SurveyResultsStore results, TimeProvider c
         var facts = (await uow.Connection.QueryAsync<FactsRow>(new CommandDefinition("""
             with n as (select * from unnest(@ids::uuid[], @asOf::date[]) as n(network_id, as_of)),
             responses as (
-                select n.network_id, max(g.last_submitted_at) as last_at from n
-                join group_respondents g on g.network_id = n.network_id and g.grouping = 'all' and g.network_year <= @year and g.last_submitted_at < n.as_of + 1
+                -- A response dates at the latest to the last day of the network year it answers: a year's survey is that
+                -- year's data even when answered late (or imported afterwards).
+                select n.network_id, max(r.dated) as last_at from n
+                join networks nw on nw.network_id = n.network_id
+                cross join lateral (
+                    select least(g.last_submitted_at::date, make_date(g.network_year + 1, nw.year_start_month, nw.year_start_day) - 1) as dated
+                    from group_respondents g
+                    where g.network_id = n.network_id and g.grouping = 'all' and g.network_year <= @year) r
+                where r.dated <= n.as_of
                 group by n.network_id),
             sessions as (
                 select n.network_id, max(r.held_on) as last_on from n join rubric_sessions_closed r on r.network_id = n.network_id and r.held_on <= n.as_of
@@ -62,7 +69,7 @@ public sealed class WarningFactsStore(SurveyResultsStore results, TimeProvider c
                 from network_year_stability y where y.network_id = any(@ids) and y.year between @year - 1 and @year group by y.network_id)
             select n.network_id as NetworkId, responses.last_at as LastResponse, sessions.last_on as LastSession,
                    coalesce(seats.core_seats, 0) as CoreSeats, members.members as Members, members.previous as PreviousMembers,
-                   greatest(responses.last_at, waves.last_at, sessions.last_on::timestamptz, seats.last_change::timestamptz) as LastActivity
+                   greatest(responses.last_at::timestamptz, waves.last_at, sessions.last_on::timestamptz, seats.last_change::timestamptz) as LastActivity
             from n
             left join responses using (network_id) left join sessions using (network_id) left join waves using (network_id)
             left join seats using (network_id) left join members using (network_id)
@@ -75,7 +82,7 @@ public sealed class WarningFactsStore(SurveyResultsStore results, TimeProvider c
         return facts.ToDictionary(f => f.NetworkId, f =>
         {
             var n = byId[f.NetworkId];
-            return new WarningFacts(asOf[f.NetworkId], n.LaunchDate, n.Aim, n.FocusAreas, Day(f.LastResponse), f.LastSession, f.CoreSeats,
+            return new WarningFacts(asOf[f.NetworkId], n.LaunchDate, n.Aim, n.FocusAreas, f.LastResponse, f.LastSession, f.CoreSeats,
                 rates.TryGetValue(f.NetworkId, out var r) ? r : null, previousRates.TryGetValue(f.NetworkId, out var p) ? p : null,
                 f.Members, f.PreviousMembers, Day(f.LastActivity));
         });

@@ -32,9 +32,31 @@ public sealed partial record PortfolioHealthRow(
     string? HubStability,
     string Warnings);
 
-public sealed record ClusterCounts(int Year, string RuleVersion, int Networks, int Qualifying, IReadOnlyDictionary<NetworkCluster, int> Counts, string? Note);
+public sealed record ClusterCounts(int Year, string RuleVersion, int Networks, int Qualifying, IReadOnlyDictionary<NetworkCluster, int> Counts, string? Note)
+{
+    /// <summary>The counts as a table, one row per cluster (the CSV form).</summary>
+    public IReadOnlyList<ClusterCountRow> Rows() =>
+        [.. Enum.GetValues<NetworkCluster>().Select(c => new ClusterCountRow(Year, RuleVersion, c, Counts.GetValueOrDefault(c)))];
+}
 
-public sealed record PortfolioYear(int Year, IReadOnlyDictionary<NetworkCluster, int> Clusters, IReadOnlyDictionary<string, decimal?> MedianDomainScores);
+[CsvHelper.CsvRecord]
+public sealed partial record ClusterCountRow(int Year, string RuleVersion, NetworkCluster Cluster, int Networks);
+
+public sealed record PortfolioYear(int Year, IReadOnlyDictionary<NetworkCluster, int> Clusters, IReadOnlyDictionary<string, decimal?> MedianDomainScores)
+{
+    /// <summary>The year as one flat row (the CSV form of the trend).</summary>
+    public PortfolioTrendRow Row() => new(Year,
+        Clusters.GetValueOrDefault(NetworkCluster.WellDeveloped), Clusters.GetValueOrDefault(NetworkCluster.Mixed),
+        Clusters.GetValueOrDefault(NetworkCluster.LeastDeveloped), Clusters.GetValueOrDefault(NetworkCluster.InsufficientData),
+        MedianDomainScores.GetValueOrDefault("HUB_LEADERSHIP"), MedianDomainScores.GetValueOrDefault("ROLES_ENGAGEMENT"),
+        MedianDomainScores.GetValueOrDefault("CI_PROCESSES"), MedianDomainScores.GetValueOrDefault("WITHIN_TEAM"),
+        MedianDomainScores.GetValueOrDefault("ACROSS_TEAM"), MedianDomainScores.GetValueOrDefault("NETWORK_CULTURE"));
+}
+
+[CsvHelper.CsvRecord]
+public sealed partial record PortfolioTrendRow(int Year, int WellDeveloped, int Mixed, int LeastDeveloped, int InsufficientData,
+    decimal? MedianHubLeadership, decimal? MedianRolesEngagement, decimal? MedianCiProcesses, decimal? MedianWithinTeam,
+    decimal? MedianAcrossTeam, decimal? MedianNetworkCulture);
 
 /// <summary>Builds the portfolio table and cluster counts from respondent scores: one computation for both endpoints.</summary>
 public static class PortfolioHealth

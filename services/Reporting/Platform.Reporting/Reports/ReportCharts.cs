@@ -46,7 +46,7 @@ public static class ReportCharts
         foreach (var (name, color, hatch, _) in series)
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = name, FillColor = color, FillHatch = hatch, FillHatchColor = Colors.White.WithAlpha(0.6), OutlineColor = Ink });
         plot.ShowLegend(Alignment.UpperRight, Orientation.Horizontal);
-        return SvgCharts.Svg(plot, 860, 340, "scales");
+        return SvgCharts.Svg(plot, 860, 340, "scales", "Bar chart of the scale means this year, last year and the portfolio median; the table gives the figures.");
     }
 
     /// <summary>Each of the six domains across network years: one line per domain, each with its own marker shape.</summary>
@@ -57,13 +57,15 @@ public static class ReportCharts
             .Select(t => new ChartSeries(HealthScales.Title(t.Scale),
                 [.. years.Select(y => t.Points.FirstOrDefault(p => p.Year == y)?.Mean is { } mean ? (double?)(double)mean : null)]))
             .ToList();
-        return SvgCharts.YearLines(years, domains, "Mean (1 to 5)", 1, 5, "trend");
+        return SvgCharts.YearLines(years, domains, "Mean (1 to 5)", 1, 5, "trend",
+            label: "Line chart of the six domain means by network year; the table gives the figures.");
     }
 
     /// <summary>Members per network year, each bar labelled with the share who stayed more than a year.</summary>
     public static string Stability(IReadOnlyList<StructureRow> years) =>
         SvgCharts.YearBars([.. years.Where(y => y.Members is not null).Select(y => (y.Year, (double)y.Members!.Value,
-            y.MemberStabilityPct is { } pct ? $"{y.Members} ({pct:0}% stayed)" : $"{y.Members}"))], "Members", "stability");
+            y.MemberStabilityPct is { } pct ? $"{y.Members} ({pct:0}% stayed)" : $"{y.Members}"))], "Members", "stability",
+            label: "Bar chart of members by network year with the share who stayed; the table gives the figures.");
 
     /// <summary>The hub's own rubric area means (1 to 4), latest session beside the previous one.</summary>
     public static string Leadership(LeadershipProfile leadership)
@@ -89,7 +91,7 @@ public static class ReportCharts
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Latest session", FillColor = ThisYear, OutlineColor = Ink });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Previous session", FillColor = LastYear, FillHatch = new ScottPlot.Hatches.Striped(), FillHatchColor = Colors.White.WithAlpha(0.6), OutlineColor = Ink });
         plot.ShowLegend(Alignment.UpperRight, Orientation.Horizontal);
-        return SvgCharts.Svg(plot, 860, 280, "leadership");
+        return SvgCharts.Svg(plot, 860, 280, "leadership", "Bar chart of the rubric area means, latest and previous session; the table gives the figures.");
     }
 }
 

@@ -6,7 +6,51 @@ public sealed record NetworkSummary(Guid Id, string Name, string Aim, string Goa
 
 public sealed record NetworkDetails(
     Guid Id, string Name, string Aim, string GoalType, DateOnly LaunchDate, string Phase, string Status,
-    int YearStartMonth, int YearStartDay, string DistrictScope, string? HubHostType, IReadOnlyList<string> FocusAreas, bool BenchmarkingConsent);
+    int YearStartMonth, int YearStartDay, string DistrictScope, string? HubHostType, IReadOnlyList<string> FocusAreas, bool BenchmarkingConsent)
+{
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    /// <summary>The network's year calendar: the platform's one definition of network years (Platform.HealthModel).</summary>
+    public Platform.HealthModel.NetworkYearCalendar Calendar => new(YearStartMonth, YearStartDay);
+
+    public int YearOf(DateOnly date) => Calendar.YearOf(date);
+
+    public int CurrentYear => YearOf(Today);
+
+    /// <summary>The network years from launch to the current one, latest first.</summary>
+    public IEnumerable<int> Years
+    {
+        get
+        {
+            var (first, last) = (Math.Min(YearOf(LaunchDate), CurrentYear), CurrentYear);
+            return Enumerable.Range(first, last - first + 1).Reverse();
+        }
+    }
+}
+
+public sealed record MemberOrganization(Guid Id, string Kind, string Name, string? District, DateOnly JoinedOn, DateOnly? LeftOn);
+
+public sealed record ImprovementTeam(Guid Id, Guid OrganizationId, string Name);
+
+/// <summary>A member of one network year: tenure counts the network years they were a member, up to that one.</summary>
+public sealed record NetworkMember(Guid PersonId, string Email, string GivenName, string FamilyName, int Tenure, string Role, Guid? TeamId,
+    IReadOnlyList<MembershipPeriod> Periods)
+{
+    public string Name => $"{GivenName} {FamilyName}";
+}
+
+public sealed record MembershipPeriod(Guid MembershipId, string Role, Guid? TeamId, DateOnly StartDate, DateOnly? EndDate, string? EndReason);
+
+public sealed record NetworkInvitation(Guid Id, string Email, string Role, Guid? TeamId, DateTimeOffset ExpiresAt, bool Mailed, bool Accepted);
+
+/// <summary>What a roster import did (POST .../roster answers it on success).</summary>
+public sealed record RosterSummary(int Rows, int SchoolsCreated, int TeamsCreated, int PeopleCreated, int MembershipsCreated, int MembershipsUpdated, int Unchanged);
+
+public sealed record FunderGrant(Guid FunderTenantId, string FunderName, DateTimeOffset GrantedAt);
+
+public sealed record FunderOption(Guid Id, string Name);
+
+public sealed record AuditEntry(Guid Id, string Actor, string Action, Guid? TargetId, string? Details, DateTimeOffset At);
 
 /// <summary>The values the API accepts for a network's enumerations, as its docs list them.</summary>
 public static class NetworkChoices
@@ -16,7 +60,14 @@ public static class NetworkChoices
     public static readonly (string Value, string Label)[] Phases =
         [("Initiate", "Initiate"), ("Develop", "Develop"), ("SustainSpreadScale", "Sustain, spread and scale")];
     public static readonly string[] Statuses = ["Active", "Closed"];
+    public static readonly (string Value, string Label)[] DistrictScopes =
+        [("None", "No member schools or districts yet"), ("Single", "Single district"), ("Multiple", "Multiple districts")];
+    public static readonly (string Value, string Label)[] HostTypes =
+        [("IHE", "Higher-education institution"), ("NGO", "Non-profit (NGO)"), ("District", "School district"), ("Other", "Other")];
+    public static readonly (string Value, string Label)[] OrganizationKinds = [("School", "School"), ("District", "District")];
+    public static readonly (string Value, string Label)[] MemberRoles =
+        [("TeamMember", "Team member"), ("TeamLead", "Team lead"), ("DistrictLead", "District lead"), ("Other", "Other")];
 
-    public static string Label(this (string Value, string Label)[] choices, string value) =>
+    public static string Label(this IEnumerable<(string Value, string Label)> choices, string value) =>
         choices.FirstOrDefault(c => c.Value == value).Label ?? value;
 }

@@ -1,0 +1,18 @@
+namespace Platform.Portal.Api.Models;
+
+// The parts of the Surveys API's wave answers that the hub admin's pages show (GET /api/surveys/waves..., /instruments).
+
+public sealed record SurveyWave(
+    Guid Id, Guid NetworkId, string InstrumentId, int InstrumentVersion, int NetworkYear, DateOnly OpensOn, DateOnly ClosesOn, string Status,
+    DateTimeOffset? OpenedAt, DateTimeOffset? ClosedAt);
+
+public sealed record SurveyInstrumentSummary(string Id, string Name, int LatestVersion, bool BuiltIn);
+
+/// <summary>A group's counts, or only its note when the group is too small to show.</summary>
+public sealed record WaveGroupProgress(string Group, int? Invited, int? Started, int? Submitted, decimal? ResponseRate, string? Note);
+
+public sealed record WaveProgressCounts(int Invited, int Started, int Submitted, decimal ResponseRate, IReadOnlyList<WaveGroupProgress> ByTeam, IReadOnlyList<WaveGroupProgress> BySchool);
+
+public sealed record WaveRosterPreview(int NetworkYear, int Members, bool Draft);
+
+public sealed record WaveMailing(int Invited, int Mailed);

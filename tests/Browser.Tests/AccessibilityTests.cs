@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Platform.Local;
+
+namespace Browser.Tests;
+
+/// <summary>
+/// axe-core (from npm, injected by Playwright) finds no serious or critical WCAG 2.1 A/AA violation on the main pages of
+/// each role; each page is also kept as a screenshot for review.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture fx)
+{
+    private static readonly string AxeScript = Path.Combine(RepositoryRoot.Find(), ".tools", "node_modules", "axe-core", "axe.min.js");
+
+    [Fact]
+    public async Task The_sign_in_and_survey_pages_have_no_serious_violations()
+    {
+        var page = await (await fx.NewContextAsync()).NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await AssertAccessibleAsync(page, "sign-in");
+        await page.GotoAsync(await fx.SurveyLinkAsync(BrowserFixture.Member));
+        await AssertAccessibleAsync(page, "survey");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_hub_admin_pages_have_no_serious_violations()
+    {
+        var page = await fx.SignInAsync(PlatformFixture.RiverbendAdmin);
+        await AssertAccessibleAsync(page, "hub-networks");
+        var network = (await page.Locator("table a[href^='/networks/']").First.GetAttributeAsync("href"))!;
+        foreach (var section in new[] { "", "/organizations", "/members", "/roster", "/invitations", "/staff", "/grants", "/health", "/warnings" })
+        {
+            await page.GotoAsync(network + section);
+            await AssertAccessibleAsync(page, "hub-network" + section.Replace('/', '-'));
+        }
+        foreach (var path in new[] { "/surveys", "/leadership", "/audit" })
+        {
+            await page.GotoAsync(path);
+            await AssertAccessibleAsync(page, "hub" + path.Replace('/', '-'));
+        }
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_funder_and_platform_admin_pages_have_no_serious_violations()
+    {
+        var funder = await fx.SignInAsync(PlatformFixture.Funder);
+        foreach (var path in new[] { "/portfolio", "/portfolio/structure", "/portfolio/trend" })
+        {
+            await funder.GotoAsync(path);
+            await AssertAccessibleAsync(funder, "funder" + path.Replace('/', '-'));
+        }
+        await funder.Context.CloseAsync();
+
+        var admin = await fx.SignInAsync(PlatformFixture.PlatformAdmin);
+        await AssertAccessibleAsync(admin, "admin-tenants");
+        await admin.Context.CloseAsync();
+    }
+
+    private async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        await fx.ScreenshotAsync(page, name);
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript });
+        var result = await page.EvaluateAsync<JsonElement>(
+            "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations" +
+            ".filter(v => v.impact === 'serious' || v.impact === 'critical')" +
+            ".map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))");
+        var violations = result.EnumerateArray().Select(v => $"{v.GetProperty("impact")} {v.GetProperty("id")}: {v.GetProperty("help")} at {v.GetProperty("nodes")}").ToList();
+        Assert.True(violations.Count == 0, $"{name} ({page.Url}):\n" + string.Join("\n", violations));
+    }
+}

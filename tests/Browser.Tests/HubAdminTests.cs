@@ -1,0 +1,65 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class HubAdminTests(BrowserFixture fx)
+{
+    private const string Header = "email,given_name,family_name,school,district,team,role,start_date,end_date\n";
+
+    [Fact]
+    public async Task A_hub_admin_uploads_a_roster_with_errors_sees_each_one_then_imports_a_good_one()
+    {
+        var page = await fx.SignInAsync(PlatformFixture.RiverbendAdmin);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Algebra for All" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Roster import" }).ClickAsync();
+
+        await UploadAsync(page, Header +
+            "not-an-email,Ada,Bad,Browser School,Browser District,Browser team,TeamMember,2025-09-01,\n" +
+            "ok.person@browser.test,Ok,Person,Browser School,Browser District,Browser team,Wizard,2025-09-01,\n");
+        var alert = page.GetByRole(AriaRole.Alert);
+        Assert.Contains("2 problems; nothing was imported", await alert.InnerTextAsync());
+        var rows = alert.Locator("tbody tr");
+        Assert.Equal(2, await rows.CountAsync());
+        Assert.Equal(["2", "email"], [await rows.Nth(0).Locator("td").Nth(0).InnerTextAsync(), await rows.Nth(0).Locator("td").Nth(1).InnerTextAsync()]);
+        Assert.Equal(["3", "role"], [await rows.Nth(1).Locator("td").Nth(0).InnerTextAsync(), await rows.Nth(1).Locator("td").Nth(1).InnerTextAsync()]);
+        await fx.ScreenshotAsync(page, "hub-roster-errors");
+        Assert.False(await MemberExistsAsync(page, "ok.person@browser.test"));
+
+        await UploadAsync(page, Header +
+            "first.person@browser.test,First,Person,Browser School,Browser District,Browser team,TeamMember,2025-09-01,\n" +
+            "ok.person@browser.test,Ok,Person,Browser School,Browser District,Browser team,TeamLead,2025-09-01,\n");
+        Assert.Contains("Imported 2 rows", await page.GetByRole(AriaRole.Status).InnerTextAsync());
+        Assert.True(await MemberExistsAsync(page, "ok.person@browser.test"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_hub_admin_sees_stability_with_its_history_chart_and_table()
+    {
+        var page = await fx.SignInAsync(PlatformFixture.RiverbendAdmin);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ninth Grade On-Track" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Hub staff and stability" }).ClickAsync();
+        Assert.True(await page.Locator(".chart svg[role='img']").CountAsync() > 0);
+        // The history table has a row per network year since launch (2018).
+        Assert.True(await page.Locator("table:has(caption:text('Stability by network year')) tbody tr").CountAsync() >= 5);
+        await fx.ScreenshotAsync(page, "hub-stability");
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task UploadAsync(IPage page, string csv)
+    {
+        await page.GetByLabel("Roster file").SetInputFilesAsync(new FilePayload { Name = "roster.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import roster" }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+    }
+
+    /// <summary>Whether the person is on the network's current member list, as the API (not the page) says.</summary>
+    private async Task<bool> MemberExistsAsync(IPage page, string email)
+    {
+        var network = new Uri(page.Url).AbsolutePath.Split('/')[2];
+        var members = await fx.Api.GetAsync<JsonElement[]>($"/api/networks/{network}/members", await fx.TokenAsync(PlatformFixture.RiverbendAdmin));
+        return members.Any(m => m.GetProperty("email").GetString() == email);
+    }
+}
