@@ -55,6 +55,9 @@ public sealed class AccessibilityTests(BrowserFixture fx)
 
         var admin = await fx.SignInAsync(PlatformFixture.PlatformAdmin);
         await AssertAccessibleAsync(admin, "admin-tenants");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Riverbend Improvement Hub" }).ClickAsync();
+        Assert.Contains(PlatformFixture.RiverbendAdmin, await admin.Locator("table").InnerTextAsync());
+        await AssertAccessibleAsync(admin, "admin-tenant-users");
         await admin.Context.CloseAsync();
     }
 

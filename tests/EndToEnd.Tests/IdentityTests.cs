@@ -53,6 +53,16 @@ public sealed class IdentityTests(PlatformFixture platform)
         Assert.Equal(id.ToString(), claims.GetProperty("tenant_id").GetString());
         Assert.Equal("hub-staff", claims.GetProperty("role").GetString());
 
+        // The tenant's users, as the admin lists them: email and role, nothing secret.
+        var listed = Assert.Single(await platform.Api.GetAsync<JsonElement[]>($"/api/tenants/{id}/users", admin));
+        Assert.Equal(email, listed.GetProperty("email").GetString());
+        Assert.Equal("hub-staff", listed.GetProperty("role").GetString());
+        Assert.False(listed.TryGetProperty("passwordHash", out _));
+        using (var unknown = await platform.Api.SendAsync(HttpMethod.Get, $"/api/tenants/{Guid.NewGuid()}/users", admin))
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using (var hubAdmin = await platform.Api.SendAsync(HttpMethod.Get, $"/api/tenants/{id}/users", await platform.TokenAsync(PlatformFixture.RiverbendAdmin)))
+            Assert.Equal(HttpStatusCode.Forbidden, hubAdmin.StatusCode);
+
         using var duplicate = await platform.Api.SendAsync(HttpMethod.Post, $"/api/tenants/{id}/users", admin, new { email, password = "Hillside-pass-1", role = "member" });
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
         using var sameName = await platform.Api.SendAsync(HttpMethod.Post, "/api/tenants", admin, new { name = name.ToUpperInvariant(), kind = "hub", hostType = "NGO" });

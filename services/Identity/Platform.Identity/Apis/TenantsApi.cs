@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Platform.Data;
 using Platform.Identity.Data;
 using Platform.Identity.Domain;
@@ -19,6 +21,9 @@ public sealed record CreateUserRequest(
 
 public sealed record UserCreated(Guid Id, Guid TenantId, string Email, string Role);
 
+/// <summary>A login of a tenant as the platform admin sees it: never a password hash or a security stamp.</summary>
+public sealed record TenantUser(Guid Id, string Email, string Role, bool LockedOut);
+
 /// <summary>Platform administration: tenants and their users.</summary>
 public static class TenantsApi
 {
@@ -28,6 +33,8 @@ public static class TenantsApi
         api.MapPost("/", CreateTenant).WithSummary("Create a hub, funder or platform tenant")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/", ListTenants).WithSummary("All tenants");
+        api.MapGet("/{id:guid}/users", ListUsers).WithSummary("A tenant's users (email, role, whether locked out)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{id:guid}/users", CreateUser).WithSummary("Create a user in a tenant")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
@@ -47,6 +54,16 @@ public static class TenantsApi
     {
         await using var uow = await db.BeginSystemAsync(ct);
         return TypedResults.Ok(await tenants.ListAsync(uow, ct));
+    }
+
+    private static async Task<Results<Ok<List<TenantUser>>, NotFound>> ListUsers(
+        Guid id, Database db, TenantStore tenants, UserManager<PlatformUser> users, TimeProvider clock, CancellationToken ct)
+    {
+        await using (var uow = await db.BeginSystemAsync(ct))
+            if (await tenants.FindAsync(uow, id, ct) is null) return TypedResults.NotFound();
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(await users.Users.Where(u => u.TenantId == id).OrderBy(u => u.Email)
+            .Select(u => new TenantUser(u.Id, u.Email!, u.Role, u.LockoutEnd != null && u.LockoutEnd > now)).ToListAsync(ct));
     }
 
     private static async Task<Results<Created<UserCreated>, ValidationProblem, ProblemHttpResult>> CreateUser(

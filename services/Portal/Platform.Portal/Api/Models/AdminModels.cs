@@ -6,6 +6,8 @@ public sealed record TenantSummary(Guid Id, string Name, string Kind, string? Ho
 
 public sealed record TenantUserCreated(Guid Id, Guid TenantId, string Email, string Role);
 
+public sealed record TenantUser(Guid Id, string Email, string Role, bool LockedOut);
+
 /// <summary>The values the tenants API accepts, and the user roles it allows in each kind of tenant (TenantRules.AllowsRole).</summary>
 public static class AdminChoices
 {
