@@ -48,6 +48,24 @@ public sealed class HubAdminTests(BrowserFixture fx)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_hub_admin_reads_the_health_profile_and_opens_the_printable_feedback_report()
+    {
+        var page = await fx.SignInAsync(PlatformFixture.RiverbendAdmin);
+        await page.GetByRole(AriaRole.Link, new() { Name = "College Match Network" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Health", Exact = true }).ClickAsync();
+        var year = DateTime.UtcNow.Month >= 8 ? DateTime.UtcNow.Year - 1 : DateTime.UtcNow.Year - 2;
+        await page.GotoAsync(new Uri(page.Url).AbsolutePath + $"?year={year}");
+        Assert.Contains("Hub leadership", await page.Locator("main table").First.InnerTextAsync());
+
+        // The report is the Reporting service's own printable page, passed through with the hub admin's token.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Printable feedback report" }).ClickAsync();
+        Assert.Contains("/reports/networks/", page.Url);
+        Assert.Contains("College Match Network", await page.Locator("h1").InnerTextAsync());
+        Assert.True(await page.Locator("svg[role='img']").CountAsync() > 0);
+        await page.Context.CloseAsync();
+    }
+
     private static async Task UploadAsync(IPage page, string csv)
     {
         await page.GetByLabel("Roster file").SetInputFilesAsync(new FilePayload { Name = "roster.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
