@@ -61,6 +61,29 @@ public sealed class WarningsTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_survey_answered_after_its_network_year_ended_still_counts_as_that_years_data()
+    {
+        // Last network year: over, and the network (launched 2024) more than a year old at its end.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var year = (today.Month >= 8 ? today.Year : today.Year - 1) - 1;
+        var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
+        var driver = new SurveyDriver(platform, year);
+        var (network, emails) = await driver.NetworkWithMembersAsync(hub, 5);
+        var wave = await driver.DraftWaveAsync(hub, network, 5);
+        using (var open = await platform.Api.SendAsync(HttpMethod.Post, $"/api/surveys/waves/{wave}/open", hub))
+            Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+        await driver.AllSubmitAsync(emails, 4);
+
+        // Answered today, after the year ended: still that year's survey, so the year has data.
+        await PlatformFixture.EventuallyAsync(async () =>
+        {
+            using var response = await platform.Api.SendAsync(HttpMethod.Get, $"/api/reporting/networks/{network}/warnings?year={year}", hub);
+            return response.StatusCode == HttpStatusCode.OK
+                && !Rules(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement).Contains("NoRecentData/no-survey-or-rubric");
+        }, TimeSpan.FromSeconds(20), "the late responses count for their own network year");
+    }
+
+    [Fact]
     public async Task Too_many_focus_areas_for_the_api_is_a_validation_problem()
     {
         var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
