@@ -66,6 +66,45 @@ public sealed class HubAdminTests(BrowserFixture fx)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_hub_admin_invites_an_educator_who_joins_from_the_mailed_link_and_signs_in()
+    {
+        var email = $"newcomer-{Guid.NewGuid():N}@browser.test";
+        var hub = await fx.SignInAsync(PlatformFixture.RiverbendAdmin);
+        await hub.GetByRole(AriaRole.Link, new() { Name = "Algebra for All" }).ClickAsync();
+        await hub.GetByRole(AriaRole.Link, new() { Name = "Invitations" }).ClickAsync();
+        await hub.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await hub.GetByLabel("Role").SelectOptionAsync("TeamMember");
+        await hub.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        Assert.Contains(email, await hub.Locator("main table").First.InnerTextAsync());
+        await hub.Context.CloseAsync();
+
+        // The invitee follows the link in the mail, names themself and chooses a password.
+        string link = "";
+        await PlatformFixture.EventuallyAsync(async () =>
+        {
+            var mail = (await fx.MailAsync()).LastOrDefault(m => m.GetProperty("to").EnumerateArray().Any(t => t.GetProperty("address").GetString() == email));
+            link = mail.ValueKind == System.Text.Json.JsonValueKind.Object
+                ? System.Text.RegularExpressions.Regex.Match(mail.GetProperty("text").GetString()!, @"http\S+/invitations/[A-Za-z0-9_-]+").Value : "";
+            return link.Length > 0;
+        }, TimeSpan.FromSeconds(10), "the invitation mail arrives");
+        var invitee = await (await fx.NewContextAsync(phone: true)).NewPageAsync();
+        await invitee.GotoAsync(link);
+        await invitee.GetByLabel("Given name").FillAsync("Nia");
+        await invitee.GetByLabel("Family name").FillAsync("Cole");
+        await invitee.GetByLabel("Password").FillAsync("Newcomer-pass-1");
+        await invitee.GetByRole(AriaRole.Button, new() { Name = "Join the network" }).ClickAsync();
+        Assert.StartsWith("Welcome to Algebra for All", await invitee.Locator("h1").InnerTextAsync());
+
+        await invitee.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).Last.ClickAsync();
+        await invitee.GetByLabel("Email").FillAsync(email);
+        await invitee.GetByLabel("Password").FillAsync("Newcomer-pass-1");
+        await invitee.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await invitee.WaitForURLAsync(url => !url.Contains("/connect/") && !url.Contains("/signin-oidc"));
+        Assert.StartsWith("Welcome", await invitee.Locator("h1").InnerTextAsync());
+        await invitee.Context.CloseAsync();
+    }
+
     private static async Task UploadAsync(IPage page, string csv)
     {
         await page.GetByLabel("Roster file").SetInputFilesAsync(new FilePayload { Name = "roster.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
