@@ -58,6 +58,9 @@ public sealed class PortfolioHealthTests(PlatformFixture platform)
         using (var hub = await platform.Api.SendAsync(HttpMethod.Get, $"/api/reporting/portfolio/clusters?year={year}", await platform.TokenAsync(PlatformFixture.RiverbendAdmin)))
             Assert.Equal(HttpStatusCode.Forbidden, hub.StatusCode);
         // Each trend year counts every granted network once (other tests may have added survey results to granted networks).
+        // The years alone (for a year picker) are the trend's years, without computing any portfolio.
+        Assert.Equal((await platform.Api.GetAsync<JsonElement[]>("/api/reporting/portfolio/trend", funder)).Select(p => p.GetProperty("year").GetInt32()),
+            await platform.Api.GetAsync<int[]>("/api/reporting/portfolio/years", funder));
         foreach (var point in await platform.Api.GetAsync<JsonElement[]>("/api/reporting/portfolio/trend", funder))
         {
             var y = point.GetProperty("year").GetInt32();

@@ -51,6 +51,9 @@ public static class ReportingApi
         api.MapGet("/portfolio/clusters", PortfolioClusters).RequireAuthorization(Policies.Funder)
             .WithSummary("How many granted networks fall in each health cluster, and the rule version used (CSV with Accept: text/csv)")
             .Produces<ClusterCounts>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        api.MapGet("/portfolio/years", PortfolioYears).RequireAuthorization(Policies.Funder)
+            .WithSummary("The network years with survey results among the granted networks, oldest first (cheap: no portfolio is computed)")
+            .Produces<IReadOnlyList<int>>();
         api.MapGet("/portfolio/trend", PortfolioTrend).RequireAuthorization(Policies.Funder)
             .WithSummary("Per network year with survey results: cluster counts and the median of each domain score over granted networks (CSV with Accept: text/csv)")
             .Produces<IReadOnlyList<PortfolioYear>>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
@@ -145,6 +148,12 @@ public static class ReportingApi
     private static async Task<IResult> PortfolioHealthTable(int year, HttpRequest request, ClaimsPrincipal user, Database db, ReportingStore store,
         SurveyResultsStore results, WarningFactsStore warnings, CancellationToken ct) =>
         Tables.Respond(request, await PortfolioRowsAsync(year, user, db, store, results, warnings, ct), $"portfolio-health-{year}.csv");
+
+    private static async Task<Ok<IReadOnlyList<int>>> PortfolioYears(ClaimsPrincipal user, Database db, SurveyResultsStore results, CancellationToken ct)
+    {
+        await using var uow = await db.BeginAsync(user.TenantId(), ct);
+        return TypedResults.Ok(await results.YearsAsync(uow, ct));
+    }
 
     private static async Task<IResult> PortfolioTrend(HttpRequest request, ClaimsPrincipal user, Database db, ReportingStore store,
         SurveyResultsStore results, WarningFactsStore warnings, CancellationToken ct)
