@@ -51,6 +51,7 @@ public sealed class BenchPlatform : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Platform.StopAllAsync();
-        Directory.Delete(_root, recursive: true);
+        if (Environment.GetEnvironmentVariable("KEEP_BENCH_DATA") is null) Directory.Delete(_root, recursive: true);
+        else Console.WriteLine($"Kept the benchmark's data and logs in {_root}");
     }
 }

@@ -28,6 +28,8 @@ public sealed class PostgresServer(string dataDirectory, string logFile, int por
         var options = $"-p {port} -k {dataDirectory} -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=128MB";
         // Tests trade crash safety of the throwaway cluster for speed; the application's own durability is unchanged.
         if (!durable) options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        // For profiling, e.g. NH_POSTGRES_OPTIONS="-c shared_preload_libraries=auto_explain -c auto_explain.log_min_duration=20".
+        if (Environment.GetEnvironmentVariable("NH_POSTGRES_OPTIONS") is { Length: > 0 } extra) options += " " + extra;
         await Shell.RunAsync(Path.Combine(BinDirectory, "pg_ctl"),
             ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "-o", options, "start"], asPostgres: true, ct: ct);
     }
