@@ -20,6 +20,9 @@ public sealed class BrowserFixture : PlatformFixture
 {
     public const string Member = DemoSurveys.DemoMember;
 
+    /// <summary>A demo hub staff member (a login of every demo hub seat); this one has not yet rated the open rubric session.</summary>
+    public const string HubStaff = "staff3.ninthgradeontrack@hub.demo";
+
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;

@@ -105,6 +105,30 @@ public sealed class HubAdminTests(BrowserFixture fx)
         await invitee.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_hub_staff_member_rates_the_open_session_and_keeps_a_private_reflection()
+    {
+        var page = await fx.SignInAsync(BrowserFixture.HubStaff);
+        Assert.Equal("/leadership", new Uri(page.Url).AbsolutePath);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Hub practice reflection (this term)" }).ClickAsync();
+        // One look-for rated at level 3, saved, and shown as saved.
+        var first = page.Locator("form fieldset").First;
+        await first.GetByRole(AriaRole.Radio).Nth(2).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save my ratings" }).First.ClickAsync();
+        Assert.Contains("you have rated 1 of", await page.Locator("main").InnerTextAsync());
+        await page.GetByText("Rate the look-fors").ClickAsync(); // the saved form folds away; open it again
+        Assert.True(await page.Locator("form fieldset").First.GetByRole(AriaRole.Radio).Nth(2).IsCheckedAsync());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "My reflection" }).ClickAsync();
+        Assert.Contains("only you can see your ratings", await page.Locator("main").InnerTextAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start my reflection" }).ClickAsync();
+        await page.Locator("form fieldset").First.GetByRole(AriaRole.Radio).Nth(3).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save my ratings" }).First.ClickAsync();
+        Assert.Contains("In progress: 1 of", await page.Locator("main").InnerTextAsync());
+        await fx.ScreenshotAsync(page, "staff-reflection");
+        await page.Context.CloseAsync();
+    }
+
     private static async Task UploadAsync(IPage page, string csv)
     {
         await page.GetByLabel("Roster file").SetInputFilesAsync(new FilePayload { Name = "roster.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });

@@ -9,6 +9,7 @@ public sealed class SignInTests(BrowserFixture fx)
     [InlineData(PlatformFixture.Funder, "/portfolio", "Portfolio")]
     [InlineData(PlatformFixture.PlatformAdmin, "/admin/tenants", "Tenants")]
     [InlineData(BrowserFixture.Member, "/", "Welcome")]
+    [InlineData(BrowserFixture.HubStaff, "/leadership", "Hub leadership rubric")]
     public async Task Each_role_signs_in_and_reaches_its_home_page(string email, string home, string heading)
     {
         var page = await fx.SignInAsync(email);

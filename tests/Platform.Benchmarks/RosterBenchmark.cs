@@ -24,6 +24,7 @@ public static class RosterBenchmark
         // Warm-up on a separate network, so JIT and connection pools are not measured.
         var warm = await NewNetworkAsync(bench.Api, token);
         await ImportAsync(bench.Api, token, warm, Generate(200));
+        await BenchPlatform.WaitForQuietAsync();
 
         var network = await NewNetworkAsync(bench.Api, token);
         var import = Stopwatch.StartNew();
