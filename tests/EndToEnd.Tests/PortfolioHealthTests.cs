@@ -68,4 +68,37 @@ public sealed class PortfolioHealthTests(PlatformFixture platform)
             Assert.Equal(networks, point.GetProperty("clusters").EnumerateObject().Sum(c => c.Value.GetInt32()));
         }
     }
+
+    /// <summary>
+    /// The portfolio is computed once per change of Reporting's read models: what the funder has just read must not
+    /// outlive the next change, whether scores arriving or a grant revoked.
+    /// </summary>
+    [Fact]
+    public async Task The_funders_portfolio_follows_each_change_right_after_being_read()
+    {
+        const int year = 2026;
+        var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
+        var funder = await platform.TokenAsync(PlatformFixture.Funder);
+        var driver = new SurveyDriver(platform, year);
+        var (network, emails) = await driver.NetworkWithMembersAsync(hub, 5);
+        var foundation = PlatformFixture.TenantOf(funder);
+        await platform.Api.PostAsync<JsonElement>($"/api/networks/{network}/grants", hub, new { funderTenantId = foundation });
+        var wave = await driver.DraftWaveAsync(hub, network, 5);
+        await platform.Api.PostAsync<JsonElement>($"/api/surveys/waves/{wave}/open", hub, new { });
+
+        async Task<JsonElement?> RowAsync() => (await platform.Api.GetAsync<JsonElement[]>($"/api/reporting/portfolio/health?year={year}", funder))
+            .Select(r => (JsonElement?)r).FirstOrDefault(r => r!.Value.GetProperty("networkId").GetGuid() == network);
+        await PlatformFixture.EventuallyAsync(async () => await RowAsync() is not null, TimeSpan.FromSeconds(10), "the granted network is in the portfolio");
+        Assert.Equal(JsonValueKind.Null, (await RowAsync())!.Value.GetProperty("hubLeadership").ValueKind); // read, and so kept
+
+        await driver.AllSubmitAsync(emails, 4);
+        await PlatformFixture.EventuallyAsync(async () => (await RowAsync())!.Value.GetProperty("hubLeadership").ValueKind == JsonValueKind.Number,
+            TimeSpan.FromSeconds(10), "the five responses show in the portfolio just read");
+        Assert.Equal(4m, (await RowAsync())!.Value.GetProperty("hubLeadership").GetDecimal());
+
+        using (var revoked = await platform.Api.SendAsync(HttpMethod.Delete, $"/api/networks/{network}/grants/{foundation}", hub))
+            Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+        await PlatformFixture.EventuallyAsync(async () => await RowAsync() is null, TimeSpan.FromSeconds(5),
+            "a revoked network leaves the portfolio just read within seconds");
+    }
 }

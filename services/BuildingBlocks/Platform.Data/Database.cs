@@ -28,12 +28,7 @@ public sealed class Database
         try
         {
             var transaction = await connection.BeginTransactionAsync(ct);
-            if (tenantId is { } tenant)
-            {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "select set_config('app.tenant_id', @tenant, true)",
-                    new { tenant = tenant.ToString() }, transaction, cancellationToken: ct));
-            }
+            if (tenantId is { } tenant) await UnitOfWork.SetTenantAsync(connection, transaction, tenant, ct);
             return new UnitOfWork(connection, transaction, tenantId);
         }
         catch

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using Npgsql;
 
 namespace Platform.Data;
@@ -24,7 +25,21 @@ public sealed class UnitOfWork : IAsyncDisposable
     public NpgsqlTransaction Transaction { get; }
 
     /// <summary>The tenant the row-level security policies see; null for system work (no tenant rows visible).</summary>
-    public Guid? TenantId { get; }
+    public Guid? TenantId { get; private set; }
+
+    /// <summary>
+    /// Points row-level security at another tenant for the statements that follow, in the same transaction: for batch
+    /// consumers that take in several tenants' events with one commit. Every statement still sees one tenant only.
+    /// </summary>
+    public async Task SwitchTenantAsync(Guid tenantId, CancellationToken ct = default)
+    {
+        await SetTenantAsync(Connection, Transaction, tenantId, ct);
+        TenantId = tenantId;
+    }
+
+    internal static Task SetTenantAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid tenantId, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition("select set_config('app.tenant_id', @tenant, true)",
+            new { tenant = tenantId.ToString() }, transaction, cancellationToken: ct));
 
     public async Task CommitAsync(CancellationToken ct = default)
     {

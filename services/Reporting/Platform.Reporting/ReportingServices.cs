@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MassTransit;
 using Platform.Data;
 using Platform.Messaging;
+using Platform.Reporting.Apis;
 using Platform.Reporting.Data;
 using Platform.Reporting.IntegrationEvents;
 using Platform.ServiceDefaults;
@@ -20,7 +21,7 @@ public static class ReportingServices
             x.AddConsumer<TenantCreatedConsumer>();
             x.AddConsumer<SurveyResponsesConsumer>(c => c.Options<BatchOptions>(o => o
                     .SetMessageLimit(SurveyResponsesConsumer.BatchSize).SetTimeLimit(TimeSpan.FromMilliseconds(50)).SetConcurrencyLimit(2)))
-                .Endpoint(e => e.PrefetchCount = SurveyResponsesConsumer.BatchSize * 2); // a batch fills only from prefetched messages
+                .Endpoint(e => e.PrefetchCount = SurveyResponsesConsumer.BatchSize * 4); // a batch fills only from prefetched messages: keep the next ones ready
             x.AddConsumer<SurveyWaveClosedConsumer>();
             x.AddConsumer<RubricSessionClosedConsumer>();
             x.AddConsumer<NetworkRegisteredConsumer>();
@@ -35,6 +36,9 @@ public static class ReportingServices
         builder.Services.AddSingleton<SurveyResultsStore>();
         builder.Services.AddSingleton<LeadershipStore>();
         builder.Services.AddSingleton<WarningFactsStore>();
+        builder.Services.AddSingleton<ReadModelChanges>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReadModelChanges>());
+        builder.Services.AddSingleton<PortfolioCache>();
         builder.Services.AddSingleton<ReportingRebuild>();
         builder.Services.AddHostedService<RebuildOnEmptyDatabase>();
         builder.Services.AddRazorComponents(); // renders the feedback report page (static HTML, no interactivity)

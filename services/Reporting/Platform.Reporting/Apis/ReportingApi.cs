@@ -103,7 +103,11 @@ public static class ReportingApi
         return TypedResults.Ok(HealthTrend.Of(years.ToDictionary(y => y.Key, y => y.Value.All), Suppression.MinimumN()));
     }
 
-    private static async Task<IReadOnlyList<PortfolioHealthRow>> PortfolioRowsAsync(int year, ClaimsPrincipal user, Database db, ReportingStore store,
+    private static Task<IReadOnlyList<PortfolioHealthRow>> PortfolioRowsAsync(int year, ClaimsPrincipal user, Database db, ReportingStore store,
+        SurveyResultsStore results, WarningFactsStore warnings, PortfolioCache cache, CancellationToken ct) =>
+        cache.GetAsync(user.TenantId(), year, warnings.Today, () => ComputePortfolioRowsAsync(year, user, db, store, results, warnings, ct));
+
+    private static async Task<IReadOnlyList<PortfolioHealthRow>> ComputePortfolioRowsAsync(int year, ClaimsPrincipal user, Database db, ReportingStore store,
         SurveyResultsStore results, WarningFactsStore warnings, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
@@ -146,8 +150,8 @@ public static class ReportingApi
     }
 
     private static async Task<IResult> PortfolioHealthTable(int year, HttpRequest request, ClaimsPrincipal user, Database db, ReportingStore store,
-        SurveyResultsStore results, WarningFactsStore warnings, CancellationToken ct) =>
-        Tables.Respond(request, await PortfolioRowsAsync(year, user, db, store, results, warnings, ct), $"portfolio-health-{year}.csv");
+        SurveyResultsStore results, WarningFactsStore warnings, PortfolioCache cache, CancellationToken ct) =>
+        Tables.Respond(request, await PortfolioRowsAsync(year, user, db, store, results, warnings, cache, ct), $"portfolio-health-{year}.csv");
 
     private static async Task<Ok<IReadOnlyList<int>>> PortfolioYears(ClaimsPrincipal user, Database db, SurveyResultsStore results, CancellationToken ct)
     {
@@ -156,19 +160,19 @@ public static class ReportingApi
     }
 
     private static async Task<IResult> PortfolioTrend(HttpRequest request, ClaimsPrincipal user, Database db, ReportingStore store,
-        SurveyResultsStore results, WarningFactsStore warnings, CancellationToken ct)
+        SurveyResultsStore results, WarningFactsStore warnings, PortfolioCache cache, CancellationToken ct)
     {
         IReadOnlyList<int> years;
         await using (var uow = await db.BeginAsync(user.TenantId(), ct)) years = await results.YearsAsync(uow, ct);
         var trend = new List<PortfolioYear>();
-        foreach (var year in years) trend.Add(PortfolioHealth.TrendPoint(year, await PortfolioRowsAsync(year, user, db, store, results, warnings, ct)));
+        foreach (var year in years) trend.Add(PortfolioHealth.TrendPoint(year, await PortfolioRowsAsync(year, user, db, store, results, warnings, cache, ct)));
         return Tables.WantsCsv(request) ? Tables.Respond(request, [.. trend.Select(t => t.Row())], "portfolio-trend.csv") : TypedResults.Ok(trend);
     }
 
     private static async Task<IResult> PortfolioClusters(int year, HttpRequest request, ClaimsPrincipal user, Database db, ReportingStore store,
-        SurveyResultsStore results, WarningFactsStore warnings, CancellationToken ct)
+        SurveyResultsStore results, WarningFactsStore warnings, PortfolioCache cache, CancellationToken ct)
     {
-        var counts = PortfolioHealth.Counts(year, await PortfolioRowsAsync(year, user, db, store, results, warnings, ct), ClusterRule.Current);
+        var counts = PortfolioHealth.Counts(year, await PortfolioRowsAsync(year, user, db, store, results, warnings, cache, ct), ClusterRule.Current);
         return Tables.WantsCsv(request) ? Tables.Respond(request, counts.Rows(), $"portfolio-clusters-{year}.csv") : TypedResults.Ok(counts);
     }
 

@@ -15,45 +15,19 @@ public enum SurveyGrouping { None, Role, Team }
 /// </summary>
 public sealed class SurveyResultsStore
 {
-    private const string Everyone = "all";
-
     /// <summary>
-    /// Takes in a batch of one tenant's responses in one statement: each response is stored once (its id decides), and only
-    /// the newly stored ones are added to the sums, so a redelivered or replayed response changes nothing.
+    /// Takes in a batch of one tenant's responses: each response is stored once (its id decides), and only the newly
+    /// stored ones are folded into totals (<see cref="ResponseTotals"/>) and added to the sums, so a redelivered or
+    /// replayed response changes nothing. Two statements, whatever the batch size.
     /// </summary>
-    public Task AddResponsesAsync(UnitOfWork uow, IReadOnlyList<SurveyResponseSubmitted> responses, CancellationToken ct) =>
-        uow.Connection.ExecuteAsync(new CommandDefinition("""
-            with incoming as (
-                select * from unnest(@ids::uuid[], @waves::uuid[], @networks::uuid[], @years::int[], @roles::text[], @teams::uuid[],
-                                     @scores::jsonb[], @submitted::timestamptz[])
-                    as t(response_id, wave_id, network_id, network_year, role, team_id, scale_scores, submitted_at)
-            ), inserted as (
-                insert into survey_scale_scores (response_id, tenant_id, wave_id, network_id, network_year, submitted_at)
-                select response_id, @tenant, wave_id, network_id, network_year, submitted_at from incoming
-                on conflict do nothing
-                returning response_id
-            ), fresh as (
-                select i.* from incoming i join inserted using (response_id)
-            ), grouped as (
-                select network_id, network_year, 'all' as grouping, 'all' as group_key, scale_scores, submitted_at from fresh
-                union all select network_id, network_year, 'role', coalesce(role, @unspecified), scale_scores, submitted_at from fresh
-                union all select network_id, network_year, 'team', coalesce(team_id::text, @unspecified), scale_scores, submitted_at from fresh
-            ), counted as (
-                insert into group_respondents (tenant_id, network_id, network_year, grouping, group_key, respondents, last_submitted_at)
-                select @tenant, network_id, network_year, grouping, group_key, count(*), max(submitted_at) from grouped
-                group by network_id, network_year, grouping, group_key order by network_id, network_year, grouping, group_key
-                on conflict (network_id, network_year, grouping, group_key) do update set respondents = group_respondents.respondents + excluded.respondents,
-                    last_submitted_at = greatest(group_respondents.last_submitted_at, excluded.last_submitted_at)
-            )
-            insert into scale_sums (tenant_id, network_id, network_year, grouping, group_key, scale, n, sum, sum_of_squares, favorable)
-            select @tenant, g.network_id, g.network_year, g.grouping, g.group_key, kv.key, count(*), sum(kv.value::numeric),
-                   sum(kv.value::numeric * kv.value::numeric), count(*) filter (where kv.value::numeric >= @favorable)
-            from grouped g cross join lateral jsonb_each_text(g.scale_scores) kv
-            group by g.network_id, g.network_year, g.grouping, g.group_key, kv.key
-            order by g.network_id, g.network_year, g.grouping, g.group_key, kv.key
-            on conflict (network_id, network_year, grouping, group_key, scale) do update set n = scale_sums.n + excluded.n,
-                sum = scale_sums.sum + excluded.sum, sum_of_squares = scale_sums.sum_of_squares + excluded.sum_of_squares,
-                favorable = scale_sums.favorable + excluded.favorable
+    public async Task AddResponsesAsync(UnitOfWork uow, IReadOnlyList<SurveyResponseSubmitted> responses, CancellationToken ct)
+    {
+        var stored = (await uow.Connection.QueryAsync<Guid>(new CommandDefinition("""
+            insert into survey_scale_scores (response_id, tenant_id, wave_id, network_id, network_year, submitted_at)
+            select response_id, @tenant, wave_id, network_id, network_year, submitted_at
+            from unnest(@ids, @waves, @networks, @years, @submitted) as t(response_id, wave_id, network_id, network_year, submitted_at)
+            on conflict do nothing
+            returning response_id
             """, new
             {
                 tenant = uow.TenantId,
@@ -61,13 +35,50 @@ public sealed class SurveyResultsStore
                 waves = responses.Select(r => r.WaveId).ToArray(),
                 networks = responses.Select(r => r.NetworkId).ToArray(),
                 years = responses.Select(r => r.NetworkYear).ToArray(),
-                roles = responses.Select(r => r.Role).ToArray(),
-                teams = responses.Select(r => r.TeamId).ToArray(),
-                scores = responses.Select(r => JsonSerializer.Serialize(r.ScaleScores)).ToArray(),
                 submitted = responses.Select(r => r.OccurredAt).ToArray(),
-                unspecified = ScaleReport.Unspecified,
-                favorable = ScaleStatistics.FavorableThreshold,
+            }, uow.Transaction, cancellationToken: ct))).ToHashSet();
+        var groups = ResponseTotals.Of(responses.Where(r => stored.Contains(r.ResponseId)));
+        if (groups.Count == 0) return;
+
+        var scales = groups.SelectMany(g => g.Scales.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => (Group: g, Scale: s.Key, Sums: s.Value))).ToList();
+        await uow.Connection.ExecuteAsync(new CommandDefinition("""
+            with counted as (
+                insert into group_respondents (tenant_id, network_id, network_year, grouping, group_key, respondents, last_submitted_at)
+                select @tenant, network_id, network_year, grouping, group_key, respondents, last_submitted_at
+                from unnest(@networks, @years, @groupings, @keys, @respondents, @last) with ordinality
+                    as g(network_id, network_year, grouping, group_key, respondents, last_submitted_at, ordinal)
+                order by ordinal
+                on conflict (network_id, network_year, grouping, group_key) do update set respondents = group_respondents.respondents + excluded.respondents,
+                    last_submitted_at = greatest(group_respondents.last_submitted_at, excluded.last_submitted_at)
+            )
+            insert into scale_sums (tenant_id, network_id, network_year, grouping, group_key, scale, n, sum, sum_of_squares, favorable)
+            select @tenant, network_id, network_year, grouping, group_key, scale, n, sum, sum_of_squares, favorable
+            from unnest(@scaleNetworks, @scaleYears, @scaleGroupings, @scaleKeys, @scaleNames, @ns, @sums, @squares, @favorable) with ordinality
+                as s(network_id, network_year, grouping, group_key, scale, n, sum, sum_of_squares, favorable, ordinal)
+            order by ordinal
+            on conflict (network_id, network_year, grouping, group_key, scale) do update set n = scale_sums.n + excluded.n,
+                sum = scale_sums.sum + excluded.sum, sum_of_squares = scale_sums.sum_of_squares + excluded.sum_of_squares,
+                favorable = scale_sums.favorable + excluded.favorable
+            """, new
+            {
+                tenant = uow.TenantId,
+                networks = groups.Select(g => g.NetworkId).ToArray(),
+                years = groups.Select(g => g.NetworkYear).ToArray(),
+                groupings = groups.Select(g => g.Grouping).ToArray(),
+                keys = groups.Select(g => g.GroupKey).ToArray(),
+                respondents = groups.Select(g => g.Respondents).ToArray(),
+                last = groups.Select(g => g.LastSubmittedAt).ToArray(),
+                scaleNetworks = scales.Select(s => s.Group.NetworkId).ToArray(),
+                scaleYears = scales.Select(s => s.Group.NetworkYear).ToArray(),
+                scaleGroupings = scales.Select(s => s.Group.Grouping).ToArray(),
+                scaleKeys = scales.Select(s => s.Group.GroupKey).ToArray(),
+                scaleNames = scales.Select(s => s.Scale).ToArray(),
+                ns = scales.Select(s => s.Sums.N).ToArray(),
+                sums = scales.Select(s => s.Sums.Sum).ToArray(),
+                squares = scales.Select(s => s.Sums.SumOfSquares).ToArray(),
+                favorable = scales.Select(s => s.Sums.Favorable).ToArray(),
             }, uow.Transaction, cancellationToken: ct));
+    }
 
     public Task AddClosedWaveAsync(UnitOfWork uow, SurveyWaveClosed m, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(new CommandDefinition("""
@@ -82,7 +93,7 @@ public sealed class SurveyResultsStore
 
     /// <summary>Everyone's results per visible network for a network year (row-level security decides which networks).</summary>
     public async Task<IReadOnlyDictionary<Guid, GroupScores>> OverallByNetworkAsync(UnitOfWork uow, int year, CancellationToken ct) =>
-        Assemble(await GroupsAsync(uow, null, year, Everyone, ct), await SumsAsync(uow, null, year, Everyone, ct))
+        Assemble(await GroupsAsync(uow, null, year, SurveyGroups.Everyone, ct), await SumsAsync(uow, null, year, SurveyGroups.Everyone, ct))
             .ToDictionary(g => g.Key.NetworkId, g => g.Value);
 
     /// <summary>One network's results in every network year: everyone, and by role and by team.</summary>
@@ -90,9 +101,9 @@ public sealed class SurveyResultsStore
     {
         var groups = Assemble(await GroupsAsync(uow, networkId, null, null, ct), await SumsAsync(uow, networkId, null, null, ct));
         return groups.GroupBy(g => g.Key.NetworkYear).ToDictionary(y => y.Key, y => new NetworkYearScores(
-            y.SingleOrDefault(g => g.Key.Grouping == Everyone).Value ?? new GroupScores(null, 0, new Dictionary<string, ScaleSums>()),
-            y.Where(g => g.Key.Grouping == "role").Select(g => g.Value).ToList(),
-            y.Where(g => g.Key.Grouping == "team").Select(g => g.Value).ToList()));
+            y.SingleOrDefault(g => g.Key.Grouping == SurveyGroups.Everyone).Value ?? new GroupScores(null, 0, new Dictionary<string, ScaleSums>()),
+            y.Where(g => g.Key.Grouping == SurveyGroups.Role).Select(g => g.Value).ToList(),
+            y.Where(g => g.Key.Grouping == SurveyGroups.Team).Select(g => g.Value).ToList()));
     }
 
     private static IEnumerable<KeyValuePair<(Guid NetworkId, int NetworkYear, string Grouping), GroupScores>> Assemble(
@@ -100,7 +111,7 @@ public sealed class SurveyResultsStore
     {
         var scales = sums.ToLookup(s => (s.NetworkId, s.NetworkYear, s.Grouping, s.GroupKey));
         return groups.Select(g => KeyValuePair.Create((g.NetworkId, g.NetworkYear, g.Grouping), new GroupScores(
-            g.Grouping == Everyone ? null : g.GroupKey, g.Respondents,
+            g.Grouping == SurveyGroups.Everyone ? null : g.GroupKey, g.Respondents,
             scales[(g.NetworkId, g.NetworkYear, g.Grouping, g.GroupKey)].ToDictionary(s => s.Scale, s => new ScaleSums(s.N, s.Sum, s.SumOfSquares, s.Favorable)))));
     }
 

@@ -58,7 +58,7 @@ public sealed class NetworkShareRevokedConsumer(Database db, ReportingStore stor
 }
 
 /// <summary>
-/// Responses arrive in bursts (a wave, a replay): they are taken in batches, one statement per tenant, and are idempotent
+/// Responses arrive in bursts (a wave, a replay): they are taken in batches, one statement per tenant and one commit per batch, and are idempotent
 /// by response id (no inbox needed: a response already stored is neither stored nor summed again).
 /// </summary>
 public sealed class SurveyResponsesConsumer(Database db, SurveyResultsStore store) : IConsumer<Batch<SurveyResponseSubmitted>>
@@ -68,12 +68,13 @@ public sealed class SurveyResponsesConsumer(Database db, SurveyResultsStore stor
     public async Task Consume(ConsumeContext<Batch<SurveyResponseSubmitted>> context)
     {
         var ct = context.CancellationToken;
+        await using var uow = await db.BeginSystemAsync(ct);
         foreach (var tenant in context.Message.Select(m => m.Message).GroupBy(m => m.TenantId))
         {
-            await using var uow = await db.BeginAsync(tenant.Key, ct);
+            await uow.SwitchTenantAsync(tenant.Key, ct);
             await store.AddResponsesAsync(uow, tenant.ToList(), ct);
-            await uow.CommitAsync(ct);
         }
+        await uow.CommitAsync(ct); // one commit for the whole batch
     }
 }
 
