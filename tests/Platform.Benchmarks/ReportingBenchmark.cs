@@ -111,14 +111,20 @@ public static class ReportingBenchmark
             // The rate while responses were being stored (from the first stored batch seen to the end): Reporting's start-up excluded.
             var responseRate = (responses - firstResponses!.Value.Stored) / (ingest.Elapsed - firstResponses.Value.At).TotalSeconds;
 
+            // The small facts (networks, grants, stability) may still be arriving: reads are timed on a quiet machine.
+            await BenchPlatform.WaitForQuietAsync();
             Console.WriteLine("Timing the read endpoints through the gateway ...");
             var first = networks[0].Id;
+            // The first call computes the portfolio (nothing cached yet); later ones are answered from Reporting's cache
+            // until a read model changes. The cold figure is printed too, so the cache does not hide the computation.
+            var cold = await TimeAsync(api, funderToken, $"/api/reporting/portfolio/health?year={Year}", 1);
             await TimeAsync(api, funderToken, $"/api/reporting/portfolio/health?year={Year}", 3); // warm-up
             var portfolio = await TimeAsync(api, funderToken, $"/api/reporting/portfolio/health?year={Year}", 40);
             var clusters = await TimeAsync(api, funderToken, $"/api/reporting/portfolio/clusters?year={Year}", 20);
-            await TimeAsync(api, hubToken, $"/api/reporting/networks/{first}/health?year={Year}", 5);
+            // Warm-ups long enough for .NET's tiered JIT to finish compiling the path (it recompiles hot methods after 30 calls).
+            await TimeAsync(api, hubToken, $"/api/reporting/networks/{first}/health?year={Year}", 60);
             var health = await TimeAsync(api, hubToken, $"/api/reporting/networks/{first}/health?year={Year}", 200);
-            await TimeAsync(api, hubToken, $"/api/reporting/networks/{first}/feedback-report?year={Year}", 3);
+            await TimeAsync(api, hubToken, $"/api/reporting/networks/{first}/feedback-report?year={Year}", 10);
             var report = await TimeAsync(api, hubToken, $"/api/reporting/networks/{first}/feedback-report?year={Year}", 30);
             var rows = JsonDocument.Parse(await (await api.SendAsync(HttpMethod.Get, $"/api/reporting/portfolio/health?year={Year}", funderToken)).Content.ReadAsStringAsync())
                 .RootElement.GetArrayLength();
@@ -129,6 +135,7 @@ public static class ReportingBenchmark
                 ingestion into Reporting (started on the full backlog): {ingest.Elapsed.TotalSeconds:F1} s, {perSecond:N0} events/s   (target: >= 5,000/s)
                 responses stored once under way:  {responseRate:N0} /s (from {firstResponses.Value.At.TotalSeconds:F1} s on)
                 portfolio/health ({rows:N0} rows):   p50 {portfolio.P(50):F1} ms, p95 {portfolio.P(95):F1} ms   (target: p95 < 100 ms)
+                portfolio/health, first call (computed, not cached): {cold.P(50):F1} ms
                 portfolio/clusters:               p50 {clusters.P(50):F1} ms, p95 {clusters.P(95):F1} ms
                 a network's health:               p50 {health.P(50):F1} ms, p95 {health.P(95):F1} ms   (target: p95 < 20 ms)
                 the feedback report:              p50 {report.P(50):F1} ms, p95 {report.P(95):F1} ms   (target: < 300 ms)
