@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
+using Npgsql;
+using Platform.Data;
+using Platform.Messaging;
 
 namespace EndToEnd.Tests;
 
@@ -40,6 +43,40 @@ public sealed class OutboxTests(PlatformFixture platform)
         // The relay marks the row sent after the broker confirms, which can come after the consumer already ran.
         await PlatformFixture.EventuallyAsync(async () => await PendingOutboxRowsForAsync(id) == 0,
             TimeSpan.FromSeconds(10), "the published row is marked sent");
+    }
+
+    [Fact]
+    public async Task Sent_outbox_rows_expire_after_a_week_and_inbox_rows_a_month_after_their_last_delivery()
+    {
+        var (oldInbox, recentInbox, oldSent, recentSent, oldPending) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await using (var superuser = platform.ConnectAsSuperuser("reporting"))
+            await superuser.ExecuteAsync("""
+                insert into inbox_messages (consumer, message_id, processed_at, last_delivered_at) values
+                    ('RetentionProbe', @oldInbox, now() - interval '40 days', now() - interval '31 days'),
+                    ('RetentionProbe', @recentInbox, now() - interval '40 days', now() - interval '29 days');
+                -- The pending row waits a year for its next attempt, so the relay leaves it alone.
+                insert into outbox_messages (id, tenant_id, message_type, payload, created_at, sent_at, next_attempt_at) values
+                    (@oldSent, gen_random_uuid(), 'RetentionProbe', '{}', now() - interval '9 days', now() - interval '8 days', now()),
+                    (@recentSent, gen_random_uuid(), 'RetentionProbe', '{}', now() - interval '9 days', now() - interval '6 days', now()),
+                    (@oldPending, gen_random_uuid(), 'RetentionProbe', '{}', now() - interval '40 days', null, now() + interval '1 year');
+                """, new { oldInbox, recentInbox, oldSent, recentSent, oldPending });
+
+        // As the service's own login, as the relay runs it.
+        await using (var source = NpgsqlDataSource.Create(platform.Platform.ConnectionString("reporting")))
+        {
+            var (outbox, inbox) = await MessageRetention.DeleteExpiredAsync(new Database(source), DateTimeOffset.UtcNow);
+            Assert.True(outbox >= 1 && inbox >= 1, $"deleted {outbox} outbox and {inbox} inbox rows");
+        }
+
+        await using var db = platform.ConnectAsSuperuser("reporting");
+        var left = (await db.QueryAsync<Guid>("""
+            select message_id from inbox_messages where consumer = 'RetentionProbe'
+            union all select id from outbox_messages where message_type = 'RetentionProbe'
+            """)).ToHashSet();
+        Assert.Equal(new HashSet<Guid> { recentInbox, recentSent, oldPending }, left);
+        await db.ExecuteAsync("""
+            delete from inbox_messages where consumer = 'RetentionProbe'; delete from outbox_messages where message_type = 'RetentionProbe'
+            """);
     }
 
     [Fact]

@@ -15,8 +15,11 @@ namespace Platform.Messaging;
 /// publishes each with MessageId = row id (consumers deduplicate on it), marks them sent, and backs off per row
 /// while the broker is unreachable. A crash between publish and mark means a redelivery, never a loss.
 /// </summary>
-public sealed class OutboxRelay(Database db, IBus bus, OutboxSignal signal, ILogger<OutboxRelay> logger) : BackgroundService
+public sealed class OutboxRelay(Database db, IBus bus, OutboxSignal signal, IEnumerable<OutboxPacking> packings, ILogger<OutboxRelay> logger)
+    : BackgroundService
 {
+    private readonly Dictionary<string, OutboxPacking> _packings = packings.ToDictionary(p => p.EventType.FullName!);
+
     private const int BatchSize = 200;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
@@ -31,7 +34,7 @@ public sealed class OutboxRelay(Database db, IBus bus, OutboxSignal signal, ILog
                 var published = await PublishBatchAsync(stoppingToken);
                 if (DateTime.UtcNow - lastCleanup > TimeSpan.FromMinutes(10))
                 {
-                    await DeleteOldSentAsync(stoppingToken);
+                    await MessageRetention.DeleteExpiredAsync(db, DateTimeOffset.UtcNow, stoppingToken);
                     lastCleanup = DateTime.UtcNow;
                 }
                 if (published == BatchSize) continue;
@@ -54,7 +57,7 @@ public sealed class OutboxRelay(Database db, IBus bus, OutboxSignal signal, ILog
         await using var uow = await db.BeginSystemAsync(ct);
         var pending = (await uow.Connection.QueryAsync<PendingMessage>(new CommandDefinition(
             """
-            select id, message_type as MessageType, payload::text as Payload, trace_parent as TraceParent, attempts
+            select id, tenant_id as TenantId, message_type as MessageType, payload::text as Payload, trace_parent as TraceParent, attempts
             from outbox_messages
             where sent_at is null and next_attempt_at <= now()
             order by id
@@ -63,7 +66,12 @@ public sealed class OutboxRelay(Database db, IBus bus, OutboxSignal signal, ILog
             """, new { BatchSize }, uow.Transaction, cancellationToken: ct))).AsList();
         if (pending.Count == 0) return 0;
 
-        var results = await Task.WhenAll(pending.Select(m => PublishAsync(m, ct)));
+        // One message per row, except rows of a packed type: one message per type and tenant. A message's outcome is its rows'.
+        var messages = pending.GroupBy(m => _packings.ContainsKey(m.MessageType) ? (m.MessageType, m.TenantId) : (m.Id.ToString(), m.TenantId))
+            .Select(g => g.ToList()).ToList();
+        var outcomes = await Task.WhenAll(messages.Select(rows => PublishAsync(rows, ct)));
+        var errors = messages.Zip(outcomes).SelectMany(x => x.First.Select(row => (row.Id, Error: x.Second))).ToDictionary(x => x.Id, x => x.Error);
+        var results = pending.Select(m => errors[m.Id]).ToArray();
 
         var sent = pending.Where((_, i) => results[i] is null).Select(m => m.Id).ToArray();
         await uow.Connection.ExecuteAsync(new CommandDefinition(
@@ -86,20 +94,31 @@ public sealed class OutboxRelay(Database db, IBus bus, OutboxSignal signal, ILog
         return sent.Length;
     }
 
+    /// <summary>Publishes one row as its event, or the rows of a packed type as one pack.</summary>
     /// <returns>null when published, else the error.</returns>
-    private async Task<string?> PublishAsync(PendingMessage message, CancellationToken ct)
+    private async Task<string?> PublishAsync(IReadOnlyList<PendingMessage> rows, CancellationToken ct)
     {
-        // Continue the trace of the request that wrote the event, so one trace runs from the API call to the consumer.
-        ActivityContext.TryParse(message.TraceParent, null, out var parent);
+        // Continue the trace of the request that wrote the (first) event, so one trace runs from the API call to the consumer.
+        var first = rows[0];
+        ActivityContext.TryParse(first.TraceParent, null, out var parent);
         using var activity = PlatformTelemetry.Source.StartActivity("outbox publish", ActivityKind.Producer, parent);
-        activity?.SetTag("messaging.message.id", message.Id);
+        activity?.SetTag("messaging.message.id", first.Id);
         try
         {
-            var type = typeof(IIntegrationEvent).Assembly.GetType(message.MessageType, throwOnError: true)!;
-            var body = JsonSerializer.Deserialize(message.Payload, type, Outbox.Json)!;
+            object body;
+            if (_packings.TryGetValue(first.MessageType, out var packing))
+            {
+                activity?.SetTag("messaging.batch.message_count", rows.Count);
+                body = packing.Pack(rows.Select(r => (IIntegrationEvent)JsonSerializer.Deserialize(r.Payload, packing.EventType, Outbox.Json)!).ToList());
+            }
+            else
+            {
+                body = JsonSerializer.Deserialize(first.Payload, typeof(IIntegrationEvent).Assembly.GetType(first.MessageType, throwOnError: true)!, Outbox.Json)!;
+            }
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(PublishTimeout);
-            await bus.Publish(body, type, ctx => ctx.MessageId = message.Id, timeout.Token);
+            // A pack goes out under its first row's id; its consumers are idempotent per event, not per message.
+            await bus.Publish(body, body.GetType(), ctx => ctx.MessageId = first.Id, timeout.Token);
             return null;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
@@ -109,13 +128,5 @@ public sealed class OutboxRelay(Database db, IBus bus, OutboxSignal signal, ILog
         }
     }
 
-    private async Task DeleteOldSentAsync(CancellationToken ct)
-    {
-        await using var uow = await db.BeginSystemAsync(ct);
-        await uow.Connection.ExecuteAsync(new CommandDefinition(
-            "delete from outbox_messages where sent_at < now() - interval '7 days'", transaction: uow.Transaction, cancellationToken: ct));
-        await uow.CommitAsync(ct);
-    }
-
-    private sealed record PendingMessage(Guid Id, string MessageType, string Payload, string? TraceParent, int Attempts);
+    private sealed record PendingMessage(Guid Id, Guid TenantId, string MessageType, string Payload, string? TraceParent, int Attempts);
 }

@@ -22,6 +22,7 @@ public static class ReportingServices
             x.AddConsumer<SurveyResponsesConsumer>(c => c.Options<BatchOptions>(o => o
                     .SetMessageLimit(SurveyResponsesConsumer.BatchSize).SetTimeLimit(TimeSpan.FromMilliseconds(50)).SetConcurrencyLimit(2)))
                 .Endpoint(e => e.PrefetchCount = SurveyResponsesConsumer.BatchSize * 4); // a batch fills only from prefetched messages: keep the next ones ready
+            x.AddConsumer<SurveyResponsePacksConsumer>(c => c.ConcurrentMessageLimit = 2);
             x.AddConsumer<SurveyWaveClosedConsumer>();
             x.AddConsumer<RubricSessionClosedConsumer>();
             x.AddConsumer<NetworkRegisteredConsumer>();
@@ -34,6 +35,7 @@ public static class ReportingServices
         });
         builder.Services.AddSingleton<ReportingStore>();
         builder.Services.AddSingleton<SurveyResultsStore>();
+        builder.Services.AddSingleton<SurveyResponseIngestion>();
         builder.Services.AddSingleton<LeadershipStore>();
         builder.Services.AddSingleton<WarningFactsStore>();
         builder.Services.AddSingleton<ReadModelChanges>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Contracts.Surveys;
 using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
@@ -16,6 +17,9 @@ public static class SurveysServices
         builder.AddServiceOpenApi();
         builder.Services.AddValidation();
         builder.AddServiceDatabase();
+        // Responses come in bursts: they leave as one message per tenant and relay pass, not one each.
+        builder.Services.AddOutboxPacking<SurveyResponseSubmitted, SurveyResponsesSubmitted>(
+            responses => new SurveyResponsesSubmitted(responses[0].TenantId, responses, responses.Max(r => r.OccurredAt)));
         builder.AddMessaging("surveys", x =>
         {
             x.AddConsumer<NetworkRegisteredConsumer>();

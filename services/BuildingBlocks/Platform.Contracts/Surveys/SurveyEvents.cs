@@ -16,6 +16,16 @@ public sealed record SurveyResponseSubmitted(
     IReadOnlyDictionary<string, decimal> ScaleScores,
     DateTimeOffset OccurredAt) : IIntegrationEvent;
 
+/// <summary>
+/// Several of one tenant's submitted responses in one message: Surveys' outbox relay packs the
+/// <see cref="SurveyResponseSubmitted"/> events it finds pending together (a wave's busy hour, a replay), so the broker and
+/// Reporting handle one message per pack instead of one per response. Each response keeps its own id.
+/// </summary>
+public sealed record SurveyResponsesSubmitted(
+    Guid TenantId,
+    IReadOnlyList<SurveyResponseSubmitted> Responses,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;
+
 /// <summary>A wave closed: it accepts nothing more. Counts only.</summary>
 public sealed record SurveyWaveClosed(
     Guid TenantId,

@@ -58,24 +58,39 @@ public sealed class NetworkShareRevokedConsumer(Database db, ReportingStore stor
 }
 
 /// <summary>
-/// Responses arrive in bursts (a wave, a replay): they are taken in batches, one statement per tenant and one commit per batch, and are idempotent
-/// by response id (no inbox needed: a response already stored is neither stored nor summed again).
+/// Responses arrive in bursts (a wave, a replay), packed by Surveys' relay (<see cref="SurveyResponsesSubmitted"/>) or one
+/// by one (<see cref="SurveyResponseSubmitted"/>, taken in batches of up to 500). Either way one transaction takes them in:
+/// two statements per tenant, one commit. Idempotent by response id (no inbox needed: a response already stored is
+/// neither stored nor summed again).
 /// </summary>
-public sealed class SurveyResponsesConsumer(Database db, SurveyResultsStore store) : IConsumer<Batch<SurveyResponseSubmitted>>
+public sealed class SurveyResponseIngestion(Database db, SurveyResultsStore store)
 {
-    public const int BatchSize = 500;
-
-    public async Task Consume(ConsumeContext<Batch<SurveyResponseSubmitted>> context)
+    public async Task StoreAsync(IEnumerable<SurveyResponseSubmitted> responses, CancellationToken ct)
     {
-        var ct = context.CancellationToken;
         await using var uow = await db.BeginSystemAsync(ct);
-        foreach (var tenant in context.Message.Select(m => m.Message).GroupBy(m => m.TenantId))
+        // Tenants in one order (and each tenant's rows in key order, see ResponseTotals): two batches running at once
+        // then lock shared sums rows in the same order and wait for each other instead of deadlocking.
+        foreach (var tenant in responses.GroupBy(m => m.TenantId).OrderBy(g => g.Key))
         {
             await uow.SwitchTenantAsync(tenant.Key, ct);
             await store.AddResponsesAsync(uow, tenant.ToList(), ct);
         }
-        await uow.CommitAsync(ct); // one commit for the whole batch
+        await uow.CommitAsync(ct);
     }
+}
+
+public sealed class SurveyResponsesConsumer(SurveyResponseIngestion ingestion) : IConsumer<Batch<SurveyResponseSubmitted>>
+{
+    public const int BatchSize = 500;
+
+    public Task Consume(ConsumeContext<Batch<SurveyResponseSubmitted>> context) =>
+        ingestion.StoreAsync(context.Message.Select(m => m.Message), context.CancellationToken);
+}
+
+public sealed class SurveyResponsePacksConsumer(SurveyResponseIngestion ingestion) : IConsumer<SurveyResponsesSubmitted>
+{
+    public Task Consume(ConsumeContext<SurveyResponsesSubmitted> context) =>
+        ingestion.StoreAsync(context.Message.Responses, context.CancellationToken);
 }
 
 public sealed class SurveyWaveClosedConsumer(Database db, SurveyResultsStore store) : InboxConsumer<SurveyWaveClosed>(db)
