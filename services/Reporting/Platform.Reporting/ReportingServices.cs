@@ -22,7 +22,9 @@ public static class ReportingServices
             x.AddConsumer<SurveyResponsesConsumer>(c => c.Options<BatchOptions>(o => o
                     .SetMessageLimit(SurveyResponsesConsumer.BatchSize).SetTimeLimit(TimeSpan.FromMilliseconds(50)).SetConcurrencyLimit(2)))
                 .Endpoint(e => e.PrefetchCount = SurveyResponsesConsumer.BatchSize * 4); // a batch fills only from prefetched messages: keep the next ones ready
-            x.AddConsumer<SurveyResponsePacksConsumer>(c => c.ConcurrentMessageLimit = 2);
+            x.AddConsumer<SurveyResponsePacksConsumer>(c => c.Options<BatchOptions>(o => o
+                    .SetMessageLimit(SurveyResponsePacksConsumer.BatchSize).SetTimeLimit(TimeSpan.FromMilliseconds(20)).SetConcurrencyLimit(2)))
+                .Endpoint(e => e.PrefetchCount = SurveyResponsePacksConsumer.BatchSize * 4);
             x.AddConsumer<SurveyWaveClosedConsumer>();
             x.AddConsumer<RubricSessionClosedConsumer>();
             x.AddConsumer<NetworkRegisteredConsumer>();

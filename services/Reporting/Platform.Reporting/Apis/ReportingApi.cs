@@ -72,7 +72,7 @@ public static class ReportingApi
     private static async Task<IResult> Leadership(Guid id, ClaimsPrincipal user, Database db, ReportingStore store, LeadershipStore leadership, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
-        if (!(await store.ListNetworksAsync(uow, ct)).Any(n => n.NetworkId == id)) return TypedResults.NotFound();
+        if (await store.NetworkAsync(uow, id, ct) is null) return TypedResults.NotFound();
         return TypedResults.Ok(LeadershipProfile.Of(await leadership.SessionsAsync(uow, id, null, ct)));
     }
 
@@ -80,7 +80,7 @@ public static class ReportingApi
         SurveyResultsStore results, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
-        if (!(await store.ListNetworksAsync(uow, ct)).Any(n => n.NetworkId == id)) return TypedResults.NotFound();
+        if (await store.NetworkAsync(uow, id, ct) is null) return TypedResults.NotFound();
         return TypedResults.Ok((await ProfileAsync(uow, id, year, results, Suppression.MinimumN(), ct)).Profile);
     }
 
@@ -89,7 +89,7 @@ public static class ReportingApi
         SurveyResultsStore results, int minimum, CancellationToken ct)
     {
         var years = await results.NetworkYearsAsync(uow, id, ct);
-        var rates = await results.ResponseRatesAsync(uow, year, ct);
+        var rates = await results.ResponseRatesAsync(uow, year, ct, id);
         return (HealthProfile.Of(year, years.GetValueOrDefault(year) ?? NetworkYearScores.None, years.GetValueOrDefault(year - 1)?.All,
             rates.TryGetValue(id, out var rate) ? rate : null, minimum), years);
     }
@@ -98,7 +98,7 @@ public static class ReportingApi
         SurveyResultsStore results, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
-        if (!(await store.ListNetworksAsync(uow, ct)).Any(n => n.NetworkId == id)) return TypedResults.NotFound();
+        if (await store.NetworkAsync(uow, id, ct) is null) return TypedResults.NotFound();
         var years = await results.NetworkYearsAsync(uow, id, ct);
         return TypedResults.Ok(HealthTrend.Of(years.ToDictionary(y => y.Key, y => y.Value.All), Suppression.MinimumN()));
     }
@@ -128,7 +128,7 @@ public static class ReportingApi
         FeedbackReport report;
         await using (var uow = await db.BeginAsync(user.TenantId(), ct))
         {
-            if ((await store.ListNetworksAsync(uow, ct)).FirstOrDefault(n => n.NetworkId == id) is not { } network) return TypedResults.NotFound();
+            if (await store.NetworkAsync(uow, id, ct) is not { } network) return TypedResults.NotFound();
             var (profile, years) = await ProfileAsync(uow, id, year, results, minimum, ct);
             var trend = HealthTrend.Of(years.ToDictionary(y => y.Key, y => y.Value.All), minimum);
             var facts = (await warnings.FactsAsync(uow, year, id, ct))[id];
@@ -192,7 +192,7 @@ public static class ReportingApi
         SurveyResultsStore results, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
-        if (!(await store.ListNetworksAsync(uow, ct)).Any(n => n.NetworkId == id)) return TypedResults.NotFound();
+        if (await store.NetworkAsync(uow, id, ct) is null) return TypedResults.NotFound();
         var scores = (await results.NetworkYearsAsync(uow, id, ct)).GetValueOrDefault(year) ?? NetworkYearScores.None;
         var minimum = Suppression.MinimumN();
         return TypedResults.Ok(new SurveyResults(year, scores.All.Respondents, ScaleReport.Overall(scores.All, minimum), by switch

@@ -132,11 +132,15 @@ public sealed class ReportingStore
         await uow.Connection.ExecuteScalarAsync<int?>(new CommandDefinition(
             "select max(year) from network_year_stability", transaction: uow.Transaction, cancellationToken: ct)) ?? DateTime.UtcNow.Year;
 
+    /// <summary>One network, if the transaction may see it (row-level security decides): the check before a network's reports.</summary>
+    public async Task<NetworkSummary?> NetworkAsync(UnitOfWork uow, Guid networkId, CancellationToken ct) =>
+        await uow.Connection.QuerySingleOrDefaultAsync<NetworkSummary>(new CommandDefinition(
+            $"select {NetworkSummaryColumns} from networks where network_id = @networkId", new { networkId }, uow.Transaction, cancellationToken: ct));
+
+    private const string NetworkSummaryColumns =
+        "network_id as NetworkId, name, aim, goal_type as GoalType, launch_date as LaunchDate, registered_at as RegisteredAt, benchmarking_consent as BenchmarkingConsent";
+
     public async Task<IReadOnlyList<NetworkSummary>> ListNetworksAsync(UnitOfWork uow, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<NetworkSummary>(new CommandDefinition(
-            """
-            select network_id as NetworkId, name, aim, goal_type as GoalType, launch_date as LaunchDate, registered_at as RegisteredAt,
-                   benchmarking_consent as BenchmarkingConsent
-            from networks order by name, network_id
-            """, transaction: uow.Transaction, cancellationToken: ct))).AsList();
+            $"select {NetworkSummaryColumns} from networks order by name, network_id", transaction: uow.Transaction, cancellationToken: ct))).AsList();
 }

@@ -146,12 +146,13 @@ public sealed class SurveyResultsStore
         (await uow.Connection.QueryAsync<int>(new CommandDefinition(
             "select distinct network_year from group_respondents where grouping = 'all' order by 1", transaction: uow.Transaction, cancellationToken: ct))).AsList();
 
-    /// <summary>Response rate (% submitted of invited) of each visible network's latest closed wave in the year.</summary>
-    public async Task<IReadOnlyDictionary<Guid, decimal>> ResponseRatesAsync(UnitOfWork uow, int year, CancellationToken ct) =>
-        (await uow.Connection.QueryAsync<(Guid NetworkId, decimal Rate)>(new CommandDefinition("""
+    /// <summary>Response rate (% submitted of invited) of each visible network's latest closed wave in the year (or of one network's).</summary>
+    public async Task<IReadOnlyDictionary<Guid, decimal>> ResponseRatesAsync(UnitOfWork uow, int year, CancellationToken ct, Guid? networkId = null) =>
+        (await uow.Connection.QueryAsync<(Guid NetworkId, decimal Rate)>(new CommandDefinition($"""
             select distinct on (network_id) network_id, round(100.0 * submitted / nullif(invited, 0), 1)
-            from survey_waves_closed where network_year = @year and invited > 0 order by network_id, closed_at desc
-            """, new { year }, uow.Transaction, cancellationToken: ct))).ToDictionary(r => r.NetworkId, r => r.Rate);
+            from survey_waves_closed where network_year = @year and invited > 0 {(networkId is null ? "" : "and network_id = @networkId")}
+            order by network_id, closed_at desc
+            """, new { year, networkId }, uow.Transaction, cancellationToken: ct))).ToDictionary(r => r.NetworkId, r => r.Rate);
 
     /// <summary>
     /// Scale means of every network in the benchmarking pool (hubs that consented) with at least the minimum respondents,

@@ -59,7 +59,7 @@ public sealed class NetworkShareRevokedConsumer(Database db, ReportingStore stor
 
 /// <summary>
 /// Responses arrive in bursts (a wave, a replay), packed by Surveys' relay (<see cref="SurveyResponsesSubmitted"/>) or one
-/// by one (<see cref="SurveyResponseSubmitted"/>, taken in batches of up to 500). Either way one transaction takes them in:
+/// by one (<see cref="SurveyResponseSubmitted"/>), both taken in batches. Either way one transaction takes them in:
 /// two statements per tenant, one commit. Idempotent by response id (no inbox needed: a response already stored is
 /// neither stored nor summed again).
 /// </summary>
@@ -87,10 +87,13 @@ public sealed class SurveyResponsesConsumer(SurveyResponseIngestion ingestion) :
         ingestion.StoreAsync(context.Message.Select(m => m.Message), context.CancellationToken);
 }
 
-public sealed class SurveyResponsePacksConsumer(SurveyResponseIngestion ingestion) : IConsumer<SurveyResponsesSubmitted>
+public sealed class SurveyResponsePacksConsumer(SurveyResponseIngestion ingestion) : IConsumer<Batch<SurveyResponsesSubmitted>>
 {
-    public Task Consume(ConsumeContext<SurveyResponsesSubmitted> context) =>
-        ingestion.StoreAsync(context.Message.Responses, context.CancellationToken);
+    /// <summary>Packs hold up to 200 responses each (the relay's pass): ten of them make one transaction.</summary>
+    public const int BatchSize = 10;
+
+    public Task Consume(ConsumeContext<Batch<SurveyResponsesSubmitted>> context) =>
+        ingestion.StoreAsync(context.Message.SelectMany(m => m.Message.Responses), context.CancellationToken);
 }
 
 public sealed class SurveyWaveClosedConsumer(Database db, SurveyResultsStore store) : InboxConsumer<SurveyWaveClosed>(db)
