@@ -8,6 +8,7 @@ using Platform.Contracts.Networks;
 using Platform.Contracts.Surveys;
 using Platform.HealthModel;
 using Platform.Local;
+using Platform.Messaging;
 
 namespace Platform.Benchmarks;
 
@@ -20,7 +21,7 @@ namespace Platform.Benchmarks;
 /// </summary>
 public static class ReportingBenchmark
 {
-    private const int Networks = 1_000, MembersPerNetwork = 300, Hubs = 10, Year = 2025, RelayBatchSize = 200;
+    private const int Networks = 1_000, MembersPerNetwork = 300, Hubs = 10, Year = 2025;
     private static readonly int[] Years = [2023, 2024, 2025];
     /// <summary>333 per network year, plus one more in the last: 1,000,000. A smaller number (an argument) gives a quicker run.</summary>
     private static int ResponsesPerNetworkYear = 333;
@@ -82,8 +83,8 @@ public static class ReportingBenchmark
                         for (var r = 0; r < Responses(y); r++)
                             submitted.Add(Response(n.Tenant, n.Id, y, n.Level + (y - 2023) * 0.05m, random));
                 // As Surveys' outbox relay sends them from a backlog: 200 pending rows a pass, one pack per tenant.
-                var packs = submitted.Chunk(RelayBatchSize).SelectMany(pass => pass.GroupBy(r => r.TenantId)
-                    .Select(t => (IIntegrationEvent)new SurveyResponsesSubmitted(t.Key, t.ToList(), t.Max(r => r.OccurredAt)))).ToList();
+                var packs = submitted.Chunk(OutboxRelay.BatchSize).SelectMany(pass => pass.GroupBy(r => r.TenantId)
+                    .Select(t => (IIntegrationEvent)SurveyResponsesSubmitted.Of(t.ToList()))).ToList();
                 await PublishAsync(bus, packs);
                 responses += submitted.Count;
                 messages += packs.Count;

@@ -20,7 +20,8 @@ public sealed class OutboxRelay(Database db, IBus bus, OutboxSignal signal, IEnu
 {
     private readonly Dictionary<string, OutboxPacking> _packings = packings.ToDictionary(p => p.EventType.FullName!);
 
-    private const int BatchSize = 200;
+    /// <summary>Rows claimed per pass; also the most events one pack can hold.</summary>
+    public const int BatchSize = 200;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
 
@@ -67,26 +68,24 @@ public sealed class OutboxRelay(Database db, IBus bus, OutboxSignal signal, IEnu
         if (pending.Count == 0) return 0;
 
         // One message per row, except rows of a packed type: one message per type and tenant. A message's outcome is its rows'.
-        var messages = pending.GroupBy(m => _packings.ContainsKey(m.MessageType) ? (m.MessageType, m.TenantId) : (m.Id.ToString(), m.TenantId))
-            .Select(g => g.ToList()).ToList();
-        var outcomes = await Task.WhenAll(messages.Select(rows => PublishAsync(rows, ct)));
-        var errors = messages.Zip(outcomes).SelectMany(x => x.First.Select(row => (row.Id, Error: x.Second))).ToDictionary(x => x.Id, x => x.Error);
-        var results = pending.Select(m => errors[m.Id]).ToArray();
+        var messages = pending.Where(m => !_packings.ContainsKey(m.MessageType)).Select(m => (IReadOnlyList<PendingMessage>)[m])
+            .Concat(pending.Where(m => _packings.ContainsKey(m.MessageType)).GroupBy(m => (m.MessageType, m.TenantId)).Select(g => (IReadOnlyList<PendingMessage>)g.ToList()))
+            .ToList();
+        var outcomes = messages.Zip(await Task.WhenAll(messages.Select(rows => PublishAsync(rows, ct)))).ToList();
 
-        var sent = pending.Where((_, i) => results[i] is null).Select(m => m.Id).ToArray();
+        var sent = outcomes.Where(o => o.Second is null).SelectMany(o => o.First).Select(m => m.Id).ToArray();
         await uow.Connection.ExecuteAsync(new CommandDefinition(
             "update outbox_messages set sent_at = now(), attempts = attempts + 1, last_error = null where id = any(@sent)",
             new { sent }, uow.Transaction, cancellationToken: ct));
-        for (var i = 0; i < pending.Count; i++)
+        foreach (var (rows, error) in outcomes.Where(o => o.Second is not null))
         {
-            if (results[i] is not { } error) continue;
             await uow.Connection.ExecuteAsync(new CommandDefinition(
                 """
                 update outbox_messages
                 set attempts = attempts + 1, last_error = @error,
                     next_attempt_at = now() + make_interval(secs => least(60, power(2, attempts)))
-                where id = @id
-                """, new { id = pending[i].Id, error }, uow.Transaction, cancellationToken: ct));
+                where id = any(@ids)
+                """, new { ids = rows.Select(r => r.Id).ToArray(), error }, uow.Transaction, cancellationToken: ct));
         }
         await uow.CommitAsync(ct);
         if (sent.Length < pending.Count)

@@ -18,8 +18,7 @@ public static class SurveysServices
         builder.Services.AddValidation();
         builder.AddServiceDatabase();
         // Responses come in bursts: they leave as one message per tenant and relay pass, not one each.
-        builder.Services.AddOutboxPacking<SurveyResponseSubmitted, SurveyResponsesSubmitted>(
-            responses => new SurveyResponsesSubmitted(responses[0].TenantId, responses, responses.Max(r => r.OccurredAt)));
+        builder.Services.AddOutboxPacking<SurveyResponseSubmitted, SurveyResponsesSubmitted>(SurveyResponsesSubmitted.Of);
         builder.AddMessaging("surveys", x =>
         {
             x.AddConsumer<NetworkRegisteredConsumer>();

@@ -24,7 +24,12 @@ public sealed record SurveyResponseSubmitted(
 public sealed record SurveyResponsesSubmitted(
     Guid TenantId,
     IReadOnlyList<SurveyResponseSubmitted> Responses,
-    DateTimeOffset OccurredAt) : IIntegrationEvent;
+    DateTimeOffset OccurredAt) : IIntegrationEvent
+{
+    /// <summary>The pack of one tenant's responses (at least one), dated by the latest.</summary>
+    public static SurveyResponsesSubmitted Of(IReadOnlyList<SurveyResponseSubmitted> responses) =>
+        new(responses[0].TenantId, responses, responses.Max(r => r.OccurredAt));
+}
 
 /// <summary>A wave closed: it accepts nothing more. Counts only.</summary>
 public sealed record SurveyWaveClosed(

@@ -89,7 +89,7 @@ public static class ReportingApi
         SurveyResultsStore results, int minimum, CancellationToken ct)
     {
         var years = await results.NetworkYearsAsync(uow, id, ct);
-        var rates = await results.ResponseRatesAsync(uow, year, ct, id);
+        var rates = await results.ResponseRatesAsync(uow, year, id, ct);
         return (HealthProfile.Of(year, years.GetValueOrDefault(year) ?? NetworkYearScores.None, years.GetValueOrDefault(year - 1)?.All,
             rates.TryGetValue(id, out var rate) ? rate : null, minimum), years);
     }

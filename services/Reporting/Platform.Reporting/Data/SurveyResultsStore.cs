@@ -147,7 +147,7 @@ public sealed class SurveyResultsStore
             "select distinct network_year from group_respondents where grouping = 'all' order by 1", transaction: uow.Transaction, cancellationToken: ct))).AsList();
 
     /// <summary>Response rate (% submitted of invited) of each visible network's latest closed wave in the year (or of one network's).</summary>
-    public async Task<IReadOnlyDictionary<Guid, decimal>> ResponseRatesAsync(UnitOfWork uow, int year, CancellationToken ct, Guid? networkId = null) =>
+    public async Task<IReadOnlyDictionary<Guid, decimal>> ResponseRatesAsync(UnitOfWork uow, int year, Guid? networkId, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<(Guid NetworkId, decimal Rate)>(new CommandDefinition($"""
             select distinct on (network_id) network_id, round(100.0 * submitted / nullif(invited, 0), 1)
             from survey_waves_closed where network_year = @year and invited > 0 {(networkId is null ? "" : "and network_id = @networkId")}

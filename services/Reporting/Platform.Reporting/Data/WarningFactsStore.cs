@@ -75,8 +75,8 @@ public sealed class WarningFactsStore(SurveyResultsStore results, TimeProvider c
             left join seats using (network_id) left join members using (network_id)
             """, new { ids = asOf.Keys.ToArray(), asOf = asOf.Values.ToArray(), year }, uow.Transaction, cancellationToken: ct))).AsList();
 
-        var rates = await results.ResponseRatesAsync(uow, year, ct, networkId);
-        var previousRates = await results.ResponseRatesAsync(uow, year - 1, ct, networkId);
+        var rates = await results.ResponseRatesAsync(uow, year, networkId, ct);
+        var previousRates = await results.ResponseRatesAsync(uow, year - 1, networkId, ct);
         var byId = networks.ToDictionary(n => n.NetworkId);
         static DateOnly? Day(DateTime? t) => t is { } v ? DateOnly.FromDateTime(v) : null;
         return facts.ToDictionary(f => f.NetworkId, f =>
