@@ -83,13 +83,33 @@ public static class Shell
         }
     }
 
+    /// <summary>
+    /// A free port below the kernel's ephemeral range: a port the kernel hands out itself (bind to 0) can be taken by
+    /// any outgoing connection before the service that was promised it binds it.
+    /// </summary>
     public static int FreePort()
     {
-        var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        var ephemeralStart = 32768;
+        if (File.Exists("/proc/sys/net/ipv4/ip_local_port_range")
+            && int.TryParse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0], out var start))
+            ephemeralStart = start;
+        for (var i = 0; ephemeralStart > 12000 && i < 100; i++)
+        {
+            var port = Random.Shared.Next(10000, ephemeralStart - 1);
+            try
+            {
+                var listener = new TcpListener(System.Net.IPAddress.Loopback, port);
+                listener.Start();
+                listener.Stop();
+                return port;
+            }
+            catch (SocketException) { }
+        }
+        var any = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        any.Start();
+        var free = ((System.Net.IPEndPoint)any.LocalEndpoint).Port;
+        any.Stop();
+        return free;
     }
 
     /// <summary>Two adjacent free ports (RabbitMQ uses the AMQP port and the next one for Erlang distribution).</summary>
