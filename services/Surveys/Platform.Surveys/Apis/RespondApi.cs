@@ -38,19 +38,20 @@ public static class RespondApi
         return api;
     }
 
-    private sealed record Link(UnitOfWork Uow, InvitationRow Invitation, SurveyWave Wave, byte[] ResponseKey);
+    private sealed record Link(UnitOfWork Uow, InvitationRow Invitation, SurveyWave Wave, byte[] ResponseKey, ResponseRow? Saved);
 
-    /// <summary>Resolves a token to its invitation and wave under the token's tenant, or the problem to answer.</summary>
+    /// <summary>Resolves a token to its invitation, wave and saved answers under the token's tenant, or the problem to answer.</summary>
     private static async Task<(Link? Link, IResult? Problem)> ResolveAsync(string token, bool forUpdate, Database db, SurveyStore store, CancellationToken ct)
     {
         if (!TenantToken.TryReadTenant(token, out var tenant)) return (null, NotFound());
         var uow = await db.BeginAsync(tenant, ct);
-        if (await store.InvitationByTokenAsync(uow, TenantToken.Hash(token), forUpdate, ct) is not { } found)
+        var responseKey = SurveyLinks.ResponseKey(token);
+        if (await store.LinkAsync(uow, TenantToken.Hash(token), responseKey, forUpdate, ct) is not { } found)
         {
             await uow.DisposeAsync();
             return (null, NotFound());
         }
-        return (new Link(uow, found.Invitation, found.Wave, SurveyLinks.ResponseKey(token)), null);
+        return (new Link(uow, found.Invitation, found.Wave, responseKey, found.Saved), null);
     }
 
     private static IResult NotFound() => TypedResults.Problem("This survey link is not valid. Check that you used the whole link from your mail.", statusCode: 404);
@@ -64,7 +65,7 @@ public static class RespondApi
         var (link, problem) = await ResolveAsync(token, false, db, store, ct);
         if (link is null) return problem!;
         await using var uow = link.Uow;
-        var saved = await store.ResponseAsync(uow, link.ResponseKey, ct);
+        var saved = link.Saved;
         var status = link.Invitation.Submitted ? "Submitted" : !link.Wave.AcceptsResponses(WavesApi.Today(clock)) ? "Closed" : saved is null ? "NotStarted" : "InProgress";
         if (status == "Closed") return Gone(link.Wave);
         var network = await store.NetworkAsync(uow, link.Wave.NetworkId, ct);
@@ -83,12 +84,10 @@ public static class RespondApi
         if (link.Invitation.Submitted) return TypedResults.Problem("This survey was already submitted; answers can no longer change.", statusCode: 409);
         if (!link.Wave.AcceptsResponses(WavesApi.Today(clock))) return Gone(link.Wave);
         var instrument = await store.WaveInstrumentAsync(uow, link.Wave, ct);
-        var saved = await store.ResponseAsync(uow, link.ResponseKey, ct);
-        var (merged, problems) = AnswerRules.Merge(instrument, saved is null ? Answers.None : Read(saved), request.Answers);
+        var (merged, problems) = AnswerRules.Merge(instrument, link.Saved is null ? Answers.None : Read(link.Saved), request.Answers);
         if (merged is null) return Invalid(problems);
         var now = clock.GetUtcNow();
         await store.SaveResponseAsync(uow, link.ResponseKey, link.Wave.Id, link.Invitation, merged, null, now, ct);
-        if (!link.Invitation.Started) await store.MarkInvitationAsync(uow, link.Invitation.Id, submitted: false, ct);
         await uow.CommitAsync(ct);
         return TypedResults.Ok(new { answers = merged, savedAt = now });
     }
@@ -104,8 +103,7 @@ public static class RespondApi
         if (link.Invitation.Submitted) return TypedResults.Problem("This survey was already submitted.", statusCode: 409);
         if (!link.Wave.AcceptsResponses(WavesApi.Today(clock))) return Gone(link.Wave);
         var instrument = await store.WaveInstrumentAsync(uow, link.Wave, ct);
-        var saved = await store.ResponseAsync(uow, link.ResponseKey, ct);
-        var answers = saved is null ? Answers.None : Read(saved);
+        var answers = link.Saved is null ? Answers.None : Read(link.Saved);
         if (request?.Answers is { Count: > 0 } last)
         {
             // A client may send its last answers with the submit: they are merged first, all-or-nothing as in a save.
@@ -119,7 +117,6 @@ public static class RespondApi
         var scores = Scoring.RespondentScaleScores(instrument, answers);
         var now = clock.GetUtcNow();
         await store.SaveResponseAsync(uow, link.ResponseKey, link.Wave.Id, link.Invitation, answers, scores, now, ct);
-        await store.MarkInvitationAsync(uow, link.Invitation.Id, submitted: true, ct);
         await outbox.EnqueueAsync(uow, ResponseEvents.Submitted(uow.TenantId!.Value, link.Wave.Id, link.Wave.NetworkId, link.Wave.NetworkYear,
             link.ResponseKey, link.Invitation.Role, link.Invitation.TeamId, scores, await store.GroupSizesAsync(uow, link.Wave.Id, ct), now), ct);
         await uow.CommitAsync(ct);

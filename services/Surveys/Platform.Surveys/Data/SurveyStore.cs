@@ -175,16 +175,23 @@ public sealed class SurveyStore
             from survey_invitations where wave_id = @waveId and (not @onlyNotSubmitted or not submitted)
             """, new { waveId, onlyNotSubmitted }, uow.Transaction, cancellationToken: ct))).AsList();
 
-    /// <summary>The invitation a token hash belongs to, with its wave, in one round trip (the respond path's first step).</summary>
-    public async Task<(InvitationRow Invitation, SurveyWave Wave)?> InvitationByTokenAsync(UnitOfWork uow, byte[] tokenHash, bool forUpdate, CancellationToken ct)
+    /// <summary>
+    /// The invitation a token hash belongs to, with its wave, and the answers saved under the response key: the respond
+    /// path's first step, in one round trip. Two statements, not a join: no row ever pairs an invitation with answers.
+    /// </summary>
+    public async Task<(InvitationRow Invitation, SurveyWave Wave, ResponseRow? Saved)?> LinkAsync(UnitOfWork uow, byte[] tokenHash, byte[] responseKey,
+        bool forUpdate, CancellationToken ct)
     {
-        var rows = await uow.Connection.QueryAsync<InvitationRow, SurveyWave, (InvitationRow, SurveyWave)>(new CommandDefinition($"""
-            select i.id, i.wave_id as WaveId, i.person_id as PersonId, i.role, i.team_id as TeamId, i.organization_id as OrganizationId, i.started, i.submitted,
-                   w.id, w.network_id as NetworkId, w.instrument_id as InstrumentId, w.instrument_version as InstrumentVersion, w.network_year as NetworkYear,
-                   w.opens_on as OpensOn, w.closes_on as ClosesOn, w.status, w.created_at as CreatedAt, w.opened_at as OpenedAt, w.closed_at as ClosedAt
-            from survey_invitations i join waves w on w.id = i.wave_id where i.token_hash = @tokenHash {(forUpdate ? "for update of i" : "")}
-            """, new { tokenHash }, uow.Transaction, cancellationToken: ct), (i, w) => (i, w), splitOn: "id");
-        return rows.Select(r => ((InvitationRow, SurveyWave)?)r).SingleOrDefault();
+        await using var results = await uow.Connection.QueryMultipleAsync(new CommandDefinition($"""
+            select id, wave_id as WaveId, person_id as PersonId, role, team_id as TeamId, organization_id as OrganizationId, started, submitted
+            from survey_invitations where token_hash = @tokenHash {(forUpdate ? "for update" : "")};
+            select {WaveColumns} from waves where id = (select wave_id from survey_invitations where token_hash = @tokenHash);
+            select answers::text as Answers, saved_at as SavedAt, submitted_at as SubmittedAt from survey_responses where response_key = @responseKey
+            """, new { tokenHash, responseKey }, uow.Transaction, cancellationToken: ct));
+        var invitation = await results.ReadSingleOrDefaultAsync<InvitationRow?>();
+        var wave = await results.ReadSingleOrDefaultAsync<SurveyWave?>();
+        var saved = await results.ReadSingleOrDefaultAsync<ResponseRow?>();
+        return invitation is null || wave is null ? null : (invitation, wave, saved);
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, IReadOnlyDictionary<string, int>> _groupSizes = new();
@@ -209,32 +216,27 @@ public sealed class SurveyStore
             "update survey_invitations set mailed_count = mailed_count + 1, last_mailed_at = @at where id = any(@ids)",
             new { ids = invitationIds.ToArray(), at }, uow.Transaction, cancellationToken: ct));
 
-    public Task MarkInvitationAsync(UnitOfWork uow, Guid id, bool submitted, CancellationToken ct) =>
-        uow.Connection.ExecuteAsync(new CommandDefinition(
-            "update survey_invitations set started = true, submitted = submitted or @submitted where id = @id",
-            new { id, submitted }, uow.Transaction, cancellationToken: ct));
-
     public async Task<IReadOnlyList<ProgressRow>> ProgressAsync(UnitOfWork uow, Guid waveId, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<ProgressRow>(new CommandDefinition("""
             select i.role, i.team_id as TeamId, t.name as TeamName, i.organization_id as OrganizationId, t.school_name as SchoolName, i.started, i.submitted
             from survey_invitations i left join teams t on t.team_id = i.team_id where i.wave_id = @waveId
             """, new { waveId }, uow.Transaction, cancellationToken: ct))).AsList();
 
-    public Task<ResponseRow?> ResponseAsync(UnitOfWork uow, byte[] key, CancellationToken ct) =>
-        uow.Connection.QuerySingleOrDefaultAsync<ResponseRow?>(new CommandDefinition(
-            "select answers::text as Answers, saved_at as SavedAt, submitted_at as SubmittedAt from survey_responses where response_key = @key",
-            new { key }, uow.Transaction, cancellationToken: ct));
-
-    public Task SaveResponseAsync(UnitOfWork uow, byte[] key, Guid waveId, InvitationRow group, Answers answers, IReadOnlyDictionary<string, decimal>? scaleScores,
+    /// <summary>
+    /// Saves a response's answers (submitted when scale scores come with them) and marks its invitation started, or
+    /// submitted, in one round trip. The invitation learns only that flag, never the answers.
+    /// </summary>
+    public Task SaveResponseAsync(UnitOfWork uow, byte[] key, Guid waveId, InvitationRow invitation, Answers answers, IReadOnlyDictionary<string, decimal>? scaleScores,
         DateTimeOffset at, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(new CommandDefinition("""
             insert into survey_responses (response_key, tenant_id, wave_id, role, team_id, organization_id, answers, scale_scores, saved_at, submitted_at)
             values (@key, @tenant, @waveId, @Role, @TeamId, @OrganizationId, @answers::jsonb, @scores::jsonb, @at, case when @submit then @at end)
             on conflict (response_key) do update set answers = excluded.answers, scale_scores = excluded.scale_scores, saved_at = excluded.saved_at,
-                submitted_at = excluded.submitted_at
+                submitted_at = excluded.submitted_at;
+            update survey_invitations set started = true, submitted = submitted or @submit where id = @invitationId
             """, new
             {
-                key, tenant = uow.TenantId, waveId, group.Role, group.TeamId, group.OrganizationId, answers = JsonSerializer.Serialize(answers, Json),
+                key, tenant = uow.TenantId, waveId, invitationId = invitation.Id, invitation.Role, invitation.TeamId, invitation.OrganizationId, answers = JsonSerializer.Serialize(answers, Json),
                 scores = scaleScores is null ? null : JsonSerializer.Serialize(scaleScores, Json), at, submit = scaleScores is not null,
             }, uow.Transaction, cancellationToken: ct));
 }
