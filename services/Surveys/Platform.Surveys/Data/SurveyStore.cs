@@ -177,7 +177,7 @@ public sealed class SurveyStore
 
     /// <summary>
     /// The invitation a token hash belongs to, with its wave, and the answers saved under the response key: the respond
-    /// path's first step, in one round trip. Two statements, not a join: no row ever pairs an invitation with answers.
+    /// path's first step, in one round trip. Separate statements, not a join: no row ever pairs an invitation with answers.
     /// </summary>
     public async Task<(InvitationRow Invitation, SurveyWave Wave, ResponseRow? Saved)?> LinkAsync(UnitOfWork uow, byte[] tokenHash, byte[] responseKey,
         bool forUpdate, CancellationToken ct)
