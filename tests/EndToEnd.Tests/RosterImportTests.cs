@@ -61,6 +61,23 @@ public sealed class RosterImportTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Surveys_learns_a_rosters_joiners_and_leavers_from_its_packed_events()
+    {
+        var (token, id) = await NewNetworkAsync();
+        // More periods than one pack holds (1,000); every third ends in network year 2022 (August 2022 to July 2023).
+        const int rows = 1500;
+        var csv = new StringBuilder(Header).Append('\n');
+        for (var i = 0; i < rows; i++)
+            csv.Append($"pack{i}@roster.test,Given{i},Family{i},North High,River District,Team {i % 4},TeamMember,2021-09-01,{(i % 3 == 0 ? "2023-06-30" : "")}\n");
+        using var imported = await ImportAsync(token, id, csv.ToString());
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+
+        // Surveys' own copy of the members, read as a wave would invite them: everyone in 2022, two thirds in 2023.
+        await new SurveyDriver(platform, 2022).DraftWaveAsync(token, id, rows);
+        await new SurveyDriver(platform, 2023).DraftWaveAsync(token, id, rows - rows / 3);
+    }
+
+    [Fact]
     public async Task A_roster_with_bad_rows_lists_every_problem_and_writes_nothing()
     {
         var (token, id) = await NewNetworkAsync();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Contracts.Networks;
 using Platform.Data;
 using Platform.Messaging;
 using Platform.Networks.Data;
@@ -17,6 +18,9 @@ public static class NetworksServices
         builder.AddServiceOpenApi();
         builder.Services.AddValidation();
         builder.AddServiceDatabase();
+        // Joiners and leavers come in bursts (onboarding, a new year): they leave packed, per tenant and relay pass.
+        builder.Services.AddOutboxPacking<MemberJoined, MembersJoined>(MembersJoined.Of);
+        builder.Services.AddOutboxPacking<MemberLeft, MembersLeft>(MembersLeft.Of);
         builder.AddMessaging("networks", x =>
         {
             x.AddConsumer<TenantCreatedConsumer>();

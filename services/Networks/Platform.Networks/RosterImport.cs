@@ -15,6 +15,9 @@ public sealed record RosterSummary(int Rows, int SchoolsCreated, int TeamsCreate
 /// </summary>
 public sealed class RosterImport(MembershipStore store, RosterStore bulk, TimeProvider clock)
 {
+    /// <summary>Periods per MembersJoined or MembersLeft message (a pack of 1,000 is about 250 KB of JSON).</summary>
+    public const int EventsPerPack = 1000;
+
     public async Task<(RosterSummary? Summary, IReadOnlyList<RosterProblem> Problems)> ApplyAsync(NetworkWrite w, IReadOnlyList<RosterEntry> entries, CancellationToken ct)
     {
         var uow = w.Uow;
@@ -103,16 +106,16 @@ public sealed class RosterImport(MembershipStore store, RosterStore bulk, TimePr
         var now = clock.GetUtcNow();
         var tenant = uow.TenantId!.Value;
         var organizationOfTeam = teams.Values.ToDictionary(t => t.Id, t => t.OrganizationId);
-        var events = new List<IIntegrationEvent>();
-        foreach (var m in created)
-        {
-            events.Add(new MemberJoined(tenant, networkId, m.PersonId, m.Id, m.Role.ToString(), m.TeamId,
-                m.TeamId is { } t ? organizationOfTeam[t] : null, m.StartDate, now));
-            if (m.EndDate is { } end) events.Add(new MemberLeft(tenant, networkId, m.PersonId, m.Id, end, now));
-        }
+        var joined = created.Select(m => new MemberJoined(tenant, networkId, m.PersonId, m.Id, m.Role.ToString(), m.TeamId,
+            m.TeamId is { } t ? organizationOfTeam[t] : null, m.StartDate, now)).ToList();
+        var left = created.Concat(updated).Where(m => m.EndDate is not null)
+            .Select(m => new MemberLeft(tenant, networkId, m.PersonId, m.Id, m.EndDate!.Value, now)).ToList();
         var schoolNames = organizations.Values.ToDictionary(o => o.Id, o => o.Name);
-        events.AddRange(newTeams.Select(t => new ImprovementTeamFormed(tenant, networkId, t.Id, t.Name, t.OrganizationId, schoolNames[t.OrganizationId], now)));
-        events.AddRange(updated.Where(m => m.EndDate is not null).Select(m => new MemberLeft(tenant, networkId, m.PersonId, m.Id, m.EndDate!.Value, now)));
+        // Joiners and leavers go out as packs: a few outbox rows and messages for a whole roster, not one per period.
+        var events = newTeams.Select(IIntegrationEvent (t) => new ImprovementTeamFormed(tenant, networkId, t.Id, t.Name, t.OrganizationId, schoolNames[t.OrganizationId], now))
+            .Concat(joined.Chunk(EventsPerPack).Select(pack => MembersJoined.Of(pack)))
+            .Concat(left.Chunk(EventsPerPack).Select(pack => MembersLeft.Of(pack)))
+            .ToList();
         await w.Events.EnqueueManyAsync(uow, events, ct);
         if (newSchools.Count > 0) await NetworksApi.PublishUpdatedAsync(w, store, ct);
 

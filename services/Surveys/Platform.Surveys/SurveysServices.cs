@@ -25,8 +25,8 @@ public static class SurveysServices
             x.AddConsumer<TenantFactsRequestedConsumer>();
             x.AddConsumer<NetworkUpdatedConsumer>();
             x.AddConsumer<ImprovementTeamFormedConsumer>();
-            x.AddConsumer<MemberJoinedConsumer>();
-            x.AddConsumer<MemberLeftConsumer>();
+            x.AddConsumer<MembersJoinedConsumer>();
+            x.AddConsumer<MembersLeftConsumer>();
         });
         builder.AddPeopleDirectory("surveys");
         builder.Services.AddSingleton<SurveyStore>();

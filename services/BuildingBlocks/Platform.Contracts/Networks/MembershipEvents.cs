@@ -21,6 +21,23 @@ public sealed record MemberLeft(
     DateOnly EndDate,
     DateTimeOffset OccurredAt) : IIntegrationEvent;
 
+/// <summary>
+/// Several of one tenant's <see cref="MemberJoined"/> events in one message: a roster import writes its joiners as packs,
+/// and Networks' outbox relay packs the single ones it finds pending together. Consumers take a pack in one statement.
+/// </summary>
+public sealed record MembersJoined(Guid TenantId, IReadOnlyList<MemberJoined> Members, DateTimeOffset OccurredAt) : IIntegrationEvent
+{
+    /// <summary>The pack of one tenant's joiners (at least one), dated by the latest.</summary>
+    public static MembersJoined Of(IReadOnlyList<MemberJoined> members) => new(members[0].TenantId, members, members.Max(m => m.OccurredAt));
+}
+
+/// <summary>Several of one tenant's <see cref="MemberLeft"/> events in one message, packed like <see cref="MembersJoined"/>.</summary>
+public sealed record MembersLeft(Guid TenantId, IReadOnlyList<MemberLeft> Members, DateTimeOffset OccurredAt) : IIntegrationEvent
+{
+    /// <summary>The pack of one tenant's leavers (at least one), dated by the latest.</summary>
+    public static MembersLeft Of(IReadOnlyList<MemberLeft> members) => new(members[0].TenantId, members, members.Max(m => m.OccurredAt));
+}
+
 /// <summary>A person took a seat on the hub team.</summary>
 public sealed record HubStaffAssigned(
     Guid TenantId,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Platform.Contracts.Networks;
 using Platform.Data;
 using Platform.Surveys.Domain;
 
@@ -98,20 +99,32 @@ public sealed class SurveyStore
             on conflict (team_id) do update set name = excluded.name, school_name = excluded.school_name
             """, new { teamId, tenant = uow.TenantId, networkId, name, organizationId, schoolName }, uow.Transaction, cancellationToken: ct));
 
-    public Task MemberJoinedAsync(UnitOfWork uow, Guid membershipId, Guid networkId, Guid personId, string role, Guid? teamId, Guid? organizationId,
-        DateOnly start, CancellationToken ct) =>
+    /// <summary>Join facts of many periods in one statement; a period whose MemberLeft came first keeps its end date.</summary>
+    public Task MembersJoinedAsync(UnitOfWork uow, IReadOnlyList<MemberJoined> joined, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(new CommandDefinition("""
             insert into members (membership_id, tenant_id, network_id, person_id, role, team_id, organization_id, start_date)
-            values (@membershipId, @tenant, @networkId, @personId, @role, @teamId, @organizationId, @start)
+            select membership, @tenant, network, person, role, team, organization, start_date
+            from unnest(@memberships, @networks, @people, @roles, @teams, @organizations, @starts) as j(membership, network, person, role, team, organization, start_date)
             on conflict (membership_id) do update set role = excluded.role, team_id = excluded.team_id,
                 organization_id = excluded.organization_id, start_date = excluded.start_date
-            """, new { membershipId, tenant = uow.TenantId, networkId, personId, role, teamId, organizationId, start }, uow.Transaction, cancellationToken: ct));
+            """, new
+            {
+                tenant = uow.TenantId, memberships = joined.Select(m => m.MembershipId).ToArray(), networks = joined.Select(m => m.NetworkId).ToArray(),
+                people = joined.Select(m => m.PersonId).ToArray(), roles = joined.Select(m => m.Role).ToArray(), teams = joined.Select(m => m.TeamId).ToArray(),
+                organizations = joined.Select(m => m.OrganizationId).ToArray(), starts = joined.Select(m => m.StartDate).ToArray(),
+            }, uow.Transaction, cancellationToken: ct));
 
-    public Task MemberLeftAsync(UnitOfWork uow, Guid membershipId, Guid networkId, Guid personId, DateOnly end, CancellationToken ct) =>
+    /// <summary>End dates of many periods in one statement; a period not yet known is stored with its end only.</summary>
+    public Task MembersLeftAsync(UnitOfWork uow, IReadOnlyList<MemberLeft> left, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(new CommandDefinition("""
-            insert into members (membership_id, tenant_id, network_id, person_id, end_date) values (@membershipId, @tenant, @networkId, @personId, @end)
+            insert into members (membership_id, tenant_id, network_id, person_id, end_date)
+            select membership, @tenant, network, person, end_date from unnest(@memberships, @networks, @people, @ends) as l(membership, network, person, end_date)
             on conflict (membership_id) do update set end_date = excluded.end_date
-            """, new { membershipId, tenant = uow.TenantId, networkId, personId, end }, uow.Transaction, cancellationToken: ct));
+            """, new
+            {
+                tenant = uow.TenantId, memberships = left.Select(m => m.MembershipId).ToArray(), networks = left.Select(m => m.NetworkId).ToArray(),
+                people = left.Select(m => m.PersonId).ToArray(), ends = left.Select(m => m.EndDate).ToArray(),
+            }, uow.Transaction, cancellationToken: ct));
 
     /// <summary>Every joined membership period of the network (the caller applies the network-year rule).</summary>
     public async Task<IReadOnlyList<RosterMember>> MembershipPeriodsAsync(UnitOfWork uow, Guid networkId, CancellationToken ct) =>

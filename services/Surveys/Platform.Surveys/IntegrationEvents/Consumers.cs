@@ -25,14 +25,17 @@ public sealed class ImprovementTeamFormedConsumer(Database db, SurveyStore store
         store.UpsertTeamAsync(uow, m.TeamId, m.NetworkId, m.Name, m.OrganizationId, m.SchoolName, ct);
 }
 
-public sealed class MemberJoinedConsumer(Database db, SurveyStore store) : InboxConsumer<MemberJoined>(db)
+// Networks sends joiners and leavers packed (a roster's periods, or the single ones its relay found pending together).
+// One statement per pack; it may not touch a row twice (ON CONFLICT), so a period repeated in a pack counts once, its last fact.
+
+public sealed class MembersJoinedConsumer(Database db, SurveyStore store) : InboxConsumer<MembersJoined>(db)
 {
-    protected override Task HandleAsync(MemberJoined m, UnitOfWork uow, CancellationToken ct) =>
-        store.MemberJoinedAsync(uow, m.MembershipId, m.NetworkId, m.PersonId, m.Role, m.TeamId, m.OrganizationId, m.StartDate, ct);
+    protected override Task HandleAsync(MembersJoined m, UnitOfWork uow, CancellationToken ct) =>
+        store.MembersJoinedAsync(uow, m.Members.GroupBy(j => j.MembershipId).Select(g => g.Last()).ToList(), ct);
 }
 
-public sealed class MemberLeftConsumer(Database db, SurveyStore store) : InboxConsumer<MemberLeft>(db)
+public sealed class MembersLeftConsumer(Database db, SurveyStore store) : InboxConsumer<MembersLeft>(db)
 {
-    protected override Task HandleAsync(MemberLeft m, UnitOfWork uow, CancellationToken ct) =>
-        store.MemberLeftAsync(uow, m.MembershipId, m.NetworkId, m.PersonId, m.EndDate, ct);
+    protected override Task HandleAsync(MembersLeft m, UnitOfWork uow, CancellationToken ct) =>
+        store.MembersLeftAsync(uow, m.Members.GroupBy(l => l.MembershipId).Select(g => g.Last()).ToList(), ct);
 }
