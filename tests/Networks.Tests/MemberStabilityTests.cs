@@ -121,6 +121,8 @@ public sealed class MemberStabilityTests
             }
             var year = random.Next(2018, 2025);
             var actual = MemberStability.Compute(periods, Calendar, year);
+            // The history works out member years once for all its rows; each row must be what the year alone gives.
+            Assert.Equal(actual, MemberStability.History(periods, Calendar, 2017, 2026).Single(h => h.Year == year));
 
             bool MemberIn(Guid p, int y)
             {

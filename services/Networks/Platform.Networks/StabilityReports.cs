@@ -23,37 +23,33 @@ public sealed class StabilityReports(MembershipStore store, Outbox outbox, TimeP
     {
         var (periods, staff) = await LoadAsync(uow, network, ct);
         var calendar = network.Calendar;
-        var first = calendar.YearOf(network.LaunchDate);
-        var last = calendar.YearOf(Today);
-        return Enumerable.Range(first, Math.Max(0, last - first + 1)).Select(y => Report(network, periods, staff, y)).ToList();
+        return MemberStability.History(periods, calendar, calendar.YearOf(network.LaunchDate), calendar.YearOf(Today))
+            .Select(members => Report(network, members, staff)).ToList();
     }
 
     public async Task<StabilityReport> ForYearAsync(UnitOfWork uow, Network network, int year, CancellationToken ct)
     {
         var (periods, staff) = await LoadAsync(uow, network, ct);
-        return Report(network, periods, staff, year);
+        return Report(network, MemberStability.Compute(periods, network.Calendar, year), staff);
     }
 
     /// <summary>Publishes one snapshot per network year since launch, in the caller's transaction.</summary>
     public async Task PublishAsync(UnitOfWork uow, Network network, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        foreach (var r in await HistoryAsync(uow, network, ct))
-        {
-            await outbox.EnqueueAsync(uow, new NetworkYearStabilityComputed(uow.TenantId!.Value, network.Id, r.Year, r.Members, r.Joiners, r.Leavers,
-                r.MemberStabilityPct, r.AverageTenureYears, r.HubStability.Computed.ToString(), r.HubStability.Override?.ToString(),
-                r.HubStability.Reason, now), ct);
-        }
+        var snapshots = (await HistoryAsync(uow, network, ct)).Select(r => new NetworkYearStabilityComputed(uow.TenantId!.Value, network.Id, r.Year,
+            r.Members, r.Joiners, r.Leavers, r.MemberStabilityPct, r.AverageTenureYears, r.HubStability.Computed.ToString(),
+            r.HubStability.Override?.ToString(), r.HubStability.Reason, now)).ToList();
+        await outbox.EnqueueManyAsync(uow, snapshots, ct);
     }
 
     /// <summary>Hub stability for year Y is judged as of the end of network year Y, or today if that is earlier.</summary>
-    private StabilityReport Report(Network network, IReadOnlyList<MembershipPeriod> periods, IReadOnlyList<HubStaffAssignment> staff, int year)
+    private StabilityReport Report(Network network, YearStability members, IReadOnlyList<HubStaffAssignment> staff)
     {
-        var members = MemberStability.Compute(periods, network.Calendar, year);
-        var lastDay = network.Calendar.LastDayOf(year);
+        var lastDay = network.Calendar.LastDayOf(members.Year);
         var asOf = lastDay < Today ? lastDay : Today;
         var hub = HubStability.Classify(staff, network.LaunchDate, asOf);
-        return new StabilityReport(year, members.Members, members.Joiners, members.Leavers, members.MemberStabilityPct, members.AverageTenureYears,
+        return new StabilityReport(members.Year, members.Members, members.Joiners, members.Leavers, members.MemberStabilityPct, members.AverageTenureYears,
             new HubStabilityView(hub, network.HubStabilityOverride, network.HubStabilityOverrideReason));
     }
 

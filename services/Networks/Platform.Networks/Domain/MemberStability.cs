@@ -43,9 +43,21 @@ public static class MemberStability
     public static int Tenure(IReadOnlySet<int> memberYears, int year) =>
         memberYears.Contains(year) ? memberYears.Count(y => y <= year) : 0;
 
-    public static YearStability Compute(IEnumerable<MembershipPeriod> periods, NetworkYearCalendar calendar, int year)
+    public static YearStability Compute(IEnumerable<MembershipPeriod> periods, NetworkYearCalendar calendar, int year) =>
+        Compute(MemberYears(periods, calendar, year), year);
+
+    /// <summary>
+    /// One row per network year from the launch year through <paramref name="lastYear"/>. Each person's member years are
+    /// worked out once for all rows: a year's figures only look at the years up to it, so later years change nothing.
+    /// </summary>
+    public static IReadOnlyList<YearStability> History(IEnumerable<MembershipPeriod> periods, NetworkYearCalendar calendar, int launchYear, int lastYear)
     {
-        var years = MemberYears(periods, calendar, year);
+        var years = MemberYears(periods, calendar, lastYear);
+        return Enumerable.Range(launchYear, Math.Max(0, lastYear - launchYear + 1)).Select(y => Compute(years, y)).ToList();
+    }
+
+    private static YearStability Compute(Dictionary<Guid, SortedSet<int>> years, int year)
+    {
         var tenures = years.Values.Where(s => s.Contains(year)).Select(s => Tenure(s, year)).ToList();
         var leavers = years.Values.Count(s => s.Contains(year - 1) && !s.Contains(year));
         if (tenures.Count == 0) return new YearStability(year, 0, 0, leavers, null, null);
@@ -57,8 +69,4 @@ public static class MemberStability
             MemberStabilityPct: Math.Round(100m * tenures.Count(t => t >= 2) / tenures.Count, 1, MidpointRounding.AwayFromZero),
             AverageTenureYears: Math.Round((decimal)tenures.Sum() / tenures.Count, 2, MidpointRounding.AwayFromZero));
     }
-
-    /// <summary>One row per network year from the launch year through <paramref name="lastYear"/>.</summary>
-    public static IReadOnlyList<YearStability> History(IReadOnlyCollection<MembershipPeriod> periods, NetworkYearCalendar calendar, int launchYear, int lastYear) =>
-        Enumerable.Range(launchYear, Math.Max(0, lastYear - launchYear + 1)).Select(y => Compute(periods, calendar, y)).ToList();
 }
