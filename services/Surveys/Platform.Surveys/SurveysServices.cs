@@ -27,6 +27,8 @@ public static class SurveysServices
             x.AddConsumer<ImprovementTeamFormedConsumer>();
             x.AddConsumer<MembersJoinedConsumer>();
             x.AddConsumer<MembersLeftConsumer>();
+            x.AddConsumer<MemberJoinedConsumer>();
+            x.AddConsumer<MemberLeftConsumer>();
         });
         builder.AddPeopleDirectory("surveys");
         builder.Services.AddSingleton<SurveyStore>();

@@ -39,3 +39,15 @@ public sealed class MembersLeftConsumer(Database db, SurveyStore store) : InboxC
     protected override Task HandleAsync(MembersLeft m, UnitOfWork uow, CancellationToken ct) =>
         store.MembersLeftAsync(uow, m.Members.GroupBy(l => l.MembershipId).Select(g => g.Last()).ToList(), ct);
 }
+
+// Single events: Networks no longer sends them alone, but messages sent before it packed them may still be queued.
+
+public sealed class MemberJoinedConsumer(Database db, SurveyStore store) : InboxConsumer<MemberJoined>(db)
+{
+    protected override Task HandleAsync(MemberJoined m, UnitOfWork uow, CancellationToken ct) => store.MembersJoinedAsync(uow, [m], ct);
+}
+
+public sealed class MemberLeftConsumer(Database db, SurveyStore store) : InboxConsumer<MemberLeft>(db)
+{
+    protected override Task HandleAsync(MemberLeft m, UnitOfWork uow, CancellationToken ct) => store.MembersLeftAsync(uow, [m], ct);
+}
