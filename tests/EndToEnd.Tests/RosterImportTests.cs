@@ -64,7 +64,7 @@ public sealed class RosterImportTests(PlatformFixture platform)
     public async Task Surveys_learns_a_rosters_joiners_and_leavers_from_its_packed_events()
     {
         var (token, id) = await NewNetworkAsync();
-        // More periods than one pack holds (1,000); every third ends in network year 2022 (August 2022 to July 2023).
+        // More periods than one pack holds (200); every third ends in network year 2022 (August 2022 to July 2023).
         const int rows = 1500;
         var csv = new StringBuilder(Header).Append('\n');
         for (var i = 0; i < rows; i++)

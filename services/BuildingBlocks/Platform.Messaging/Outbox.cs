@@ -11,9 +11,11 @@ namespace Platform.Messaging;
 /// Writes integration events into the outbox table inside the caller's unit of work, so an event exists
 /// exactly when the business change it describes was committed. The relay publishes it afterwards.
 /// </summary>
-public sealed class Outbox(OutboxSignal signal)
+public sealed class Outbox(OutboxSignal signal, IEnumerable<OutboxPacking> packings)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly Dictionary<Type, OutboxPacking> _packings = packings.ToDictionary(p => p.EventType);
 
     public async Task EnqueueAsync(UnitOfWork uow, IIntegrationEvent @event, CancellationToken ct = default)
     {
@@ -38,9 +40,15 @@ public sealed class Outbox(OutboxSignal signal)
     /// <summary>
     /// Many events in one binary COPY (a roster import can produce thousands). COPY is allowed here because the
     /// outbox is infrastructure without row-level security; it is several times faster than a multi-row insert.
+    /// Events of a packed type are written already packed (per type and tenant, as many as the relay packs in a pass),
+    /// so a burst costs a few rows, not one per event.
     /// </summary>
     public async Task EnqueueManyAsync(UnitOfWork uow, IReadOnlyList<IIntegrationEvent> events, CancellationToken ct = default)
     {
+        events = events.Where(e => !_packings.ContainsKey(e.GetType()))
+            .Concat(events.Where(e => _packings.ContainsKey(e.GetType())).GroupBy(e => (Type: e.GetType(), e.TenantId))
+                .SelectMany(g => g.Chunk(OutboxRelay.BatchSize).Select(pack => _packings[g.Key.Type].Pack(pack))))
+            .ToList();
         if (events.Count == 0) return;
         var traceParent = Activity.Current?.Id;
         await using (var copy = await uow.Connection.BeginBinaryImportAsync(

@@ -15,9 +15,6 @@ public sealed record RosterSummary(int Rows, int SchoolsCreated, int TeamsCreate
 /// </summary>
 public sealed class RosterImport(MembershipStore store, RosterStore bulk, TimeProvider clock)
 {
-    /// <summary>Periods per MembersJoined or MembersLeft message (a pack of 1,000 is about 250 KB of JSON).</summary>
-    public const int EventsPerPack = 1000;
-
     public async Task<(RosterSummary? Summary, IReadOnlyList<RosterProblem> Problems)> ApplyAsync(NetworkWrite w, IReadOnlyList<RosterEntry> entries, CancellationToken ct)
     {
         var uow = w.Uow;
@@ -111,11 +108,9 @@ public sealed class RosterImport(MembershipStore store, RosterStore bulk, TimePr
         var left = created.Concat(updated).Where(m => m.EndDate is not null)
             .Select(m => new MemberLeft(tenant, networkId, m.PersonId, m.Id, m.EndDate!.Value, now)).ToList();
         var schoolNames = organizations.Values.ToDictionary(o => o.Id, o => o.Name);
-        // Joiners and leavers go out as packs: a few outbox rows and messages for a whole roster, not one per period.
+        // Joiners and leavers are packed types: the outbox writes them as a few packs, not one row per period.
         var events = newTeams.Select(IIntegrationEvent (t) => new ImprovementTeamFormed(tenant, networkId, t.Id, t.Name, t.OrganizationId, schoolNames[t.OrganizationId], now))
-            .Concat(joined.Chunk(EventsPerPack).Select(pack => MembersJoined.Of(pack)))
-            .Concat(left.Chunk(EventsPerPack).Select(pack => MembersLeft.Of(pack)))
-            .ToList();
+            .Concat(joined).Concat(left).ToList();
         await w.Events.EnqueueManyAsync(uow, events, ct);
         if (newSchools.Count > 0) await NetworksApi.PublishUpdatedAsync(w, store, ct);
 
