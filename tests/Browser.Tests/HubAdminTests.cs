@@ -87,7 +87,7 @@ public sealed class HubAdminTests(BrowserFixture fx)
             link = mail.ValueKind == System.Text.Json.JsonValueKind.Object
                 ? System.Text.RegularExpressions.Regex.Match(mail.GetProperty("text").GetString()!, @"http\S+/invitations/[A-Za-z0-9_-]+").Value : "";
             return link.Length > 0;
-        }, TimeSpan.FromSeconds(10), "the invitation mail arrives");
+        }, PlatformFixture.EventDelivery, "the invitation mail arrives");
         var invitee = await (await fx.NewContextAsync(phone: true)).NewPageAsync();
         await invitee.GotoAsync(link);
         await invitee.GetByLabel("Given name").FillAsync("Nia");

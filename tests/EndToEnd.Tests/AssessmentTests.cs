@@ -81,7 +81,7 @@ public sealed class AssessmentTests(PlatformFixture platform)
         {
             profile = await api.GetAsync<JsonElement>($"/api/reporting/networks/{network}/leadership", hub);
             return profile.GetProperty("areas").GetArrayLength() > 0;
-        }, TimeSpan.FromSeconds(15), "the closed session's area profile reaches Reporting");
+        }, PlatformFixture.EventDelivery, "the closed session's area profile reaches Reporting");
         Assert.Equal(2.6m, profile.GetProperty("areas").EnumerateArray().Single(a => a.GetProperty("areaId").GetString() == "A1").GetProperty("mean").GetDecimal());
         Assert.Equal(JsonValueKind.Null, profile.GetProperty("previousHeldOn").ValueKind);
 
@@ -96,7 +96,7 @@ public sealed class AssessmentTests(PlatformFixture platform)
         {
             row = (await api.GetAsync<JsonElement[]>($"/api/reporting/portfolio/leadership?year={year}", funder)).FirstOrDefault(r => r.GetProperty("networkId").GetGuid() == network);
             return row.ValueKind == JsonValueKind.Object;
-        }, TimeSpan.FromSeconds(15), "the granted network appears in the funder's leadership table");
+        }, PlatformFixture.EventDelivery, "the granted network appears in the funder's leadership table");
         Assert.True(row.GetProperty("sessionHeld").GetBoolean());
         Assert.Equal(0, row.GetProperty("areasAtThreeOrAbove").GetInt32()); // A1 2.6, A2 2.0
         Assert.Equal(["areasAtThreeOrAbove", "networkId", "networkYear", "sessionHeld"], row.EnumerateObject().Select(p => p.Name).Order().ToArray());
@@ -175,7 +175,7 @@ public sealed class AssessmentTests(PlatformFixture platform)
             if (body.GetProperty("raters").GetArrayLength() != expectedRaters) return false; // staff events still arriving: try again
             session = body.GetProperty("session").GetProperty("id").GetGuid();
             return true;
-        }, TimeSpan.FromSeconds(15), "Assessments learns of the network and its hub staff");
+        }, PlatformFixture.EventDelivery, "Assessments learns of the network and its hub staff");
         return session;
     }
 

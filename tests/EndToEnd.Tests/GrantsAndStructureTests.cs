@@ -43,7 +43,7 @@ public sealed class GrantsAndStructureTests(PlatformFixture platform)
             // Each membership change republishes the figures: wait for the last of them (three members), not the first.
             return row.ValueKind == JsonValueKind.Object && row.GetProperty("members").ValueKind == JsonValueKind.Number
                    && row.GetProperty("members").GetInt32() == 3 && row.GetProperty("districtScope").GetString() == "Single";
-        }, TimeSpan.FromSeconds(10), "the granted network reaches the funder's structural table");
+        }, PlatformFixture.EventDelivery, "the granted network reaches the funder's structural table");
         Assert.Equal("Riverbend Improvement Hub", row.GetProperty("hub").GetString());
         Assert.Equal("IHE", row.GetProperty("hostType").GetString());
         Assert.Equal("Instructional", row.GetProperty("goalType").GetString());
@@ -86,7 +86,7 @@ public sealed class GrantsAndStructureTests(PlatformFixture platform)
             Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
         await PlatformFixture.EventuallyAsync(async () =>
             (await api.GetAsync<JsonElement[]>("/api/reporting/portfolio/structure?year=2023", funder)).All(r => r.GetProperty("networkId").GetGuid() != id),
-            TimeSpan.FromSeconds(5), "a revoked grant disappears from the funder's table within seconds");
+            PlatformFixture.EventDelivery, "a revoked grant disappears from the funder's table");
         using (var twice = await api.SendAsync(HttpMethod.Delete, $"/api/networks/{id}/grants/{foundation}", hub))
             Assert.Equal(HttpStatusCode.NotFound, twice.StatusCode);
     }

@@ -26,7 +26,7 @@ public sealed class InvitationTests(PlatformFixture platform)
         {
             mail = (await platform.MailAsync()).LastOrDefault(m => m.GetProperty("to").EnumerateArray().Any(t => t.GetProperty("address").GetString() == email));
             return mail.ValueKind == JsonValueKind.Object;
-        }, TimeSpan.FromSeconds(10), "the invitation mail arrives at the SMTP catcher");
+        }, PlatformFixture.EventDelivery, "the invitation mail arrives at the SMTP catcher");
         var link = Regex.Match(mail.GetProperty("text").GetString()!, @"(http\S+/invitations/)([A-Za-z0-9_-]+)");
         Assert.StartsWith(platform.Gateway.ToString().TrimEnd('/'), link.Groups[1].Value);
         var token = link.Groups[2].Value;
@@ -85,7 +85,7 @@ public sealed class InvitationTests(PlatformFixture platform)
         {
             mails = (await platform.MailAsync()).Where(m => m.GetProperty("to").EnumerateArray().Any(t => t.GetProperty("address").GetString() == email)).ToList();
             return mails.Count >= nth;
-        }, TimeSpan.FromSeconds(10), $"invitation mail {nth} arrives");
+        }, PlatformFixture.EventDelivery, $"invitation mail {nth} arrives");
         return Regex.Match(mails[nth - 1].GetProperty("text").GetString()!, @"/invitations/([A-Za-z0-9_-]+)").Groups[1].Value;
     }
 
@@ -119,7 +119,7 @@ public sealed class InvitationTests(PlatformFixture platform)
             var mail = (await platform.MailAsync()).LastOrDefault(m => m.GetProperty("to").EnumerateArray().Any(t => t.GetProperty("address").GetString() == email));
             link = mail.ValueKind == JsonValueKind.Object ? Regex.Match(mail.GetProperty("text").GetString()!, @"http\S+/invitations/[A-Za-z0-9_-]+").Value : null;
             return !string.IsNullOrEmpty(link);
-        }, TimeSpan.FromSeconds(10), "the invitation mail arrives");
+        }, PlatformFixture.EventDelivery, "the invitation mail arrives");
 
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() });
         var page = await browser.GetStringAsync(link);

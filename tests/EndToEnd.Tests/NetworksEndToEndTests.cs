@@ -28,7 +28,7 @@ public sealed class NetworksEndToEndTests(PlatformFixture platform)
 
         await PlatformFixture.EventuallyAsync(async () =>
             (await api.GetAsync<JsonElement[]>("/api/reporting/networks", riverbend)).Any(n => n.GetProperty("networkId").GetGuid() == id),
-            TimeSpan.FromSeconds(10), "the network reaches Reporting through the outbox and RabbitMQ");
+            PlatformFixture.EventDelivery, "the network reaches Reporting through the outbox and RabbitMQ");
 
         // The other hub cannot see it anywhere, not even by id.
         using (var other = await api.SendAsync(HttpMethod.Get, $"/api/networks/{id}", lakeside))

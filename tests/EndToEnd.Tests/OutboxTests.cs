@@ -42,7 +42,14 @@ public sealed class OutboxTests(PlatformFixture platform)
             TimeSpan.FromSeconds(60), "the held-back event is published once the broker is back");
         // The relay marks the row sent after the broker confirms, which can come after the consumer already ran.
         await PlatformFixture.EventuallyAsync(async () => await PendingOutboxRowsForAsync(id) == 0,
-            TimeSpan.FromSeconds(10), "the published row is marked sent");
+            PlatformFixture.EventDelivery, "the published row is marked sent");
+        // Every service's consumers reconnect too (each endpoint on its own schedule), so later tests meet a whole platform.
+        foreach (var (service, port) in platform.Platform.Options.Ports.Where(p => p.Key != "gateway"))
+        {
+            using var http = new HttpClient();
+            await PlatformFixture.EventuallyAsync(async () => await http.GetStringAsync($"http://127.0.0.1:{port}/health/ready") == "Healthy",
+                TimeSpan.FromSeconds(60), $"{service} reports healthy (every bus endpoint connected) once the broker is back");
+        }
     }
 
     [Fact]
@@ -86,7 +93,7 @@ public sealed class OutboxTests(PlatformFixture platform)
         using var created = await platform.Api.SendAsync(HttpMethod.Post, "/api/networks", token,
             new { name = "Delivered twice", aim = "Idempotent consumers", goalType = "Instructional", launchDate = "2023-08-01" });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await PlatformFixture.EventuallyAsync(async () => await ReportingRowsAsync(id) == 1, TimeSpan.FromSeconds(10), "first delivery");
+        await PlatformFixture.EventuallyAsync(async () => await ReportingRowsAsync(id) == 1, PlatformFixture.EventDelivery, "first delivery");
 
         // Publish the same message (same MessageId) again, with a changed body: if the consumer ran again it would show.
         await using (var networks = platform.ConnectAsSuperuser("networks"))
@@ -97,12 +104,12 @@ public sealed class OutboxTests(PlatformFixture platform)
                 """, new { id = id.ToString() });
             Assert.Equal(1, updated);
         }
-        await PlatformFixture.EventuallyAsync(async () => await PendingOutboxRowsForAsync(id) == 0, TimeSpan.FromSeconds(10), "the duplicate is published");
+        await PlatformFixture.EventuallyAsync(async () => await PendingOutboxRowsForAsync(id) == 0, PlatformFixture.EventDelivery, "the duplicate is published");
         await using var reporting = platform.ConnectAsSuperuser("reporting");
         await PlatformFixture.EventuallyAsync(async () => await reporting.ExecuteScalarAsync<int>("""
             select coalesce(max(deliveries), 0) from inbox_messages
             where consumer = 'NetworkRegisteredConsumer' and message_id = @messageId
-            """, new { messageId = await OutboxMessageIdAsync(id) }) == 2, TimeSpan.FromSeconds(10), "the duplicate reaches the consumer");
+            """, new { messageId = await OutboxMessageIdAsync(id) }) == 2, PlatformFixture.EventDelivery, "the duplicate reaches the consumer");
 
         Assert.Equal("Delivered twice", await reporting.ExecuteScalarAsync<string>("select name from networks where network_id = @id", new { id }));
         Assert.Equal(1, await ReportingRowsAsync(id));

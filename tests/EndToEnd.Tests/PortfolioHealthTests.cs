@@ -88,17 +88,17 @@ public sealed class PortfolioHealthTests(PlatformFixture platform)
 
         async Task<JsonElement?> RowAsync() => (await platform.Api.GetAsync<JsonElement[]>($"/api/reporting/portfolio/health?year={year}", funder))
             .Select(r => (JsonElement?)r).FirstOrDefault(r => r!.Value.GetProperty("networkId").GetGuid() == network);
-        await PlatformFixture.EventuallyAsync(async () => await RowAsync() is not null, TimeSpan.FromSeconds(10), "the granted network is in the portfolio");
+        await PlatformFixture.EventuallyAsync(async () => await RowAsync() is not null, PlatformFixture.EventDelivery, "the granted network is in the portfolio");
         Assert.Equal(JsonValueKind.Null, (await RowAsync())!.Value.GetProperty("hubLeadership").ValueKind); // read, and so kept
 
         await driver.AllSubmitAsync(emails, 4);
         await PlatformFixture.EventuallyAsync(async () => (await RowAsync())!.Value.GetProperty("hubLeadership").ValueKind == JsonValueKind.Number,
-            TimeSpan.FromSeconds(10), "the five responses show in the portfolio just read");
+            PlatformFixture.EventDelivery, "the five responses show in the portfolio just read");
         Assert.Equal(4m, (await RowAsync())!.Value.GetProperty("hubLeadership").GetDecimal());
 
         using (var revoked = await platform.Api.SendAsync(HttpMethod.Delete, $"/api/networks/{network}/grants/{foundation}", hub))
             Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
-        await PlatformFixture.EventuallyAsync(async () => await RowAsync() is null, TimeSpan.FromSeconds(5),
+        await PlatformFixture.EventuallyAsync(async () => await RowAsync() is null, PlatformFixture.EventDelivery,
             "a revoked network leaves the portfolio just read within seconds");
     }
 }

@@ -190,7 +190,7 @@ public sealed class RosterImportTests(PlatformFixture platform)
                        && Number(row, "memberStabilityPct") == Number(year, "memberStabilityPct")
                        && Number(row, "averageTenureYears") == Number(year, "averageTenureYears")
                        && row.GetProperty("hubStability").GetString() == year.GetProperty("hubStability").GetProperty("computed").GetString();
-            }, TimeSpan.FromSeconds(10), $"Reporting has Networks' figures for {y}");
+            }, PlatformFixture.EventDelivery, $"Reporting has Networks' figures for {y}");
         }
     }
 

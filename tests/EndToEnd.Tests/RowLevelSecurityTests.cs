@@ -59,7 +59,7 @@ public sealed class RowLevelSecurityTests(PlatformFixture platform)
             var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
             await PlatformFixture.EventuallyAsync(async () =>
                 (await platform.Api.GetAsync<JsonElement[]>("/api/reporting/networks", token)).Any(n => n.GetProperty("networkId").GetGuid() == id),
-                TimeSpan.FromSeconds(10), "reporting has both tenants' rows");
+                PlatformFixture.EventDelivery, "reporting has both tenants' rows");
         }
 
         await using var db = platform.ConnectAsService(database);
@@ -105,7 +105,7 @@ public sealed class RowLevelSecurityTests(PlatformFixture platform)
         var hidden = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await PlatformFixture.EventuallyAsync(async () =>
             (await platform.Api.GetAsync<JsonElement[]>("/api/reporting/networks", lakeside)).Any(n => n.GetProperty("networkId").GetGuid() == hidden),
-            TimeSpan.FromSeconds(10), "reporting has the unshared network");
+            PlatformFixture.EventDelivery, "reporting has the unshared network");
 
         await using var db = platform.ConnectAsService("reporting");
         await db.OpenAsync();

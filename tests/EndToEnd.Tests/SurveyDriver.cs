@@ -31,10 +31,10 @@ public sealed class SurveyDriver(PlatformFixture platform, int year)
             if (response.StatusCode != HttpStatusCode.Created) return false;
             wave = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
             return true;
-        }, TimeSpan.FromSeconds(15), "Surveys learns of the network");
+        }, PlatformFixture.EventDelivery, "Surveys learns of the network");
         await PlatformFixture.EventuallyAsync(async () =>
             (await platform.Api.GetAsync<JsonElement>($"/api/surveys/waves/{wave}/roster", hub)).GetProperty("members").GetInt32() == members,
-            TimeSpan.FromSeconds(15), "Surveys learns of every member");
+            PlatformFixture.EventDelivery, "Surveys learns of every member");
         return wave;
     }
 
@@ -45,7 +45,7 @@ public sealed class SurveyDriver(PlatformFixture platform, int year)
         {
             mail = (await platform.MailAsync()).LastOrDefault(m => m.GetProperty("to").EnumerateArray().Any(t => t.GetProperty("address").GetString() == email));
             return mail.ValueKind == JsonValueKind.Object;
-        }, TimeSpan.FromSeconds(10), "the survey mail arrives");
+        }, PlatformFixture.EventDelivery, "the survey mail arrives");
         var link = Regex.Match(mail.GetProperty("text").GetString()!, @"(http\S+/survey/)([A-Za-z0-9_-]+)");
         Assert.StartsWith(platform.Gateway.ToString().TrimEnd('/'), link.Groups[1].Value);
         return link.Groups[2].Value;

@@ -66,7 +66,7 @@ public sealed class SurveyTests(PlatformFixture platform)
         {
             survey = await api.GetAsync<JsonElement>($"/api/reporting/networks/{network}/survey?year={Year}", hub);
             return survey.GetProperty("respondents").GetInt32() == 1;
-        }, TimeSpan.FromSeconds(15), "the submitted response reaches Reporting");
+        }, PlatformFixture.EventDelivery, "the submitted response reaches Reporting");
         var hubScale = survey.GetProperty("scales").EnumerateArray().Single(s => s.GetProperty("scale").GetString() == "HUB_LEADERSHIP");
         Assert.Equal(JsonValueKind.Null, hubScale.GetProperty("statistics").ValueKind);
         Assert.Equal("fewer than 5 responses", hubScale.GetProperty("note").GetString());
@@ -212,7 +212,7 @@ public sealed class SurveyTests(PlatformFixture platform)
         await platform.Api.PostAsync<JsonElement>($"/api/surveys/waves/{wave}/close", hub, new { });
         await PlatformFixture.EventuallyAsync(async () =>
             (await platform.Api.GetAsync<JsonElement>($"/api/reporting/networks/{network}/health?year={Year}", hub)).GetProperty("respondents").GetInt32() == 6,
-            TimeSpan.FromSeconds(20), "every response reaches Reporting");
+            PlatformFixture.EventDelivery, "every response reaches Reporting");
 
         var html = "";
         await PlatformFixture.EventuallyAsync(async () =>
@@ -222,7 +222,7 @@ public sealed class SurveyTests(PlatformFixture platform)
             Assert.Equal("text/html", report.Content.Headers.ContentType?.MediaType);
             html = await report.Content.ReadAsStringAsync();
             return html.Contains("<strong>100%</strong> response rate");
-        }, TimeSpan.FromSeconds(20), "the closed wave's response rate reaches Reporting");
+        }, PlatformFixture.EventDelivery, "the closed wave's response rate reaches Reporting");
         Assert.Contains("<!DOCTYPE html>", html);
         Assert.Contains("@media print", html);
         Assert.True(Regex.Matches(html, "<svg").Count >= 2, "the domain and trend charts are inline SVG");

@@ -33,6 +33,6 @@ public sealed class TracingTests(PlatformFixture platform)
         await using var reporting = platform.ConnectAsSuperuser("reporting");
         await PlatformFixture.EventuallyAsync(async () => await reporting.ExecuteScalarAsync<long>(
                 "select count(*) from inbox_messages where consumer = 'NetworkRegisteredConsumer' and trace_id = @t", new { t = traceId.ToString() }) == 1,
-            TimeSpan.FromSeconds(10), "the Reporting consumer ran inside the request's trace");
+            PlatformFixture.EventDelivery, "the Reporting consumer ran inside the request's trace");
     }
 }

@@ -29,7 +29,7 @@ public sealed class WarningsTests(PlatformFixture platform)
             if (response.StatusCode != HttpStatusCode.OK) return false;
             rules = Rules(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement);
             return rules.Length > 0;
-        }, TimeSpan.FromSeconds(20), "Reporting learns of the network");
+        }, PlatformFixture.EventDelivery, "Reporting learns of the network");
         // A month-old network is not yet expected to have measured anything, nor to have gone quiet.
         Assert.Equal(["OverReliance/core-seats", "UnclearPurpose/too-many-focus-areas"], rules);
         var report = await platform.Api.GetAsync<JsonElement>($"/api/reporting/networks/{network}/warnings", hub);
@@ -51,7 +51,7 @@ public sealed class WarningsTests(PlatformFixture platform)
             Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
         await PlatformFixture.EventuallyAsync(async () =>
             Rules(await platform.Api.GetAsync<JsonElement>($"/api/reporting/networks/{network}/warnings", hub)).Length == 0,
-            TimeSpan.FromSeconds(20), "the hub seats and the new focus reach Reporting");
+            PlatformFixture.EventDelivery, "the hub seats and the new focus reach Reporting");
 
         // Another hub cannot read them; a funder cannot call the hub endpoint.
         using (var other = await platform.Api.SendAsync(HttpMethod.Get, $"/api/reporting/networks/{network}/warnings", await platform.TokenAsync(PlatformFixture.LakesideAdmin)))
@@ -80,7 +80,7 @@ public sealed class WarningsTests(PlatformFixture platform)
             using var response = await platform.Api.SendAsync(HttpMethod.Get, $"/api/reporting/networks/{network}/warnings?year={year}", hub);
             return response.StatusCode == HttpStatusCode.OK
                 && !Rules(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement).Contains("NoRecentData/no-survey-or-rubric");
-        }, TimeSpan.FromSeconds(20), "the late responses count for their own network year");
+        }, PlatformFixture.EventDelivery, "the late responses count for their own network year");
     }
 
     [Fact]

@@ -81,6 +81,12 @@ public class PlatformFixture : IAsyncLifetime
         return JsonDocument.Parse(await http.GetStringAsync(new Uri(Platform.Mail.WebUrl, "email"))).RootElement.EnumerateArray().ToArray();
     }
 
+    /// <summary>
+    /// How long a test waits for an event to cross services: generous, because CI runs two test platforms at once on two
+    /// cores. A passing wait ends as soon as its condition holds; speed is measured by the benchmarks, not here.
+    /// </summary>
+    public static readonly TimeSpan EventDelivery = TimeSpan.FromSeconds(30);
+
     /// <summary>Polls until <paramref name="condition"/> holds, failing after <paramref name="timeout"/>.</summary>
     public static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout, string because)
     {
