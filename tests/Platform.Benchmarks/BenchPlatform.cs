@@ -19,7 +19,7 @@ public sealed class BenchPlatform : IAsyncDisposable
         Console.WriteLine("Starting a platform for the benchmark ...");
         await bench.Platform.StartInfrastructureAsync();
         await bench.Platform.StartServicesAsync();
-        bench.Api = new PlatformApiClient(bench.Platform.Options.GatewayUrl);
+        bench.Api = new PlatformApiClient(bench.Platform.Options.GatewayUrl, TimeSpan.FromMinutes(5));
         if (fullDemo) await DemoSeed.RunFullAsync(bench.Api, bench.Platform.Mail.WebUrl, Console.WriteLine);
         else await DemoSeed.RunAsync(bench.Api);
         await WaitForQuietAsync();
