@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Platform.Local;
 
 namespace Platform.Benchmarks;
@@ -44,6 +46,39 @@ public sealed class BenchPlatform : IAsyncDisposable
             (busy, total) = (busyNow, totalNow);
         }
         Console.WriteLine($"Machine quiet after {clock.Elapsed.TotalSeconds:F0} s of waiting.");
+    }
+
+    /// <summary>CPU time used so far by each part of the platform (a service, PostgreSQL, RabbitMQ, the benchmark itself).</summary>
+    public static Dictionary<string, TimeSpan> CpuByPart()
+    {
+        var parts = new Dictionary<string, TimeSpan>();
+        foreach (var process in Process.GetProcesses())
+            using (process)
+            {
+                try
+                {
+                    var part = PartOf(process);
+                    parts[part] = parts.GetValueOrDefault(part) + process.TotalProcessorTime;
+                }
+                catch (Exception e) when (e is InvalidOperationException or IOException or System.ComponentModel.Win32Exception) { } // exited meanwhile
+            }
+        return parts;
+    }
+
+    /// <summary>Cores each part kept busy between two <see cref="CpuByPart"/> readings, busiest first, as one line.</summary>
+    public static string CoresByPart(Dictionary<string, TimeSpan> before, Dictionary<string, TimeSpan> after, TimeSpan elapsed) =>
+        string.Join(", ", after.Select(p => (Part: p.Key, Cores: (p.Value - before.GetValueOrDefault(p.Key)) / elapsed))
+            .Where(p => p.Cores >= 0.01).OrderByDescending(p => p.Cores).Select(p => $"{p.Part} {p.Cores:F2}"));
+
+    private static string PartOf(Process process)
+    {
+        var commandLine = File.ReadAllText($"/proc/{process.Id}/cmdline").Replace('\0', ' ');
+        var service = Regex.Match(commandLine, @"Platform\.(\w+)\.dll");
+        if (service.Success) return service.Groups[1].Value;
+        // PostgreSQL's backends retitle themselves ("postgres: surveys surveys 127.0.0.1(…) idle"); Erlang runs RabbitMQ.
+        if (commandLine.StartsWith("postgres", StringComparison.Ordinal) || commandLine.Contains("/postgresql/", StringComparison.Ordinal)) return "PostgreSQL";
+        if (commandLine.Contains("rabbit", StringComparison.Ordinal) || process.ProcessName is "epmd" or "erl_child_setup" or "inet_gethost") return "RabbitMQ";
+        return "other";
     }
 
     /// <summary>Busy and total CPU jiffies of the whole machine, from /proc/stat.</summary>
