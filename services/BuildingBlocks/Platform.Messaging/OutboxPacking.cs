@@ -6,7 +6,8 @@ namespace Platform.Messaging;
 /// <summary>
 /// Lets the outbox relay send the pending events of one type and tenant as one message (a pack) instead of one message
 /// each: for events that come in bursts (a wave's responses, a replay), where the broker's and the consumer's cost per
-/// message dominates. Each event is still written to the outbox in its own transaction; only the sending is packed.
+/// message dominates. An event enqueued alone (a submit) is written as its own row and packed when the relay sends it;
+/// events enqueued together (<see cref="Outbox.EnqueueManyAsync"/>: a roster, a replay) are written already packed.
 /// </summary>
 public sealed class OutboxPacking(Type eventType, Func<IReadOnlyList<IIntegrationEvent>, IIntegrationEvent> pack)
 {
