@@ -96,6 +96,30 @@ public sealed class RowLevelSecurityTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_unit_of_work_whose_first_command_sets_the_tenant_sees_that_tenants_rows_only_and_none_without_it()
+    {
+        var a = PlatformFixture.TenantOf(await platform.TokenAsync(PlatformFixture.RiverbendAdmin));
+        foreach (var admin in new[] { PlatformFixture.RiverbendAdmin, PlatformFixture.LakesideAdmin })
+            (await platform.Api.SendAsync(HttpMethod.Post, "/api/networks", await platform.TokenAsync(admin),
+                new { name = "RLS first-command probe", aim = "Isolation", goalType = "Other", launchDate = "2024-08-01" })).EnsureSuccessStatusCode();
+        await using var source = NpgsqlDataSource.Create(platform.Platform.ConnectionString("networks"));
+        var db = new Platform.Data.Database(source);
+
+        await using (var uow = await db.BeginWithTenantInFirstCommandAsync(a))
+        {
+            var tenants = (await uow.Connection.QueryAsync<Guid>(uow.TenantFirst("select tenant_id from networks"), transaction: uow.Transaction)).ToList();
+            Assert.NotEmpty(tenants);
+            Assert.All(tenants, t => Assert.Equal(a, t));
+            Assert.Equal("select 1", uow.TenantFirst("select 1")); // owed once, then set for the whole transaction
+            Assert.Equal(a.ToString(), await uow.Connection.ExecuteScalarAsync<string>("select current_setting('app.tenant_id')", transaction: uow.Transaction));
+        }
+
+        // A command written without the prefix fails closed: no tenant, no rows.
+        await using (var uow = await db.BeginWithTenantInFirstCommandAsync(a))
+            Assert.Equal(0, await uow.Connection.ExecuteScalarAsync<long>("select count(*) from networks", transaction: uow.Transaction));
+    }
+
+    [Fact]
     public async Task A_funder_reads_in_sql_only_the_networks_granted_to_it_and_writes_nothing()
     {
         var lakeside = await platform.TokenAsync(PlatformFixture.LakesideAdmin);

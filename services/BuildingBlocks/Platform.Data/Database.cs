@@ -19,6 +19,26 @@ public sealed class Database
     /// <summary>Starts a unit of work in which row-level security shows only <paramref name="tenantId"/>'s rows.</summary>
     public Task<UnitOfWork> BeginAsync(Guid tenantId, CancellationToken ct = default) => BeginCoreAsync(tenantId, ct);
 
+    /// <summary>
+    /// Starts a unit of work for <paramref name="tenantId"/> whose tenant is set by its first command, written with
+    /// <see cref="UnitOfWork.TenantFirst"/>: one round trip fewer, for the hottest paths. Until that command runs,
+    /// row-level security shows no rows and accepts none, so a forgotten prefix fails closed.
+    /// </summary>
+    public async Task<UnitOfWork> BeginWithTenantInFirstCommandAsync(Guid tenantId, CancellationToken ct = default)
+    {
+        var connection = await dataSource.OpenConnectionAsync(ct);
+        try
+        {
+            // Npgsql sends BEGIN with the next command, so this costs no round trip either.
+            return new UnitOfWork(connection, await connection.BeginTransactionAsync(ct), tenantId, tenantPending: true);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Starts a unit of work with no tenant: tenant-owned tables show no rows. For infrastructure tables (outbox, inbox).</summary>
     public Task<UnitOfWork> BeginSystemAsync(CancellationToken ct = default) => BeginCoreAsync(null, ct);
 

@@ -12,13 +12,15 @@ namespace Platform.Data;
 public sealed class UnitOfWork : IAsyncDisposable
 {
     private bool _completed;
+    private bool _tenantPending;
     private List<Action>? _onCommitted;
 
-    internal UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid? tenantId)
+    internal UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid? tenantId, bool tenantPending = false)
     {
         Connection = connection;
         Transaction = transaction;
         TenantId = tenantId;
+        _tenantPending = tenantPending;
     }
 
     public NpgsqlConnection Connection { get; }
@@ -35,6 +37,19 @@ public sealed class UnitOfWork : IAsyncDisposable
     {
         await SetTenantAsync(Connection, Transaction, tenantId, ct);
         TenantId = tenantId;
+    }
+
+    /// <summary>
+    /// The SQL of a command, preceded by the statement that sets the tenant when this unit of work still owes it
+    /// (<see cref="Database.BeginWithTenantInFirstCommandAsync"/>); otherwise the SQL unchanged. The setting is a
+    /// statement without a result set, so readers see the command's own results. The tenant is a Guid formatted here,
+    /// never caller text, so the literal cannot carry SQL.
+    /// </summary>
+    public string TenantFirst(string sql)
+    {
+        if (!_tenantPending) return sql;
+        _tenantPending = false;
+        return $"set local app.tenant_id = '{TenantId!.Value:D}';\n{sql}";
     }
 
     internal static Task SetTenantAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid tenantId, CancellationToken ct) =>

@@ -190,17 +190,18 @@ public sealed class SurveyStore
 
     /// <summary>
     /// The invitation a token hash belongs to, with its wave, and the answers saved under the response key: the respond
-    /// path's first step, in one round trip. Separate statements, not a join: no row ever pairs an invitation with answers.
+    /// path's first step, in one round trip (with the tenant, when the unit of work still owes it). Separate statements,
+    /// not a join: no row ever pairs an invitation with answers.
     /// </summary>
     public async Task<(InvitationRow Invitation, SurveyWave Wave, ResponseRow? Saved)?> LinkAsync(UnitOfWork uow, byte[] tokenHash, byte[] responseKey,
         bool forUpdate, CancellationToken ct)
     {
-        await using var results = await uow.Connection.QueryMultipleAsync(new CommandDefinition($"""
+        await using var results = await uow.Connection.QueryMultipleAsync(new CommandDefinition(uow.TenantFirst($"""
             select id, wave_id as WaveId, person_id as PersonId, role, team_id as TeamId, organization_id as OrganizationId, started, submitted
             from survey_invitations where token_hash = @tokenHash {(forUpdate ? "for update" : "")};
             select {WaveColumns} from waves where id = (select wave_id from survey_invitations where token_hash = @tokenHash);
             select answers::text as Answers, saved_at as SavedAt, submitted_at as SubmittedAt from survey_responses where response_key = @responseKey
-            """, new { tokenHash, responseKey }, uow.Transaction, cancellationToken: ct));
+            """), new { tokenHash, responseKey }, uow.Transaction, cancellationToken: ct));
         var invitation = await results.ReadSingleOrDefaultAsync<InvitationRow?>();
         var wave = await results.ReadSingleOrDefaultAsync<SurveyWave?>();
         var saved = await results.ReadSingleOrDefaultAsync<ResponseRow?>();
