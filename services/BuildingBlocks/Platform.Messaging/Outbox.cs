@@ -75,12 +75,22 @@ public sealed class Outbox(OutboxSignal signal, IEnumerable<OutboxPacking> packi
 public sealed class OutboxSignal
 {
     private readonly SemaphoreSlim _semaphore = new(0, 1);
+    private int _signalled;
 
+    /// <summary>
+    /// Releases the relay once per wake-up. A burst of commits signals an already signalled relay many times; those
+    /// calls return at once (releasing a full semaphore would throw, and the exceptions cost real CPU per commit).
+    /// </summary>
     public void Notify()
     {
-        try { _semaphore.Release(); }
-        catch (SemaphoreFullException) { /* already signalled */ }
+        if (Interlocked.Exchange(ref _signalled, 1) == 0) _semaphore.Release();
     }
 
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _semaphore.WaitAsync(timeout, ct);
+    public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        var woken = await _semaphore.WaitAsync(timeout, ct);
+        // Cleared before the relay's next pass: a commit signalled before this point is read by that pass.
+        if (woken) Volatile.Write(ref _signalled, 0);
+        return woken;
+    }
 }

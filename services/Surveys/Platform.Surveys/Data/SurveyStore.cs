@@ -238,7 +238,8 @@ public sealed class SurveyStore
 
     /// <summary>
     /// Saves a response's answers (submitted when scale scores come with them) and marks its invitation started, or
-    /// submitted, in one round trip. The invitation learns only that flag, never the answers.
+    /// submitted, in one round trip. The invitation learns only that flag, never the answers; a save after the first
+    /// leaves its row alone (an update that changes nothing would still write a new row version).
     /// </summary>
     public Task SaveResponseAsync(UnitOfWork uow, byte[] key, Guid waveId, InvitationRow invitation, Answers answers, IReadOnlyDictionary<string, decimal>? scaleScores,
         DateTimeOffset at, CancellationToken ct) =>
@@ -247,7 +248,8 @@ public sealed class SurveyStore
             values (@key, @tenant, @waveId, @Role, @TeamId, @OrganizationId, @answers::jsonb, @scores::jsonb, @at, case when @submit then @at end)
             on conflict (response_key) do update set answers = excluded.answers, scale_scores = excluded.scale_scores, saved_at = excluded.saved_at,
                 submitted_at = excluded.submitted_at;
-            update survey_invitations set started = true, submitted = submitted or @submit where id = @invitationId
+            update survey_invitations set started = true, submitted = submitted or @submit
+            where id = @invitationId and (not started or (@submit and not submitted))
             """, new
             {
                 key, tenant = uow.TenantId, waveId, invitationId = invitation.Id, invitation.Role, invitation.TeamId, invitation.OrganizationId, answers = JsonSerializer.Serialize(answers, Json),

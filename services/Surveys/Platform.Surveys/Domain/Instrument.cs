@@ -28,7 +28,21 @@ public sealed record Instrument(string Id, int Version, string Name, string? Des
 
     [JsonIgnore] public IEnumerable<InstrumentItem> Items => Sections.SelectMany(s => s.Items);
 
-    public InstrumentItem? Item(string id) => Items.FirstOrDefault(i => i.Id == id);
+    // Every answer of every save looks its item up; published versions are cached and read on each request.
+    private Dictionary<string, InstrumentItem>? _itemsById;
+
+    /// <summary>The item with this id (the first, should an unpublished draft repeat one), or null.</summary>
+    public InstrumentItem? Item(string id)
+    {
+        if (_itemsById is null)
+        {
+            var byId = new Dictionary<string, InstrumentItem>(StringComparer.Ordinal);
+            foreach (var item in Items)
+                if (item.Id is not null) byId.TryAdd(item.Id, item);
+            _itemsById = byId;
+        }
+        return _itemsById.GetValueOrDefault(id);
+    }
 
     /// <summary>What is wrong with this content as an instrument (empty when it can be published).</summary>
     public IReadOnlyList<string> Problems()
