@@ -17,24 +17,42 @@ public sealed class Outbox(OutboxSignal signal, IEnumerable<OutboxPacking> packi
 
     private readonly Dictionary<Type, OutboxPacking> _packings = packings.ToDictionary(p => p.EventType);
 
+    private const string InsertOne = """
+        insert into outbox_messages (id, tenant_id, message_type, payload, trace_parent)
+        values (@outbox_id, @outbox_tenant, @outbox_type, @outbox_payload::jsonb, @outbox_trace_parent)
+        """;
+
     public async Task EnqueueAsync(UnitOfWork uow, IIntegrationEvent @event, CancellationToken ct = default)
     {
-        var type = @event.GetType();
-        await uow.Connection.ExecuteAsync(new CommandDefinition(
-            """
-            insert into outbox_messages (id, tenant_id, message_type, payload, trace_parent)
-            values (@Id, @TenantId, @Type, @Payload::jsonb, @TraceParent)
-            """,
-            new
-            {
-                Id = Guid.CreateVersion7(),
-                @event.TenantId,
-                Type = type.FullName,
-                Payload = JsonSerializer.Serialize(@event, type, Json),
-                TraceParent = Activity.Current?.Id,
-            },
-            uow.Transaction, cancellationToken: ct));
+        await uow.Connection.ExecuteAsync(new CommandDefinition(InsertOne, RowOf(@event), uow.Transaction, cancellationToken: ct));
         uow.OnCommitted(signal.Notify);
+    }
+
+    /// <summary>
+    /// Runs the caller's write and stores its event in the same command: one round trip instead of two, for the
+    /// hottest writes. The write's parameters must not start with <c>outbox_</c>. Returns the rows the command changed.
+    /// </summary>
+    public async Task<int> ExecuteWithEventAsync(UnitOfWork uow, CommandDefinition write, IIntegrationEvent @event, CancellationToken ct = default)
+    {
+        var parameters = new DynamicParameters(write.Parameters);
+        parameters.AddDynamicParams(RowOf(@event));
+        var changed = await uow.Connection.ExecuteAsync(new CommandDefinition($"{write.CommandText.TrimEnd().TrimEnd(';')};\n{InsertOne}",
+            parameters, uow.Transaction, cancellationToken: ct));
+        uow.OnCommitted(signal.Notify);
+        return changed;
+    }
+
+    private static object RowOf(IIntegrationEvent @event)
+    {
+        var type = @event.GetType();
+        return new
+        {
+            outbox_id = Guid.CreateVersion7(),
+            outbox_tenant = @event.TenantId,
+            outbox_type = type.FullName,
+            outbox_payload = JsonSerializer.Serialize(@event, type, Json),
+            outbox_trace_parent = Activity.Current?.Id,
+        };
     }
 
     /// <summary>

@@ -117,9 +117,10 @@ public static class RespondApi
 
         var scores = Scoring.RespondentScaleScores(instrument, answers);
         var now = clock.GetUtcNow();
-        await store.SaveResponseAsync(uow, link.ResponseKey, link.Wave.Id, link.Invitation, answers, scores, now, ct);
-        await outbox.EnqueueAsync(uow, ResponseEvents.Submitted(uow.TenantId!.Value, link.Wave.Id, link.Wave.NetworkId, link.Wave.NetworkYear,
-            link.ResponseKey, link.Invitation.Role, link.Invitation.TeamId, scores, await store.GroupSizesAsync(uow, link.Wave.Id, ct), now), ct);
+        var submitted = ResponseEvents.Submitted(uow.TenantId!.Value, link.Wave.Id, link.Wave.NetworkId, link.Wave.NetworkYear,
+            link.ResponseKey, link.Invitation.Role, link.Invitation.TeamId, scores, await store.GroupSizesAsync(uow, link.Wave.Id, ct), now);
+        // The response and its event in one round trip.
+        await outbox.ExecuteWithEventAsync(uow, SurveyStore.SaveResponse(uow, link.ResponseKey, link.Wave.Id, link.Invitation, answers, scores, now, ct), submitted, ct);
         await uow.CommitAsync(ct);
         return TypedResults.Ok(new Submitted(now));
     }

@@ -243,7 +243,12 @@ public sealed class SurveyStore
     /// </summary>
     public Task SaveResponseAsync(UnitOfWork uow, byte[] key, Guid waveId, InvitationRow invitation, Answers answers, IReadOnlyDictionary<string, decimal>? scaleScores,
         DateTimeOffset at, CancellationToken ct) =>
-        uow.Connection.ExecuteAsync(new CommandDefinition("""
+        uow.Connection.ExecuteAsync(SaveResponse(uow, key, waveId, invitation, answers, scaleScores, at, ct));
+
+    /// <summary>The command of <see cref="SaveResponseAsync"/>, for a caller that sends more with it (the submit sends its event).</summary>
+    public static CommandDefinition SaveResponse(UnitOfWork uow, byte[] key, Guid waveId, InvitationRow invitation, Answers answers,
+        IReadOnlyDictionary<string, decimal>? scaleScores, DateTimeOffset at, CancellationToken ct) =>
+        new("""
             insert into survey_responses (response_key, tenant_id, wave_id, role, team_id, organization_id, answers, scale_scores, saved_at, submitted_at)
             values (@key, @tenant, @waveId, @Role, @TeamId, @OrganizationId, @answers::jsonb, @scores::jsonb, @at, case when @submit then @at end)
             on conflict (response_key) do update set answers = excluded.answers, scale_scores = excluded.scale_scores, saved_at = excluded.saved_at,
@@ -254,5 +259,5 @@ public sealed class SurveyStore
             {
                 key, tenant = uow.TenantId, waveId, invitationId = invitation.Id, invitation.Role, invitation.TeamId, invitation.OrganizationId, answers = JsonSerializer.Serialize(answers, Json),
                 scores = scaleScores is null ? null : JsonSerializer.Serialize(scaleScores, Json), at, submit = scaleScores is not null,
-            }, uow.Transaction, cancellationToken: ct));
+            }, uow.Transaction, cancellationToken: ct);
 }
