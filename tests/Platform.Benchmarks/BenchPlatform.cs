@@ -16,8 +16,9 @@ public sealed class BenchPlatform : IAsyncDisposable
     public static async Task<BenchPlatform> StartAsync(bool fullDemo = false)
     {
         var bench = new BenchPlatform();
+        // The services run as deployed (Production), not as `./dev up` runs them (Development: scope validation and the like).
         bench.Platform = new LocalPlatform(LocalPlatformOptions.Throwaway(bench._root, "Release", durable: true,
-            new Dictionary<string, string> { ["RateLimiting__PermitsPerSecond"] = "100000" }));
+            new Dictionary<string, string> { ["RateLimiting__PermitsPerSecond"] = "100000", ["ASPNETCORE_ENVIRONMENT"] = "Production" }));
         Console.WriteLine("Starting a platform for the benchmark ...");
         await bench.Platform.StartInfrastructureAsync();
         await bench.Platform.StartServicesAsync();
