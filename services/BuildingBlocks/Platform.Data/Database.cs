@@ -17,39 +17,28 @@ public sealed class Database
     public NpgsqlDataSource DataSource => dataSource;
 
     /// <summary>Starts a unit of work in which row-level security shows only <paramref name="tenantId"/>'s rows.</summary>
-    public Task<UnitOfWork> BeginAsync(Guid tenantId, CancellationToken ct = default) => BeginCoreAsync(tenantId, ct);
+    public Task<UnitOfWork> BeginAsync(Guid tenantId, CancellationToken ct = default) => BeginCoreAsync(tenantId, tenantInFirstCommand: false, ct);
 
     /// <summary>
     /// Starts a unit of work for <paramref name="tenantId"/> whose tenant is set by its first command, written with
     /// <see cref="UnitOfWork.TenantFirst"/>: one round trip fewer, for the hottest paths. Until that command runs,
     /// row-level security shows no rows and accepts none, so a forgotten prefix fails closed.
     /// </summary>
-    public async Task<UnitOfWork> BeginWithTenantInFirstCommandAsync(Guid tenantId, CancellationToken ct = default)
-    {
-        var connection = await dataSource.OpenConnectionAsync(ct);
-        try
-        {
-            // Npgsql sends BEGIN with the next command, so this costs no round trip either.
-            return new UnitOfWork(connection, await connection.BeginTransactionAsync(ct), tenantId, tenantPending: true);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    public Task<UnitOfWork> BeginWithTenantInFirstCommandAsync(Guid tenantId, CancellationToken ct = default) =>
+        BeginCoreAsync(tenantId, tenantInFirstCommand: true, ct);
 
     /// <summary>Starts a unit of work with no tenant: tenant-owned tables show no rows. For infrastructure tables (outbox, inbox).</summary>
-    public Task<UnitOfWork> BeginSystemAsync(CancellationToken ct = default) => BeginCoreAsync(null, ct);
+    public Task<UnitOfWork> BeginSystemAsync(CancellationToken ct = default) => BeginCoreAsync(null, tenantInFirstCommand: false, ct);
 
-    private async Task<UnitOfWork> BeginCoreAsync(Guid? tenantId, CancellationToken ct)
+    private async Task<UnitOfWork> BeginCoreAsync(Guid? tenantId, bool tenantInFirstCommand, CancellationToken ct)
     {
         var connection = await dataSource.OpenConnectionAsync(ct);
         try
         {
+            // Npgsql sends BEGIN with the next command: a unit whose tenant rides on its first command costs no round trip here.
             var transaction = await connection.BeginTransactionAsync(ct);
-            if (tenantId is { } tenant) await UnitOfWork.SetTenantAsync(connection, transaction, tenant, ct);
-            return new UnitOfWork(connection, transaction, tenantId);
+            if (tenantId is { } tenant && !tenantInFirstCommand) await UnitOfWork.SetTenantAsync(connection, transaction, tenant, ct);
+            return new UnitOfWork(connection, transaction, tenantId, tenantPending: tenantId is not null && tenantInFirstCommand);
         }
         catch
         {

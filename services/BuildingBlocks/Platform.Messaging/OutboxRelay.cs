@@ -77,9 +77,9 @@ public sealed class OutboxRelay(Database db, IBus bus, OutboxSignal signal, IEnu
     internal async Task<int> PublishBatchAsync(CancellationToken ct)
     {
         await using var uow = await db.BeginSystemAsync(ct);
-        await uow.Connection.ExecuteAsync(new CommandDefinition(ClaimPlan, transaction: uow.Transaction, cancellationToken: ct));
+        // The plan setting goes with the claim, in one round trip; it returns no rows, so the reader sees the claim's.
         var pending = (await uow.Connection.QueryAsync<PendingMessage>(new CommandDefinition(
-            ClaimPending, new { BatchSize }, uow.Transaction, cancellationToken: ct))).AsList();
+            $"{ClaimPlan};\n{ClaimPending}", new { BatchSize }, uow.Transaction, cancellationToken: ct))).AsList();
         if (pending.Count == 0) return 0;
 
         // One message per row, except rows of a packed type: one message per type and tenant. A message's outcome is its rows'.
