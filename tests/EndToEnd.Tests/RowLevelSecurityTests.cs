@@ -96,27 +96,49 @@ public sealed class RowLevelSecurityTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task A_unit_of_work_whose_first_command_sets_the_tenant_sees_that_tenants_rows_only_and_none_without_it()
+    public async Task A_tenant_connection_runs_each_command_as_one_transaction_of_its_tenant_and_fails_closed_without_it()
     {
         var a = PlatformFixture.TenantOf(await platform.TokenAsync(PlatformFixture.RiverbendAdmin));
         foreach (var admin in new[] { PlatformFixture.RiverbendAdmin, PlatformFixture.LakesideAdmin })
             (await platform.Api.SendAsync(HttpMethod.Post, "/api/networks", await platform.TokenAsync(admin),
-                new { name = "RLS first-command probe", aim = "Isolation", goalType = "Other", launchDate = "2024-08-01" })).EnsureSuccessStatusCode();
+                new { name = "RLS one-transaction probe", aim = "Isolation", goalType = "Other", launchDate = "2024-08-01" })).EnsureSuccessStatusCode();
         await using var source = NpgsqlDataSource.Create(platform.Platform.ConnectionString("networks"));
         var db = new Platform.Data.Database(source);
 
-        await using (var uow = await db.BeginWithTenantInFirstCommandAsync(a))
-        {
-            var tenants = (await uow.Connection.QueryAsync<Guid>(uow.TenantFirst("select tenant_id from networks"), transaction: uow.Transaction)).ToList();
-            Assert.NotEmpty(tenants);
-            Assert.All(tenants, t => Assert.Equal(a, t));
-            Assert.Equal("select 1", uow.TenantFirst("select 1")); // owed once, then set for the whole transaction
-            Assert.Equal(a.ToString(), await uow.Connection.ExecuteScalarAsync<string>("select current_setting('app.tenant_id')", transaction: uow.Transaction));
-        }
+        await using var connection = await db.OpenForTenantAsync(a);
+        var tenants = (await connection.Connection.QueryAsync<Guid>(connection.Command("select tenant_id from networks"))).ToList();
+        Assert.NotEmpty(tenants);
+        Assert.All(tenants, t => Assert.Equal(a, t));
 
-        // A command written without the prefix fails closed: no tenant, no rows.
-        await using (var uow = await db.BeginWithTenantInFirstCommandAsync(a))
-            Assert.Equal(0, await uow.Connection.ExecuteScalarAsync<long>("select count(*) from networks", transaction: uow.Transaction));
+        // The setting ends with the command's transaction: a command sent without the wrapper has no tenant, sees no
+        // rows and may write none.
+        Assert.Equal("", await connection.Connection.ExecuteScalarAsync<string>("select coalesce(current_setting('app.tenant_id', true), '')"));
+        Assert.Equal(0, await connection.Connection.ExecuteScalarAsync<long>("select count(*) from networks"));
+        await Assert.ThrowsAsync<PostgresException>(() => connection.Connection.ExecuteAsync(
+            "insert into networks (id, tenant_id, name, aim, goal_type, launch_date) values (gen_random_uuid(), @a, 'x', 'x', 'Other', '2024-08-01')", new { a }));
+    }
+
+    [Fact]
+    public async Task A_tenant_connection_command_that_fails_part_way_applies_nothing_and_leaves_the_pool_usable()
+    {
+        var a = PlatformFixture.TenantOf(await platform.TokenAsync(PlatformFixture.RiverbendAdmin));
+        await using var source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(platform.Platform.ConnectionString("networks")) { MaxPoolSize = 1 }.ConnectionString);
+        var db = new Platform.Data.Database(source);
+        var name = $"Half-applied probe {Guid.NewGuid():N}";
+
+        await using (var connection = await db.OpenForTenantAsync(a))
+            await Assert.ThrowsAsync<PostgresException>(() => connection.Connection.ExecuteAsync(connection.Command("""
+                insert into networks (id, tenant_id, name, aim, goal_type, launch_date) values (gen_random_uuid(), @a, @name, 'x', 'Other', '2024-08-01');
+                select 1 / 0
+                """, new { name, a })));
+
+        // The one pooled connection comes back rolled back and without a tenant: the insert is gone.
+        await using (var connection = await db.OpenForTenantAsync(a))
+        {
+            Assert.Equal(0, await connection.Connection.ExecuteScalarAsync<long>(connection.Command("select count(*) from networks where name = @name", new { name })));
+            Assert.NotEqual(0, await connection.Connection.ExecuteScalarAsync<long>(connection.Command("select count(*) from networks")));
+            Assert.Equal("", await connection.Connection.ExecuteScalarAsync<string>("select coalesce(current_setting('app.tenant_id', true), '')"));
+        }
     }
 
     [Fact]

@@ -92,6 +92,47 @@ public sealed class SurveyTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Racing_writes_from_one_link_lose_no_answers_and_submit_exactly_once()
+    {
+        var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
+        var (network, emails) = await Driver.NetworkWithMembersAsync(hub, 2);
+        var wave = await Driver.DraftWaveAsync(hub, network, 2);
+        (await platform.Api.SendAsync(HttpMethod.Post, $"/api/surveys/waves/{wave}/open", hub)).EnsureSuccessStatusCode();
+        var token = await Driver.LinkTokenAsync(emails[0]);
+        var form = await platform.Api.GetAsync<JsonElement>($"/api/surveys/respond/{token}", token: null!);
+        var rated = form.GetProperty("instrument").GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("items").EnumerateArray())
+            .Where(i => i.TryGetProperty("scale", out var s) && s.ValueKind == JsonValueKind.String).Select(i => i.GetProperty("id").GetString()!).ToList();
+
+        // Twelve devices each save a different item at the same moment. Each save reads, merges and writes only if
+        // nobody wrote in between, so every accepted save's item survives (a blind overwrite would drop some).
+        var saves = await Task.WhenAll(rated.Take(12).Select(async item =>
+        {
+            using var response = await platform.Api.SendAsync(HttpMethod.Put, $"/api/surveys/respond/{token}", null,
+                new { answers = new Dictionary<string, object?> { [item] = 3 } });
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            return (Item: item, Accepted: response.StatusCode == HttpStatusCode.OK);
+        }));
+        Assert.Contains(saves, s => s.Accepted);
+        var saved = (await platform.Api.GetAsync<JsonElement>($"/api/surveys/respond/{token}", token: null!)).GetProperty("answers").GetProperty("ratings");
+        Assert.All(saves.Where(s => s.Accepted), s => Assert.Equal(3, saved.GetProperty(s.Item).GetInt32()));
+
+        // Eight devices submit at the same moment: exactly one is accepted, and exactly one event goes to Reporting.
+        var all = rated.ToDictionary(id => id, object? (_) => 4);
+        var submits = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            using var response = await platform.Api.SendAsync(HttpMethod.Post, $"/api/surveys/respond/{token}/submit", null, new { answers = all });
+            return response.StatusCode;
+        }));
+        Assert.Equal(1, submits.Count(s => s == HttpStatusCode.OK));
+        Assert.All(submits.Where(s => s != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.Conflict, s));
+        await using var db = platform.ConnectAsService("surveys");
+        Assert.Equal(1, await Dapper.SqlMapper.ExecuteScalarAsync<long>(db,
+            "select count(*) from outbox_messages where message_type like '%SurveyResponseSubmitted' and payload->>'waveId' = @wave", new { wave = wave.ToString() }));
+        var progress = await platform.Api.GetAsync<JsonElement>($"/api/surveys/waves/{wave}/progress", hub);
+        Assert.Equal(1, progress.GetProperty("submitted").GetInt32());
+    }
+
+    [Fact]
     public async Task Links_are_checked_and_waves_belong_to_their_hub()
     {
         var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);

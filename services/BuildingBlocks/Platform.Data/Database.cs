@@ -17,28 +17,27 @@ public sealed class Database
     public NpgsqlDataSource DataSource => dataSource;
 
     /// <summary>Starts a unit of work in which row-level security shows only <paramref name="tenantId"/>'s rows.</summary>
-    public Task<UnitOfWork> BeginAsync(Guid tenantId, CancellationToken ct = default) => BeginCoreAsync(tenantId, tenantInFirstCommand: false, ct);
+    public Task<UnitOfWork> BeginAsync(Guid tenantId, CancellationToken ct = default) => BeginCoreAsync(tenantId, ct);
 
     /// <summary>
-    /// Starts a unit of work for <paramref name="tenantId"/> whose tenant is set by its first command, written with
-    /// <see cref="UnitOfWork.TenantFirst"/>: one round trip fewer, for the hottest paths. Until that command runs,
-    /// row-level security shows no rows and accepts none, so a forgotten prefix fails closed.
+    /// Opens a connection for <paramref name="tenantId"/> on which each command is its own transaction, sent in one round
+    /// trip (<see cref="TenantConnection.InOneTransaction"/>): for the hottest paths.
     /// </summary>
-    public Task<UnitOfWork> BeginWithTenantInFirstCommandAsync(Guid tenantId, CancellationToken ct = default) =>
-        BeginCoreAsync(tenantId, tenantInFirstCommand: true, ct);
+    public async Task<TenantConnection> OpenForTenantAsync(Guid tenantId, CancellationToken ct = default) =>
+        new(await dataSource.OpenConnectionAsync(ct), tenantId);
 
     /// <summary>Starts a unit of work with no tenant: tenant-owned tables show no rows. For infrastructure tables (outbox, inbox).</summary>
-    public Task<UnitOfWork> BeginSystemAsync(CancellationToken ct = default) => BeginCoreAsync(null, tenantInFirstCommand: false, ct);
+    public Task<UnitOfWork> BeginSystemAsync(CancellationToken ct = default) => BeginCoreAsync(null, ct);
 
-    private async Task<UnitOfWork> BeginCoreAsync(Guid? tenantId, bool tenantInFirstCommand, CancellationToken ct)
+    private async Task<UnitOfWork> BeginCoreAsync(Guid? tenantId, CancellationToken ct)
     {
         var connection = await dataSource.OpenConnectionAsync(ct);
         try
         {
-            // Npgsql sends BEGIN with the next command: a unit whose tenant rides on its first command costs no round trip here.
+            // Npgsql sends BEGIN with the next command, here the tenant setting.
             var transaction = await connection.BeginTransactionAsync(ct);
-            if (tenantId is { } tenant && !tenantInFirstCommand) await UnitOfWork.SetTenantAsync(connection, transaction, tenant, ct);
-            return new UnitOfWork(connection, transaction, tenantId, tenantPending: tenantId is not null && tenantInFirstCommand);
+            if (tenantId is { } tenant) await UnitOfWork.SetTenantAsync(connection, transaction, tenant, ct);
+            return new UnitOfWork(connection, transaction, tenantId);
         }
         catch
         {

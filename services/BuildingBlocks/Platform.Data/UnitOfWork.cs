@@ -9,18 +9,16 @@ namespace Platform.Data;
 /// <c>set_config('app.tenant_id', ..., true)</c>: transaction-local, so a pooled connection
 /// can never carry one tenant's setting into another request.
 /// </summary>
-public sealed class UnitOfWork : IAsyncDisposable
+public sealed class UnitOfWork : ITenantCommands, IAsyncDisposable
 {
     private bool _completed;
-    private bool _tenantPending;
     private List<Action>? _onCommitted;
 
-    internal UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid? tenantId, bool tenantPending = false)
+    internal UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid? tenantId)
     {
         Connection = connection;
         Transaction = transaction;
         TenantId = tenantId;
-        _tenantPending = tenantPending;
     }
 
     public NpgsqlConnection Connection { get; }
@@ -39,18 +37,9 @@ public sealed class UnitOfWork : IAsyncDisposable
         TenantId = tenantId;
     }
 
-    /// <summary>
-    /// The SQL of a command, preceded by the statement that sets the tenant when this unit of work still owes it
-    /// (<see cref="Database.BeginWithTenantInFirstCommandAsync"/>); otherwise the SQL unchanged. The setting is a
-    /// statement without a result set, so readers see the command's own results. The tenant is a Guid formatted here,
-    /// never caller text, so the literal cannot carry SQL.
-    /// </summary>
-    public string TenantFirst(string sql)
-    {
-        if (!_tenantPending) return sql;
-        _tenantPending = false;
-        return $"set local app.tenant_id = '{TenantId!.Value:D}';\n{sql}";
-    }
+    /// <summary>The command for <paramref name="sql"/>, in this unit of work's transaction.</summary>
+    public CommandDefinition Command(string sql, object? parameters = null, CancellationToken ct = default) =>
+        new(sql, parameters, Transaction, cancellationToken: ct);
 
     internal static Task SetTenantAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid tenantId, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition("select set_config('app.tenant_id', @tenant, true)",

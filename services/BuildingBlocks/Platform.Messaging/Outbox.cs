@@ -29,17 +29,23 @@ public sealed class Outbox(OutboxSignal signal, IEnumerable<OutboxPacking> packi
     }
 
     /// <summary>
-    /// Runs the caller's write and stores its event in the same command: one round trip instead of two, for the
-    /// hottest writes. The write's parameters must not start with <c>outbox_</c>. Returns the rows the command changed.
+    /// Runs the caller's guarded write and stores its event in the same statement, as one transaction in one round trip
+    /// (<see cref="TenantConnection.InOneTransaction"/>): the event exists exactly when the write wrote. The write's
+    /// parameters must not start with <c>outbox_</c>. Returns whether it wrote (false: its guard failed, nothing changed).
     /// </summary>
-    public async Task<int> ExecuteWithEventAsync(UnitOfWork uow, CommandDefinition write, IIntegrationEvent @event, CancellationToken ct = default)
+    public async Task<bool> ExecuteWithEventAsync(TenantConnection connection, GuardedWrite write, IIntegrationEvent @event, CancellationToken ct = default)
     {
         var parameters = new DynamicParameters(write.Parameters);
         parameters.AddDynamicParams(RowOf(@event));
-        var changed = await uow.Connection.ExecuteAsync(new CommandDefinition($"{write.CommandText.TrimEnd().TrimEnd(';')};\n{InsertOne}",
-            parameters, uow.Transaction, cancellationToken: ct));
-        uow.OnCommitted(signal.Notify);
-        return changed;
+        var stored = await connection.Connection.ExecuteAsync(connection.Command($"""
+            with {write.CommonTableExpressions}
+            insert into outbox_messages (id, tenant_id, message_type, payload, trace_parent)
+            select @outbox_id, @outbox_tenant, @outbox_type, @outbox_payload::jsonb, @outbox_trace_parent
+            where exists (select from written)
+            """, parameters, ct));
+        if (stored == 0) return false;
+        signal.Notify();
+        return true;
     }
 
     private static object RowOf(IIntegrationEvent @event)

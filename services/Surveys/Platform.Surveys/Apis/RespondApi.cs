@@ -38,21 +38,28 @@ public static class RespondApi
         return api;
     }
 
-    private sealed record Link(UnitOfWork Uow, InvitationRow Invitation, SurveyWave Wave, byte[] ResponseKey, ResponseRow? Saved);
+    private sealed record Link(TenantConnection Connection, InvitationRow Invitation, SurveyWave Wave, byte[] ResponseKey, ResponseRow? Saved);
 
-    /// <summary>Resolves a token to its invitation, wave and saved answers under the token's tenant, or the problem to answer.</summary>
-    private static async Task<(Link? Link, IResult? Problem)> ResolveAsync(string token, bool forUpdate, Database db, SurveyStore store, CancellationToken ct)
+    /// <summary>How often a save or submit reads again after its write found the response changed since its read.</summary>
+    private const int Attempts = 3;
+
+    /// <summary>
+    /// Resolves a token to its invitation, wave and saved answers (one round trip) and hands them to <paramref name="act"/>,
+    /// which answers the request, or returns null when its guarded write found the response changed since the read
+    /// (another device saved or submitted in between): then it runs again on a fresh read.
+    /// </summary>
+    private static async Task<IResult> WithLinkAsync(string token, Database db, SurveyStore store, Func<Link, Task<IResult?>> act, CancellationToken ct)
     {
-        if (!TenantToken.TryReadTenant(token, out var tenant)) return (null, NotFound());
-        // The tenant goes with the link's query: every respond request saves a round trip.
-        var uow = await db.BeginWithTenantInFirstCommandAsync(tenant, ct);
+        if (!TenantToken.TryReadTenant(token, out var tenant)) return NotFound();
+        await using var connection = await db.OpenForTenantAsync(tenant, ct);
+        var tokenHash = TenantToken.Hash(token);
         var responseKey = SurveyLinks.ResponseKey(token);
-        if (await store.LinkAsync(uow, TenantToken.Hash(token), responseKey, forUpdate, ct) is not { } found)
+        for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            await uow.DisposeAsync();
-            return (null, NotFound());
+            if (await store.LinkAsync(connection, tokenHash, responseKey, ct) is not { } found) return NotFound();
+            if (await act(new Link(connection, found.Invitation, found.Wave, responseKey, found.Saved)) is { } answered) return answered;
         }
-        return (new Link(uow, found.Invitation, found.Wave, responseKey, found.Saved), null);
+        return TypedResults.Problem("Your answers changed on another device at the same moment. Reload the survey and try again.", statusCode: 409);
     }
 
     private static IResult NotFound() => TypedResults.Problem("This survey link is not valid. Check that you used the whole link from your mail.", statusCode: 404);
@@ -61,36 +68,33 @@ public static class RespondApi
         TypedResults.Problem($"This survey closed on {(wave.ClosedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : wave.ClosesOn):yyyy-MM-dd} and takes no more answers.",
             statusCode: StatusCodes.Status410Gone);
 
-    private static async Task<IResult> Get(string token, Database db, SurveyStore store, TimeProvider clock, CancellationToken ct)
-    {
-        var (link, problem) = await ResolveAsync(token, false, db, store, ct);
-        if (link is null) return problem!;
-        await using var uow = link.Uow;
-        var saved = link.Saved;
-        var status = link.Invitation.Submitted ? "Submitted" : !link.Wave.AcceptsResponses(WavesApi.Today(clock)) ? "Closed" : saved is null ? "NotStarted" : "InProgress";
-        if (status == "Closed") return Gone(link.Wave);
-        var network = await store.NetworkAsync(uow, link.Wave.NetworkId, ct);
-        var instrument = await store.WaveInstrumentAsync(uow, link.Wave, ct);
-        return TypedResults.Ok(new SurveyToRespond(network?.Name ?? "", link.Wave.NetworkYear, link.Wave.ClosesOn, status, instrument,
-            saved is null ? Answers.None : Read(saved), saved?.SavedAt));
-    }
+    private static Task<IResult> Get(string token, Database db, SurveyStore store, TimeProvider clock, CancellationToken ct) =>
+        WithLinkAsync(token, db, store, async link =>
+        {
+            var saved = link.Saved;
+            var status = link.Invitation.Submitted ? "Submitted" : !link.Wave.AcceptsResponses(WavesApi.Today(clock)) ? "Closed" : saved is null ? "NotStarted" : "InProgress";
+            if (status == "Closed") return Gone(link.Wave);
+            var network = await store.NetworkAsync(link.Connection, link.Wave.NetworkId, ct);
+            var instrument = await store.WaveInstrumentAsync(link.Connection, link.Wave, ct);
+            return TypedResults.Ok(new SurveyToRespond(network?.Name ?? "", link.Wave.NetworkYear, link.Wave.ClosesOn, status, instrument,
+                saved is null ? Answers.None : Read(saved), saved?.SavedAt));
+        }, ct);
 
     private static async Task<IResult> Save(string token, SaveAnswersRequest request, Database db, SurveyStore store, TimeProvider clock, CancellationToken ct)
     {
         if (request.Answers is null || request.Answers.Count > MaxAnswersPerSave)
             return TypedResults.Problem($"Send between 0 and {MaxAnswersPerSave} answers as an object of item id to value.", statusCode: 400);
-        var (link, problem) = await ResolveAsync(token, true, db, store, ct);
-        if (link is null) return problem!;
-        await using var uow = link.Uow;
-        if (link.Invitation.Submitted) return TypedResults.Problem("This survey was already submitted; answers can no longer change.", statusCode: 409);
-        if (!link.Wave.AcceptsResponses(WavesApi.Today(clock))) return Gone(link.Wave);
-        var instrument = await store.WaveInstrumentAsync(uow, link.Wave, ct);
-        var (merged, problems) = AnswerRules.Merge(instrument, link.Saved is null ? Answers.None : Read(link.Saved), request.Answers);
-        if (merged is null) return Invalid(problems);
-        var now = clock.GetUtcNow();
-        await store.SaveResponseAsync(uow, link.ResponseKey, link.Wave.Id, link.Invitation, merged, null, now, ct);
-        await uow.CommitAsync(ct);
-        return TypedResults.Ok(new { answers = merged, savedAt = now });
+        return await WithLinkAsync(token, db, store, async link =>
+        {
+            if (link.Invitation.Submitted) return TypedResults.Problem("This survey was already submitted; answers can no longer change.", statusCode: 409);
+            if (!link.Wave.AcceptsResponses(WavesApi.Today(clock))) return Gone(link.Wave);
+            var instrument = await store.WaveInstrumentAsync(link.Connection, link.Wave, ct);
+            var (merged, problems) = AnswerRules.Merge(instrument, link.Saved is null ? Answers.None : Read(link.Saved), request.Answers);
+            if (merged is null) return Invalid(problems);
+            var now = clock.GetUtcNow();
+            var write = SurveyStore.SaveResponse(link.Connection.TenantId, link.ResponseKey, link.Wave.Id, link.Invitation, link.Saved, merged, null, now);
+            return await SurveyStore.SaveAsync(link.Connection, write, ct) ? TypedResults.Ok(new { answers = merged, savedAt = now }) : null;
+        }, ct);
     }
 
     private static async Task<IResult> Submit(string token, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] SaveAnswersRequest? request,
@@ -98,31 +102,31 @@ public static class RespondApi
     {
         if (request?.Answers is { Count: > MaxAnswersPerSave })
             return TypedResults.Problem($"Send at most {MaxAnswersPerSave} answers.", statusCode: 400);
-        var (link, problem) = await ResolveAsync(token, true, db, store, ct);
-        if (link is null) return problem!;
-        await using var uow = link.Uow;
-        if (link.Invitation.Submitted) return TypedResults.Problem("This survey was already submitted.", statusCode: 409);
-        if (!link.Wave.AcceptsResponses(WavesApi.Today(clock))) return Gone(link.Wave);
-        var instrument = await store.WaveInstrumentAsync(uow, link.Wave, ct);
-        var answers = link.Saved is null ? Answers.None : Read(link.Saved);
-        if (request?.Answers is { Count: > 0 } last)
+        return await WithLinkAsync(token, db, store, async link =>
         {
-            // A client may send its last answers with the submit: they are merged first, all-or-nothing as in a save.
-            var (merged, problems) = AnswerRules.Merge(instrument, answers, last);
-            if (merged is null) return Invalid(problems);
-            answers = merged;
-        }
-        var missing = AnswerRules.MissingRequired(instrument, answers);
-        if (missing.Count > 0) return Invalid(missing);
+            if (link.Invitation.Submitted) return TypedResults.Problem("This survey was already submitted.", statusCode: 409);
+            if (!link.Wave.AcceptsResponses(WavesApi.Today(clock))) return Gone(link.Wave);
+            var instrument = await store.WaveInstrumentAsync(link.Connection, link.Wave, ct);
+            var answers = link.Saved is null ? Answers.None : Read(link.Saved);
+            if (request?.Answers is { Count: > 0 } last)
+            {
+                // A client may send its last answers with the submit: they are merged first, all-or-nothing as in a save.
+                var (merged, problems) = AnswerRules.Merge(instrument, answers, last);
+                if (merged is null) return Invalid(problems);
+                answers = merged;
+            }
+            var missing = AnswerRules.MissingRequired(instrument, answers);
+            if (missing.Count > 0) return Invalid(missing);
 
-        var scores = Scoring.RespondentScaleScores(instrument, answers);
-        var now = clock.GetUtcNow();
-        var submitted = ResponseEvents.Submitted(uow.TenantId!.Value, link.Wave.Id, link.Wave.NetworkId, link.Wave.NetworkYear,
-            link.ResponseKey, link.Invitation.Role, link.Invitation.TeamId, scores, await store.GroupSizesAsync(uow, link.Wave.Id, ct), now);
-        // The response and its event in one round trip.
-        await outbox.ExecuteWithEventAsync(uow, SurveyStore.SaveResponse(uow, link.ResponseKey, link.Wave.Id, link.Invitation, answers, scores, now, ct), submitted, ct);
-        await uow.CommitAsync(ct);
-        return TypedResults.Ok(new Submitted(now));
+            var scores = Scoring.RespondentScaleScores(instrument, answers);
+            var now = clock.GetUtcNow();
+            var tenant = link.Connection.TenantId;
+            var submitted = ResponseEvents.Submitted(tenant, link.Wave.Id, link.Wave.NetworkId, link.Wave.NetworkYear, link.ResponseKey,
+                link.Invitation.Role, link.Invitation.TeamId, scores, await store.GroupSizesAsync(link.Connection, link.Wave.Id, ct), now);
+            // The response, its invitation's flag and its event: one statement, one transaction, one round trip.
+            var write = SurveyStore.SaveResponse(tenant, link.ResponseKey, link.Wave.Id, link.Invitation, link.Saved, answers, scores, now);
+            return await outbox.ExecuteWithEventAsync(link.Connection, write, submitted, ct) ? TypedResults.Ok(new Submitted(now)) : null;
+        }, ct);
     }
 
     private static Answers Read(ResponseRow row) => JsonSerializer.Deserialize<Answers>(row.Answers, SurveyStore.Json)!;

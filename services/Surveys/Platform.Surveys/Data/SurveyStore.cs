@@ -31,11 +31,10 @@ public sealed class SurveyStore
             from instrument_versions group by instrument_id order by bool_and(tenant_id is null) desc, instrument_id
             """, transaction: uow.Transaction, cancellationToken: ct))).AsList();
 
-    public async Task<Instrument?> InstrumentAsync(UnitOfWork uow, string id, int version, CancellationToken ct)
+    public async Task<Instrument?> InstrumentAsync(ITenantCommands db, string id, int version, CancellationToken ct)
     {
-        var content = await uow.Connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "select content::text from instrument_versions where instrument_id = @id and version = @version",
-            new { id, version }, uow.Transaction, cancellationToken: ct));
+        var content = await db.Connection.QuerySingleOrDefaultAsync<string>(db.Command(
+            "select content::text from instrument_versions where instrument_id = @id and version = @version", new { id, version }, ct));
         return content is null ? null : JsonSerializer.Deserialize<Instrument>(content, Json);
     }
 
@@ -45,11 +44,11 @@ public sealed class SurveyStore
     /// The instrument of a wave the caller could already read (so row-level security has been applied). Published
     /// versions never change, so they are cached: the respond path reads one on every request.
     /// </summary>
-    public async Task<Instrument> WaveInstrumentAsync(UnitOfWork uow, SurveyWave wave, CancellationToken ct)
+    public async Task<Instrument> WaveInstrumentAsync(ITenantCommands db, SurveyWave wave, CancellationToken ct)
     {
         var key = (wave.InstrumentId, wave.InstrumentVersion);
         if (_waveInstruments.TryGetValue(key, out var cached)) return cached;
-        var instrument = await InstrumentAsync(uow, wave.InstrumentId, wave.InstrumentVersion, ct)
+        var instrument = await InstrumentAsync(db, wave.InstrumentId, wave.InstrumentVersion, ct)
             ?? throw new InvalidOperationException($"Wave {wave.Id} names a missing instrument version.");
         return _waveInstruments.GetOrAdd(key, instrument);
     }
@@ -87,10 +86,10 @@ public sealed class SurveyStore
             where networks.facts_as_of < excluded.facts_as_of
             """, new { networkId, tenant = uow.TenantId, name, startMonth, startDay, asOf }, uow.Transaction, cancellationToken: ct));
 
-    public Task<NetworkFacts?> NetworkAsync(UnitOfWork uow, Guid networkId, CancellationToken ct) =>
-        uow.Connection.QuerySingleOrDefaultAsync<NetworkFacts?>(new CommandDefinition(
+    public Task<NetworkFacts?> NetworkAsync(ITenantCommands db, Guid networkId, CancellationToken ct) =>
+        db.Connection.QuerySingleOrDefaultAsync<NetworkFacts?>(db.Command(
             "select network_id as NetworkId, name, year_start_month as YearStartMonth, year_start_day as YearStartDay from networks where network_id = @networkId",
-            new { networkId }, uow.Transaction, cancellationToken: ct));
+            new { networkId }, ct));
 
     public Task UpsertTeamAsync(UnitOfWork uow, Guid teamId, Guid networkId, string name, Guid organizationId, string schoolName, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(new CommandDefinition("""
@@ -190,18 +189,19 @@ public sealed class SurveyStore
 
     /// <summary>
     /// The invitation a token hash belongs to, with its wave, and the answers saved under the response key: the respond
-    /// path's first step, in one round trip (with the tenant, when the unit of work still owes it). Separate statements,
-    /// not a join: no row ever pairs an invitation with answers.
+    /// path's read, one transaction in one round trip. It locks nothing: the write that follows checks that the response
+    /// is still as read (<see cref="SaveResponse"/>). Separate statements, not a join: no row ever pairs an invitation
+    /// with answers.
     /// </summary>
-    public async Task<(InvitationRow Invitation, SurveyWave Wave, ResponseRow? Saved)?> LinkAsync(UnitOfWork uow, byte[] tokenHash, byte[] responseKey,
-        bool forUpdate, CancellationToken ct)
+    public async Task<(InvitationRow Invitation, SurveyWave Wave, ResponseRow? Saved)?> LinkAsync(TenantConnection connection, byte[] tokenHash,
+        byte[] responseKey, CancellationToken ct)
     {
-        await using var results = await uow.Connection.QueryMultipleAsync(new CommandDefinition(uow.TenantFirst($"""
+        await using var results = await connection.Connection.QueryMultipleAsync(connection.Command($"""
             select id, wave_id as WaveId, person_id as PersonId, role, team_id as TeamId, organization_id as OrganizationId, started, submitted
-            from survey_invitations where token_hash = @tokenHash {(forUpdate ? "for update" : "")};
+            from survey_invitations where token_hash = @tokenHash;
             select {WaveColumns} from waves where id = (select wave_id from survey_invitations where token_hash = @tokenHash);
             select answers::text as Answers, saved_at as SavedAt, submitted_at as SubmittedAt from survey_responses where response_key = @responseKey
-            """), new { tokenHash, responseKey }, uow.Transaction, cancellationToken: ct));
+            """, new { tokenHash, responseKey }, ct));
         var invitation = await results.ReadSingleOrDefaultAsync<InvitationRow?>();
         var wave = await results.ReadSingleOrDefaultAsync<SurveyWave?>();
         var saved = await results.ReadSingleOrDefaultAsync<ResponseRow?>();
@@ -214,14 +214,14 @@ public sealed class SurveyStore
     /// How many invitations of an open wave fall in each role ("role:TeamLead") and team ("team:{id}"). The invitations
     /// are a snapshot taken at opening and never change, so the sizes are counted once per wave.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, int>> GroupSizesAsync(UnitOfWork uow, Guid waveId, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, int>> GroupSizesAsync(ITenantCommands db, Guid waveId, CancellationToken ct)
     {
         if (_groupSizes.TryGetValue(waveId, out var cached)) return cached;
-        var sizes = (await uow.Connection.QueryAsync<(string, int)>(new CommandDefinition("""
+        var sizes = (await db.Connection.QueryAsync<(string, int)>(db.Command("""
             select 'role:' || role, count(*)::int from survey_invitations where wave_id = @waveId group by role
             union all
             select 'team:' || team_id, count(*)::int from survey_invitations where wave_id = @waveId and team_id is not null group by team_id
-            """, new { waveId }, uow.Transaction, cancellationToken: ct))).ToDictionary(r => r.Item1, r => r.Item2);
+            """, new { waveId }, ct))).ToDictionary(r => r.Item1, r => r.Item2);
         return _groupSizes.GetOrAdd(waveId, sizes);
     }
 
@@ -237,27 +237,37 @@ public sealed class SurveyStore
             """, new { waveId }, uow.Transaction, cancellationToken: ct))).AsList();
 
     /// <summary>
-    /// Saves a response's answers (submitted when scale scores come with them) and marks its invitation started, or
-    /// submitted, in one round trip. The invitation learns only that flag, never the answers; a save after the first
-    /// leaves its row alone (an update that changes nothing would still write a new row version).
+    /// Saves a response's answers, submitted when scale scores come with them, and marks its invitation started or
+    /// submitted; the invitation learns only that flag, never the answers. Guarded: it writes only while the response is
+    /// as the caller read it (<paramref name="read"/>: its saved_at, or none) and not submitted, so of two racing writes
+    /// the later finds its guard failed and reads again. A save after the first leaves the invitation row alone (an
+    /// update that changes nothing would still write a new row version).
     /// </summary>
-    public Task SaveResponseAsync(UnitOfWork uow, byte[] key, Guid waveId, InvitationRow invitation, Answers answers, IReadOnlyDictionary<string, decimal>? scaleScores,
-        DateTimeOffset at, CancellationToken ct) =>
-        uow.Connection.ExecuteAsync(SaveResponse(uow, key, waveId, invitation, answers, scaleScores, at, ct));
-
-    /// <summary>The command of <see cref="SaveResponseAsync"/>, for a caller that sends more with it (the submit sends its event).</summary>
-    public static CommandDefinition SaveResponse(UnitOfWork uow, byte[] key, Guid waveId, InvitationRow invitation, Answers answers,
-        IReadOnlyDictionary<string, decimal>? scaleScores, DateTimeOffset at, CancellationToken ct) =>
+    public static GuardedWrite SaveResponse(Guid tenantId, byte[] key, Guid waveId, InvitationRow invitation, ResponseRow? read, Answers answers,
+        IReadOnlyDictionary<string, decimal>? scaleScores, DateTimeOffset at) =>
         new("""
-            insert into survey_responses (response_key, tenant_id, wave_id, role, team_id, organization_id, answers, scale_scores, saved_at, submitted_at)
-            values (@key, @tenant, @waveId, @Role, @TeamId, @OrganizationId, @answers::jsonb, @scores::jsonb, @at, case when @submit then @at end)
-            on conflict (response_key) do update set answers = excluded.answers, scale_scores = excluded.scale_scores, saved_at = excluded.saved_at,
-                submitted_at = excluded.submitted_at;
-            update survey_invitations set started = true, submitted = submitted or @submit
-            where id = @invitationId and (not started or (@submit and not submitted))
+            saved as (
+                insert into survey_responses (response_key, tenant_id, wave_id, role, team_id, organization_id, answers, scale_scores, saved_at, submitted_at)
+                values (@key, @tenant, @waveId, @Role, @TeamId, @OrganizationId, @answers::jsonb, @scores::jsonb, @at, case when @submit then @at end)
+                on conflict (response_key) do update set answers = excluded.answers, scale_scores = excluded.scale_scores, saved_at = excluded.saved_at,
+                    submitted_at = excluded.submitted_at
+                where survey_responses.submitted_at is null and survey_responses.saved_at = @readSavedAt
+                returning 1
+            ),
+            marked as (
+                update survey_invitations set started = true, submitted = submitted or @submit
+                where id = @invitationId and (not started or (@submit and not submitted)) and exists (select from saved)
+            ),
+            written as (select from saved)
             """, new
             {
-                key, tenant = uow.TenantId, waveId, invitationId = invitation.Id, invitation.Role, invitation.TeamId, invitation.OrganizationId, answers = JsonSerializer.Serialize(answers, Json),
-                scores = scaleScores is null ? null : JsonSerializer.Serialize(scaleScores, Json), at, submit = scaleScores is not null,
-            }, uow.Transaction, cancellationToken: ct);
+                key, tenant = tenantId, waveId, invitationId = invitation.Id, invitation.Role, invitation.TeamId, invitation.OrganizationId,
+                answers = JsonSerializer.Serialize(answers, Json), scores = scaleScores is null ? null : JsonSerializer.Serialize(scaleScores, Json),
+                at, submit = scaleScores is not null, readSavedAt = read?.SavedAt,
+            });
+
+    /// <summary>Runs a <see cref="SaveResponse"/> that sends no event; returns whether it wrote.</summary>
+    public static async Task<bool> SaveAsync(TenantConnection connection, GuardedWrite write, CancellationToken ct) =>
+        await connection.Connection.ExecuteScalarAsync<bool>(connection.Command(
+            $"with {write.CommonTableExpressions}\nselect exists (select from written)", write.Parameters, ct));
 }
