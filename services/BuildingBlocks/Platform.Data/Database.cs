@@ -21,7 +21,7 @@ public sealed class Database
 
     /// <summary>
     /// Opens a connection for <paramref name="tenantId"/> on which each command is its own transaction, sent in one round
-    /// trip (<see cref="TenantConnection.InOneTransaction"/>): for the hottest paths.
+    /// trip (<see cref="TenantConnection.Command"/>): for the hottest paths.
     /// </summary>
     public async Task<TenantConnection> OpenForTenantAsync(Guid tenantId, CancellationToken ct = default) =>
         new(await dataSource.OpenConnectionAsync(ct), tenantId);

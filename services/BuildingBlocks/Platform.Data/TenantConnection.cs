@@ -14,12 +14,12 @@ public interface ITenantCommands
 
 /// <summary>
 /// A tenant's connection whose every command is a whole transaction: BEGIN, the tenant setting, the SQL and COMMIT
-/// travel in one round trip (<see cref="InOneTransaction"/>). For the hottest paths, which read in one command and then
+/// travel in one round trip (<see cref="Command"/>). For the hottest paths, which read in one command and then
 /// write in another that checks nothing changed in between (optimistic concurrency, see <see cref="GuardedWrite"/>)
 /// instead of holding a lock across two round trips.
 /// </summary>
 /// <remarks>
-/// A command sent without <see cref="InOneTransaction"/> runs with no tenant set, so row-level security shows and accepts
+/// A command not made by <see cref="Command"/> runs with no tenant set, so row-level security shows and accepts
 /// nothing: a forgotten wrapper fails closed. When a statement fails, PostgreSQL skips the rest of the command, COMMIT
 /// included; Npgsql rolls the open transaction back before the connection goes back to the pool.
 /// </remarks>
@@ -29,18 +29,16 @@ public sealed class TenantConnection(NpgsqlConnection connection, Guid tenantId)
 
     public NpgsqlConnection Connection => connection;
 
-    /// <summary>The tenant the row-level security policies see inside <see cref="InOneTransaction"/>.</summary>
+    /// <summary>The tenant the row-level security policies see in a <see cref="Command"/>.</summary>
     public Guid TenantId => tenantId;
 
     /// <summary>
-    /// <paramref name="sql"/> as one transaction of this tenant. BEGIN, SET and COMMIT return no result set, so readers see
-    /// only the SQL's own results. The tenant is a Guid formatted here, never caller text, so the literal cannot carry SQL.
+    /// The command for <paramref name="sql"/>, as one transaction of this tenant. BEGIN, SET and COMMIT return no result
+    /// set, so readers see only the SQL's own results. The tenant is a Guid formatted here, never caller text, so the
+    /// literal cannot carry SQL.
     /// </summary>
-    public string InOneTransaction(string sql) => $"{_begin}{sql.TrimEnd().TrimEnd(';')};\ncommit";
-
-    /// <summary>The command for <paramref name="sql"/>, as one transaction of this tenant.</summary>
     public CommandDefinition Command(string sql, object? parameters = null, CancellationToken ct = default) =>
-        new(InOneTransaction(sql), parameters, cancellationToken: ct);
+        new($"{_begin}{sql.TrimEnd().TrimEnd(';')};\ncommit", parameters, cancellationToken: ct);
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();
 }
@@ -48,6 +46,10 @@ public sealed class TenantConnection(NpgsqlConnection connection, Guid tenantId)
 /// <summary>
 /// A write as common table expressions (without the WITH), the last of them named <c>written</c>: a row for what it
 /// wrote, none when its guard found the data changed since it was read. Callers add the statement that reads
-/// <c>written</c> (the outbox stores an event only when a row was written).
+/// <c>written</c> (<see cref="Then"/>; the outbox stores an event only when a row was written).
 /// </summary>
-public sealed record GuardedWrite(string CommonTableExpressions, object Parameters);
+public sealed record GuardedWrite(string CommonTableExpressions, object Parameters)
+{
+    /// <summary>The write followed by <paramref name="statement"/>, which may read <c>written</c>: one statement.</summary>
+    public string Then(string statement) => $"with {CommonTableExpressions}\n{statement}";
+}

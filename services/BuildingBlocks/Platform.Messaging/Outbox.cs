@@ -17,32 +17,29 @@ public sealed class Outbox(OutboxSignal signal, IEnumerable<OutboxPacking> packi
 
     private readonly Dictionary<Type, OutboxPacking> _packings = packings.ToDictionary(p => p.EventType);
 
-    private const string InsertOne = """
+    /// <summary>Stores one event (parameters from <see cref="RowOf"/>); a caller may append a WHERE that decides whether.</summary>
+    private const string InsertEvent = """
         insert into outbox_messages (id, tenant_id, message_type, payload, trace_parent)
-        values (@outbox_id, @outbox_tenant, @outbox_type, @outbox_payload::jsonb, @outbox_trace_parent)
+        select @outbox_id, @outbox_tenant, @outbox_type, @outbox_payload::jsonb, @outbox_trace_parent
         """;
 
     public async Task EnqueueAsync(UnitOfWork uow, IIntegrationEvent @event, CancellationToken ct = default)
     {
-        await uow.Connection.ExecuteAsync(new CommandDefinition(InsertOne, RowOf(@event), uow.Transaction, cancellationToken: ct));
+        await uow.Connection.ExecuteAsync(new CommandDefinition(InsertEvent, RowOf(@event), uow.Transaction, cancellationToken: ct));
         uow.OnCommitted(signal.Notify);
     }
 
     /// <summary>
     /// Runs the caller's guarded write and stores its event in the same statement, as one transaction in one round trip
-    /// (<see cref="TenantConnection.InOneTransaction"/>): the event exists exactly when the write wrote. The write's
+    /// (<see cref="TenantConnection.Command"/>): the event exists exactly when the write wrote. The write's
     /// parameters must not start with <c>outbox_</c>. Returns whether it wrote (false: its guard failed, nothing changed).
     /// </summary>
     public async Task<bool> ExecuteWithEventAsync(TenantConnection connection, GuardedWrite write, IIntegrationEvent @event, CancellationToken ct = default)
     {
         var parameters = new DynamicParameters(write.Parameters);
         parameters.AddDynamicParams(RowOf(@event));
-        var stored = await connection.Connection.ExecuteAsync(connection.Command($"""
-            with {write.CommonTableExpressions}
-            insert into outbox_messages (id, tenant_id, message_type, payload, trace_parent)
-            select @outbox_id, @outbox_tenant, @outbox_type, @outbox_payload::jsonb, @outbox_trace_parent
-            where exists (select from written)
-            """, parameters, ct));
+        var stored = await connection.Connection.ExecuteAsync(connection.Command(
+            write.Then($"{InsertEvent}\nwhere exists (select from written)"), parameters, ct));
         if (stored == 0) return false;
         signal.Notify();
         return true;

@@ -269,5 +269,5 @@ public sealed class SurveyStore
     /// <summary>Runs a <see cref="SaveResponse"/> that sends no event; returns whether it wrote.</summary>
     public static async Task<bool> SaveAsync(TenantConnection connection, GuardedWrite write, CancellationToken ct) =>
         await connection.Connection.ExecuteScalarAsync<bool>(connection.Command(
-            $"with {write.CommonTableExpressions}\nselect exists (select from written)", write.Parameters, ct));
+            write.Then("select exists (select from written)"), write.Parameters, ct));
 }
