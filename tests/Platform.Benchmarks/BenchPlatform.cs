@@ -46,26 +46,7 @@ public sealed class BenchPlatform : IAsyncDisposable
             quietSeconds = share < busyBelow ? quietSeconds + 1 : 0;
             (busy, total) = (busyNow, totalNow);
         }
-        Console.WriteLine($"Machine quiet after {clock.Elapsed.TotalSeconds:F0} s of waiting. Speed probe: {SpeedProbeMilliseconds():F0} ms " +
-            "for a fixed single-core task (lower is faster; the same machine varies by a quarter from run to run with its host's load).");
-    }
-
-    /// <summary>
-    /// The best of three timings of a fixed CPU-bound task (SHA-256 over 32 MiB): figures from runs whose probes differ
-    /// were taken on a faster or slower machine, whatever the code did.
-    /// </summary>
-    public static double SpeedProbeMilliseconds()
-    {
-        var data = new byte[32 << 20];
-        new Random(1).NextBytes(data);
-        var best = double.MaxValue;
-        for (var i = 0; i < 3; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            System.Security.Cryptography.SHA256.HashData(data);
-            best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
-        }
-        return best;
+        Console.WriteLine($"Machine quiet after {clock.Elapsed.TotalSeconds:F0} s of waiting.");
     }
 
     /// <summary>CPU time used so far by each part of the platform (a service, PostgreSQL, RabbitMQ, the benchmark itself).</summary>
