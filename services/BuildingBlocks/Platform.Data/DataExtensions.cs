@@ -35,6 +35,7 @@ public static class DataExtensions
             .Build();
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddSingleton<Database>();
+        builder.Services.AddSingleton<GroupCommit>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres", tags: ["ready"]);
         builder.Services.AddMigrationScripts(typeof(DataExtensions).Assembly, MigrationStage.Platform);
         builder.Services.AddMigrationScripts(Assembly.Load(new AssemblyName(builder.Environment.ApplicationName)), MigrationStage.Service);

@@ -15,8 +15,8 @@ public interface ITenantCommands
 /// <summary>
 /// A tenant's connection whose every command is a whole transaction: BEGIN, the tenant setting, the SQL and COMMIT
 /// travel in one round trip (<see cref="Command"/>). For the hottest paths, which read in one command and then
-/// write in another that checks nothing changed in between (optimistic concurrency, see <see cref="GuardedWrite"/>)
-/// instead of holding a lock across two round trips.
+/// write in a batch of <see cref="GroupCommit"/> that checks nothing changed in between (optimistic concurrency, see
+/// <see cref="GuardedWrite"/>) instead of holding a lock across two round trips.
 /// </summary>
 /// <remarks>
 /// A command not made by <see cref="Command"/> runs with no tenant set, so row-level security shows and accepts
@@ -44,11 +44,12 @@ public sealed class TenantConnection(NpgsqlConnection connection, Guid tenantId)
 }
 
 /// <summary>
-/// A write as common table expressions (without the WITH), the last of them named <c>written</c>: a row for what it
-/// wrote, none when its guard found the data changed since it was read. Callers add the statement that reads
-/// <c>written</c> (<see cref="Then"/>; the outbox stores an event only when a row was written).
+/// A tenant's write as common table expressions (without the WITH), the last of them named <c>written</c>: a row for
+/// what it wrote, none when its guard found the data changed since it was read. Callers add the statement that reads
+/// <c>written</c> (<see cref="Then"/>; the outbox stores an event only when a row was written) and run it through
+/// <see cref="GroupCommit"/>. A guard makes the write safe to run again: a second run finds the data changed.
 /// </summary>
-public sealed record GuardedWrite(string CommonTableExpressions, object Parameters)
+public sealed record GuardedWrite(Guid TenantId, string CommonTableExpressions, IReadOnlyDictionary<string, object?> Parameters)
 {
     /// <summary>The write followed by <paramref name="statement"/>, which may read <c>written</c>: one statement.</summary>
     public string Then(string statement) => $"with {CommonTableExpressions}\n{statement}";

@@ -20,7 +20,7 @@ public sealed class Outbox(OutboxSignal signal, IEnumerable<OutboxPacking> packi
     /// <summary>Stores one event (parameters from <see cref="RowOf"/>); a caller may append a WHERE that decides whether.</summary>
     private const string InsertEvent = """
         insert into outbox_messages (id, tenant_id, message_type, payload, trace_parent)
-        select @outbox_id, @outbox_tenant, @outbox_type, @outbox_payload::jsonb, @outbox_trace_parent
+        select @outbox_id, @outbox_tenant, @outbox_type, @outbox_payload::jsonb, @outbox_trace_parent::text
         """;
 
     public async Task EnqueueAsync(UnitOfWork uow, IIntegrationEvent @event, CancellationToken ct = default)
@@ -30,31 +30,29 @@ public sealed class Outbox(OutboxSignal signal, IEnumerable<OutboxPacking> packi
     }
 
     /// <summary>
-    /// Runs the caller's guarded write and stores its event in the same statement, as one transaction in one round trip
-    /// (<see cref="TenantConnection.Command"/>): the event exists exactly when the write wrote. The write's
-    /// parameters must not start with <c>outbox_</c>. Returns whether it wrote (false: its guard failed, nothing changed).
+    /// Runs the caller's guarded write and stores its event in the same statement, in a <see cref="GroupCommit"/> batch:
+    /// the event exists exactly when the write wrote. The write's parameters must not start with <c>outbox_</c>.
+    /// Returns whether it wrote (false: its guard failed, nothing changed).
     /// </summary>
-    public async Task<bool> ExecuteWithEventAsync(TenantConnection connection, GuardedWrite write, IIntegrationEvent @event, CancellationToken ct = default)
+    public async Task<bool> ExecuteWithEventAsync(GroupCommit commits, GuardedWrite write, IIntegrationEvent @event)
     {
-        var parameters = new DynamicParameters(write.Parameters);
-        parameters.AddDynamicParams(RowOf(@event));
-        var stored = await connection.Connection.ExecuteAsync(connection.Command(
-            write.Then($"{InsertEvent}\nwhere exists (select from written)"), parameters, ct));
-        if (stored == 0) return false;
+        var parameters = new Dictionary<string, object?>(write.Parameters);
+        foreach (var (name, value) in RowOf(@event)) parameters.Add(name, value);
+        if (await commits.ExecuteAsync(write.TenantId, write.Then($"{InsertEvent}\nwhere exists (select from written)"), parameters) == 0) return false;
         signal.Notify();
         return true;
     }
 
-    private static object RowOf(IIntegrationEvent @event)
+    private static Dictionary<string, object?> RowOf(IIntegrationEvent @event)
     {
         var type = @event.GetType();
-        return new
+        return new()
         {
-            outbox_id = Guid.CreateVersion7(),
-            outbox_tenant = @event.TenantId,
-            outbox_type = type.FullName,
-            outbox_payload = JsonSerializer.Serialize(@event, type, Json),
-            outbox_trace_parent = Activity.Current?.Id,
+            ["outbox_id"] = Guid.CreateVersion7(),
+            ["outbox_tenant"] = @event.TenantId,
+            ["outbox_type"] = type.FullName,
+            ["outbox_payload"] = JsonSerializer.Serialize(@event, type, Json),
+            ["outbox_trace_parent"] = Activity.Current?.Id,
         };
     }
 

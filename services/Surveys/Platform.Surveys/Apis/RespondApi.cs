@@ -80,7 +80,8 @@ public static class RespondApi
                 saved is null ? Answers.None : Read(saved), saved?.SavedAt));
         }, ct);
 
-    private static async Task<IResult> Save(string token, SaveAnswersRequest request, Database db, SurveyStore store, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Save(string token, SaveAnswersRequest request, Database db, SurveyStore store, GroupCommit commits, TimeProvider clock,
+        CancellationToken ct)
     {
         if (request.Answers is null || request.Answers.Count > MaxAnswersPerSave)
             return TypedResults.Problem($"Send between 0 and {MaxAnswersPerSave} answers as an object of item id to value.", statusCode: 400);
@@ -93,12 +94,12 @@ public static class RespondApi
             if (merged is null) return Invalid(problems);
             var now = clock.GetUtcNow();
             var write = SurveyStore.SaveResponse(link.Connection.TenantId, link.ResponseKey, link.Wave.Id, link.Invitation, link.Saved, merged, null, now);
-            return await SurveyStore.SaveAsync(link.Connection, write, ct) ? TypedResults.Ok(new { answers = merged, savedAt = now }) : null;
+            return await SurveyStore.SaveAsync(commits, write) ? TypedResults.Ok(new { answers = merged, savedAt = now }) : null;
         }, ct);
     }
 
     private static async Task<IResult> Submit(string token, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] SaveAnswersRequest? request,
-        Database db, SurveyStore store, Outbox outbox, TimeProvider clock, CancellationToken ct)
+        Database db, SurveyStore store, GroupCommit commits, Outbox outbox, TimeProvider clock, CancellationToken ct)
     {
         if (request?.Answers is { Count: > MaxAnswersPerSave })
             return TypedResults.Problem($"Send at most {MaxAnswersPerSave} answers.", statusCode: 400);
@@ -123,9 +124,9 @@ public static class RespondApi
             var tenant = link.Connection.TenantId;
             var submitted = ResponseEvents.Submitted(tenant, link.Wave.Id, link.Wave.NetworkId, link.Wave.NetworkYear, link.ResponseKey,
                 link.Invitation.Role, link.Invitation.TeamId, scores, await store.GroupSizesAsync(link.Connection, link.Wave.Id, ct), now);
-            // The response, its invitation's flag and its event: one statement, one transaction, one round trip.
+            // The response, its invitation's flag and its event: one statement, committed with the writes of concurrent submits.
             var write = SurveyStore.SaveResponse(tenant, link.ResponseKey, link.Wave.Id, link.Invitation, link.Saved, answers, scores, now);
-            return await outbox.ExecuteWithEventAsync(link.Connection, write, submitted, ct) ? TypedResults.Ok(new Submitted(now)) : null;
+            return await outbox.ExecuteWithEventAsync(commits, write, submitted) ? TypedResults.Ok(new Submitted(now)) : null;
         }, ct);
     }
 

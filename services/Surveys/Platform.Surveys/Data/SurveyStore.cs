@@ -258,7 +258,7 @@ public sealed class SurveyStore
     /// </summary>
     public static GuardedWrite SaveResponse(Guid tenantId, byte[] key, Guid waveId, InvitationRow invitation, ResponseRow? read, Answers answers,
         IReadOnlyDictionary<string, decimal>? scaleScores, DateTimeOffset at) =>
-        new("""
+        new(tenantId, """
             saved as (
                 insert into survey_responses (response_key, tenant_id, wave_id, role, team_id, organization_id, answers, scale_scores, saved_at, submitted_at)
                 values (@key, @tenant, @waveId, @Role, @TeamId, @OrganizationId, @answers::jsonb, @scores::jsonb, @at, case when @submit then @at end)
@@ -272,15 +272,15 @@ public sealed class SurveyStore
                 where id = @invitationId and (not started or (@submit and not submitted)) and exists (select from saved)
             ),
             written as (select from saved)
-            """, new
+            """, new Dictionary<string, object?>
             {
-                key, tenant = tenantId, waveId, invitationId = invitation.Id, invitation.Role, invitation.TeamId, invitation.OrganizationId,
-                answers = JsonSerializer.Serialize(answers, Json), scores = scaleScores is null ? null : JsonSerializer.Serialize(scaleScores, Json),
-                at, submit = scaleScores is not null, readSavedAt = read?.SavedAt,
+                ["key"] = key, ["tenant"] = tenantId, ["waveId"] = waveId, ["invitationId"] = invitation.Id, ["Role"] = invitation.Role,
+                ["TeamId"] = invitation.TeamId, ["OrganizationId"] = invitation.OrganizationId, ["answers"] = JsonSerializer.Serialize(answers, Json),
+                ["scores"] = scaleScores is null ? null : JsonSerializer.Serialize(scaleScores, Json), ["at"] = at, ["submit"] = scaleScores is not null,
+                ["readSavedAt"] = read?.SavedAt,
             });
 
-    /// <summary>Runs a <see cref="SaveResponse"/> that sends no event; returns whether it wrote.</summary>
-    public static async Task<bool> SaveAsync(TenantConnection connection, GuardedWrite write, CancellationToken ct) =>
-        await connection.Connection.ExecuteScalarAsync<bool>(connection.Command(
-            write.Then("select exists (select from written)"), write.Parameters, ct));
+    /// <summary>Runs a <see cref="SaveResponse"/> that sends no event, in a group commit; returns whether it wrote.</summary>
+    public static async Task<bool> SaveAsync(GroupCommit commits, GuardedWrite write) =>
+        await commits.ExecuteAsync(write.TenantId, write.Then("select from written"), write.Parameters) == 1;
 }
