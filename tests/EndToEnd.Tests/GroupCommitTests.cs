@@ -49,9 +49,23 @@ public sealed class GroupCommitTests(PlatformFixture platform)
             Assert.Equal(Enumerable.Range(0, 80).Where(v => v != 53), stored.Select(r => r.Value).Order());
             Assert.All(stored, r => Assert.Equal(TenantOf(r.Value), r.Tenant));
 
-            // A SELECT answers with the rows it returned, and each tenant sees only its own.
+            // A SELECT among the writes answers with the rows it returned, and each tenant sees only its own.
             Assert.Equal(40, await commits.ExecuteAsync(a, "select from group_commit_probe", new Dictionary<string, object?>()));
             Assert.Equal(39, await commits.ExecuteAsync(b, "select from group_commit_probe", new Dictionary<string, object?>()));
+
+            // Reads handed in together: each reads its own result sets, of its own tenant's rows; one that fails, fails alone.
+            var reads = Enumerable.Range(0, 12).Select(i => commits.QueryAsync(TenantOf(i), [
+                "select value from group_commit_probe where value >= @from order by value",
+                i == 7 ? "select count(*) / 0 from group_commit_probe" : "select count(*) from group_commit_probe",
+            ], new Dictionary<string, object?> { ["from"] = i }, async reader =>
+                (Values: await GroupCommit.RowsAsync<int>(reader), Count: (await GroupCommit.RowsAsync<long>(reader)).Single()))).ToList();
+            Assert.Equal(PostgresErrorCodes.DivisionByZero, (await Assert.ThrowsAsync<PostgresException>(() => reads[7])).SqlState);
+            foreach (var i in Enumerable.Range(0, 12).Where(i => i != 7))
+            {
+                var (values, count) = await reads[i];
+                Assert.Equal(Enumerable.Range(i, 80 - i).Where(v => v != 53 && TenantOf(v) == TenantOf(i)), values);
+                Assert.Equal(TenantOf(i) == a ? 40 : 39, count);
+            }
         }
         finally
         {

@@ -44,11 +44,11 @@ public static class RespondApi
     private const int Attempts = 3;
 
     /// <summary>
-    /// Resolves a token to its invitation, wave and saved answers (one round trip) and hands them to <paramref name="act"/>,
+    /// Resolves a token to its invitation, wave and saved answers (a group read) and hands them to <paramref name="act"/>,
     /// which answers the request, or returns null when its guarded write found the response changed since the read
     /// (another device saved or submitted in between): then it runs again on a fresh read.
     /// </summary>
-    private static async Task<IResult> WithLinkAsync(string token, Database db, SurveyStore store, Func<Link, Task<IResult?>> act, CancellationToken ct)
+    private static async Task<IResult> WithLinkAsync(string token, Database db, GroupCommit commits, Func<Link, Task<IResult?>> act, CancellationToken ct)
     {
         if (!TenantToken.TryReadTenant(token, out var tenant)) return NotFound();
         await using var connection = await db.OpenForTenantAsync(tenant, ct);
@@ -56,7 +56,7 @@ public static class RespondApi
         var responseKey = SurveyLinks.ResponseKey(token);
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            if (await store.LinkAsync(connection, tokenHash, responseKey, ct) is not { } found) return NotFound();
+            if (await SurveyStore.LinkAsync(commits, tenant, tokenHash, responseKey) is not { } found) return NotFound();
             if (await act(new Link(connection, found.Invitation, found.Wave, responseKey, found.Saved)) is { } answered) return answered;
         }
         return TypedResults.Problem("Your answers changed on another device at the same moment. Reload the survey and try again.", statusCode: 409);
@@ -68,8 +68,8 @@ public static class RespondApi
         TypedResults.Problem($"This survey closed on {(wave.ClosedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : wave.ClosesOn):yyyy-MM-dd} and takes no more answers.",
             statusCode: StatusCodes.Status410Gone);
 
-    private static Task<IResult> Get(string token, Database db, SurveyStore store, TimeProvider clock, CancellationToken ct) =>
-        WithLinkAsync(token, db, store, async link =>
+    private static Task<IResult> Get(string token, Database db, SurveyStore store, GroupCommit commits, TimeProvider clock, CancellationToken ct) =>
+        WithLinkAsync(token, db, commits, async link =>
         {
             var saved = link.Saved;
             var status = link.Invitation.Submitted ? "Submitted" : !link.Wave.AcceptsResponses(WavesApi.Today(clock)) ? "Closed" : saved is null ? "NotStarted" : "InProgress";
@@ -85,7 +85,7 @@ public static class RespondApi
     {
         if (request.Answers is null || request.Answers.Count > MaxAnswersPerSave)
             return TypedResults.Problem($"Send between 0 and {MaxAnswersPerSave} answers as an object of item id to value.", statusCode: 400);
-        return await WithLinkAsync(token, db, store, async link =>
+        return await WithLinkAsync(token, db, commits, async link =>
         {
             if (link.Invitation.Submitted) return TypedResults.Problem("This survey was already submitted; answers can no longer change.", statusCode: 409);
             if (!link.Wave.AcceptsResponses(WavesApi.Today(clock))) return Gone(link.Wave);
@@ -103,7 +103,7 @@ public static class RespondApi
     {
         if (request?.Answers is { Count: > MaxAnswersPerSave })
             return TypedResults.Problem($"Send at most {MaxAnswersPerSave} answers.", statusCode: 400);
-        return await WithLinkAsync(token, db, store, async link =>
+        return await WithLinkAsync(token, db, commits, async link =>
         {
             if (link.Invitation.Submitted) return TypedResults.Problem("This survey was already submitted.", statusCode: 409);
             if (!link.Wave.AcceptsResponses(WavesApi.Today(clock))) return Gone(link.Wave);

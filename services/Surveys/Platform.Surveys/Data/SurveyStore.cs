@@ -189,24 +189,26 @@ public sealed class SurveyStore
 
     /// <summary>
     /// The invitation a token hash belongs to, with its wave, and the answers saved under the response key: the respond
-    /// path's read, one transaction in one round trip. It locks nothing: the write that follows checks that the response
-    /// is still as read (<see cref="SaveResponse"/>). Separate statements, not a join: no row ever pairs an invitation
-    /// with answers.
+    /// path's read, one transaction shared with concurrent requests' reads (<see cref="GroupCommit"/>). It locks nothing:
+    /// the write that follows checks that the response is still as read (<see cref="SaveResponse"/>). Separate
+    /// statements, not a join: no row ever pairs an invitation with answers.
     /// </summary>
-    public async Task<(InvitationRow Invitation, SurveyWave Wave, ResponseRow? Saved)?> LinkAsync(TenantConnection connection, byte[] tokenHash,
-        byte[] responseKey, CancellationToken ct)
-    {
-        await using var results = await connection.Connection.QueryMultipleAsync(connection.Command($"""
+    public static Task<(InvitationRow Invitation, SurveyWave Wave, ResponseRow? Saved)?> LinkAsync(GroupCommit db, Guid tenantId, byte[] tokenHash,
+        byte[] responseKey) =>
+        db.QueryAsync<(InvitationRow, SurveyWave, ResponseRow?)?>(tenantId, [
+            """
             select id, wave_id as WaveId, person_id as PersonId, role, team_id as TeamId, organization_id as OrganizationId, started, submitted
-            from survey_invitations where token_hash = @tokenHash;
-            select {WaveColumns} from waves where id = (select wave_id from survey_invitations where token_hash = @tokenHash);
-            select answers::text as Answers, saved_at as SavedAt, submitted_at as SubmittedAt from survey_responses where response_key = @responseKey
-            """, new { tokenHash, responseKey }, ct));
-        var invitation = await results.ReadSingleOrDefaultAsync<InvitationRow?>();
-        var wave = await results.ReadSingleOrDefaultAsync<SurveyWave?>();
-        var saved = await results.ReadSingleOrDefaultAsync<ResponseRow?>();
-        return invitation is null || wave is null ? null : (invitation, wave, saved);
-    }
+            from survey_invitations where token_hash = @tokenHash
+            """,
+            $"select {WaveColumns} from waves where id = (select wave_id from survey_invitations where token_hash = @tokenHash)",
+            "select answers::text as Answers, saved_at as SavedAt, submitted_at as SubmittedAt from survey_responses where response_key = @responseKey",
+        ], new Dictionary<string, object?> { ["tokenHash"] = tokenHash, ["responseKey"] = responseKey }, async reader =>
+        {
+            var invitation = (await GroupCommit.RowsAsync<InvitationRow>(reader)).SingleOrDefault();
+            var wave = (await GroupCommit.RowsAsync<SurveyWave>(reader)).SingleOrDefault();
+            var saved = (await GroupCommit.RowsAsync<ResponseRow>(reader)).SingleOrDefault();
+            return invitation is null || wave is null ? null : (invitation, wave, saved);
+        });
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, IReadOnlyDictionary<string, int>> _groupSizes = new();
     private readonly SemaphoreSlim _countingGroups = new(1, 1);
