@@ -109,6 +109,7 @@ public sealed class GroupCommit : IAsyncDisposable
             while (await _queue.Reader.WaitToReadAsync())
             {
                 while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
+                if (batch.Count == 0) continue; // the other loop took them
                 await SendAsync(batch);
                 batch.Clear();
             }
