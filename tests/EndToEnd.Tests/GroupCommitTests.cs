@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -72,6 +74,35 @@ public sealed class GroupCommitTests(PlatformFixture platform)
             await using var superuser = platform.ConnectAsSuperuser("surveys");
             await superuser.ExecuteAsync("drop table if exists group_commit_probe");
         }
+    }
+
+    [Fact]
+    public async Task A_batch_joins_no_trace_of_the_request_that_happened_to_create_the_group_commit()
+    {
+        using var requests = new ActivitySource("GroupCommitTests.Request");
+        var stopped = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name is "Npgsql" || s == requests,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using var source = NpgsqlDataSource.Create(platform.Platform.ConnectionString("surveys"));
+
+        GroupCommit commits;
+        ActivityTraceId firstRequest;
+        using (var request = requests.StartActivity("first request")!)
+        {
+            firstRequest = request.TraceId;
+            commits = new GroupCommit(source, NullLogger<GroupCommit>.Instance);
+        }
+        await using (commits)
+            Assert.Equal(1, await commits.ExecuteAsync(Guid.NewGuid(), "select 1", new Dictionary<string, object?>()));
+
+        var batches = stopped.Where(a => a.Source.Name == "Npgsql").ToList();
+        Assert.NotEmpty(batches);
+        Assert.All(batches, a => Assert.NotEqual(firstRequest, a.TraceId));
     }
 
     private async Task<List<(Guid Tenant, int Value, long Tx)>> RowsAsync()

@@ -97,7 +97,9 @@ public sealed class GroupCommit : IAsyncDisposable
         public Lane(NpgsqlDataSource dataSource, ILogger logger, Func<NpgsqlBatch, IReadOnlyList<Pending>, Task> run)
         {
             (_dataSource, _logger, _run) = (dataSource, logger, run);
-            _loops = Task.WhenAll(Enumerable.Range(0, BatchesOut).Select(_ => Task.Run(LoopAsync)));
+            // Not in the context of the request that happened to create this: its trace would parent every batch.
+            using (ExecutionContext.SuppressFlow())
+                _loops = Task.WhenAll(Enumerable.Range(0, BatchesOut).Select(_ => Task.Run(LoopAsync)).ToArray());
         }
 
         public TPending Enqueue<TPending>(TPending pending) where TPending : Pending =>
