@@ -105,7 +105,7 @@ public sealed class RowLevelSecurityTests(PlatformFixture platform)
         await using var source = NpgsqlDataSource.Create(platform.Platform.ConnectionString("networks"));
         var db = new Platform.Data.Database(source);
 
-        await using var connection = await db.OpenForTenantAsync(a);
+        await using var connection = db.ForTenant(a);
         var tenants = (await connection.Connection.QueryAsync<Guid>(connection.Command("select tenant_id from networks"))).ToList();
         Assert.NotEmpty(tenants);
         Assert.All(tenants, t => Assert.Equal(a, t));
@@ -126,14 +126,14 @@ public sealed class RowLevelSecurityTests(PlatformFixture platform)
         var db = new Platform.Data.Database(source);
         var name = $"Half-applied probe {Guid.NewGuid():N}";
 
-        await using (var connection = await db.OpenForTenantAsync(a))
+        await using (var connection = db.ForTenant(a))
             await Assert.ThrowsAsync<PostgresException>(() => connection.Connection.ExecuteAsync(connection.Command("""
                 insert into networks (id, tenant_id, name, aim, goal_type, launch_date) values (gen_random_uuid(), @a, @name, 'x', 'Other', '2024-08-01');
                 select 1 / 0
                 """, new { name, a })));
 
         // The one pooled connection comes back rolled back and without a tenant: the insert is gone.
-        await using (var connection = await db.OpenForTenantAsync(a))
+        await using (var connection = db.ForTenant(a))
         {
             Assert.Equal(0, await connection.Connection.ExecuteScalarAsync<long>(connection.Command("select count(*) from networks where name = @name", new { name })));
             Assert.NotEqual(0, await connection.Connection.ExecuteScalarAsync<long>(connection.Command("select count(*) from networks")));

@@ -20,11 +20,11 @@ public sealed class Database
     public Task<UnitOfWork> BeginAsync(Guid tenantId, CancellationToken ct = default) => BeginCoreAsync(tenantId, ct);
 
     /// <summary>
-    /// Opens a connection for <paramref name="tenantId"/> on which each command is its own transaction, sent in one round
-    /// trip (<see cref="TenantConnection.Command"/>): for the hottest paths.
+    /// A connection for <paramref name="tenantId"/> on which each command is its own transaction, sent in one round
+    /// trip (<see cref="TenantConnection.Command"/>): for the hottest paths. It is not opened here: Dapper opens it for
+    /// each command and closes it after, so it holds a pooled connection only while a command runs.
     /// </summary>
-    public async Task<TenantConnection> OpenForTenantAsync(Guid tenantId, CancellationToken ct = default) =>
-        new(await dataSource.OpenConnectionAsync(ct), tenantId);
+    public TenantConnection ForTenant(Guid tenantId) => new(dataSource.CreateConnection(), tenantId);
 
     /// <summary>Starts a unit of work with no tenant: tenant-owned tables show no rows. For infrastructure tables (outbox, inbox).</summary>
     public Task<UnitOfWork> BeginSystemAsync(CancellationToken ct = default) => BeginCoreAsync(null, ct);

@@ -36,6 +36,7 @@ public sealed class GroupCommit : IAsyncDisposable
 
     public GroupCommit(NpgsqlDataSource dataSource, ILogger<GroupCommit> logger)
     {
+        DapperTypeHandlers.Register(); // RowsAsync maps as Dapper does, DateOnly included
         _writes = new Lane(dataSource, logger, async (commands, batch) =>
         {
             await commands.ExecuteNonQueryAsync();
@@ -86,8 +87,6 @@ public sealed class GroupCommit : IAsyncDisposable
     /// <summary>One queue, and the loops that each send what has queued up as one batch while their previous one is out.</summary>
     private sealed class Lane : IAsyncDisposable
     {
-        private const string SetTenant = "select set_config('app.tenant_id', @tenant, true)";
-
         private readonly NpgsqlDataSource _dataSource;
         private readonly ILogger _logger;
         private readonly Func<NpgsqlBatch, IReadOnlyList<Pending>, Task> _run;
@@ -153,7 +152,7 @@ public sealed class GroupCommit : IAsyncDisposable
             commands.BatchCommands.Add(new NpgsqlBatchCommand("begin"));
             foreach (var pending in batch)
             {
-                commands.BatchCommands.Add(new NpgsqlBatchCommand(SetTenant) { Parameters = { new("tenant", pending.TenantId.ToString()) } });
+                commands.BatchCommands.Add(new NpgsqlBatchCommand(UnitOfWork.SetTenant) { Parameters = { new("tenant", pending.TenantId.ToString()) } });
                 foreach (var command in pending.NewCommands()) commands.BatchCommands.Add(command);
             }
             commands.BatchCommands.Add(new NpgsqlBatchCommand("commit"));

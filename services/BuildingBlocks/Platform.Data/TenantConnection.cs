@@ -21,7 +21,9 @@ public interface ITenantCommands
 /// <remarks>
 /// A command not made by <see cref="Command"/> runs with no tenant set, so row-level security shows and accepts
 /// nothing: a forgotten wrapper fails closed. When a statement fails, PostgreSQL skips the rest of the command, COMMIT
-/// included; Npgsql rolls the open transaction back before the connection goes back to the pool.
+/// included; Npgsql rolls the open transaction back before the connection goes back to the pool. Made closed
+/// (<see cref="Database.ForTenant"/>), so that a request waiting on something else, a <see cref="GroupCommit"/> batch
+/// say, holds no pooled connection: Dapper opens it for each command and closes it after.
 /// </remarks>
 public sealed class TenantConnection(NpgsqlConnection connection, Guid tenantId) : ITenantCommands, IAsyncDisposable
 {

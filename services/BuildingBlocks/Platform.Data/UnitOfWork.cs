@@ -41,9 +41,11 @@ public sealed class UnitOfWork : ITenantCommands, IAsyncDisposable
     public CommandDefinition Command(string sql, object? parameters = null, CancellationToken ct = default) =>
         new(sql, parameters, Transaction, cancellationToken: ct);
 
+    /// <summary>Sets the tenant for the rest of the transaction; its parameter <c>@tenant</c> is the tenant id as text.</summary>
+    internal const string SetTenant = "select set_config('app.tenant_id', @tenant, true)";
+
     internal static Task SetTenantAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid tenantId, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition("select set_config('app.tenant_id', @tenant, true)",
-            new { tenant = tenantId.ToString() }, transaction, cancellationToken: ct));
+        connection.ExecuteAsync(new CommandDefinition(SetTenant, new { tenant = tenantId.ToString() }, transaction, cancellationToken: ct));
 
     public async Task CommitAsync(CancellationToken ct = default)
     {

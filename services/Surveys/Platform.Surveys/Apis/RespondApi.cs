@@ -51,7 +51,7 @@ public static class RespondApi
     private static async Task<IResult> WithLinkAsync(string token, Database db, GroupCommit commits, Func<Link, Task<IResult?>> act, CancellationToken ct)
     {
         if (!TenantToken.TryReadTenant(token, out var tenant)) return NotFound();
-        await using var connection = await db.OpenForTenantAsync(tenant, ct);
+        await using var connection = db.ForTenant(tenant);
         var tokenHash = TenantToken.Hash(token);
         var responseKey = SurveyLinks.ResponseKey(token);
         for (var attempt = 1; attempt <= Attempts; attempt++)
