@@ -44,12 +44,7 @@ public sealed class OutboxTests(PlatformFixture platform)
         await PlatformFixture.EventuallyAsync(async () => await PendingOutboxRowsForAsync(id) == 0,
             PlatformFixture.EventDelivery, "the published row is marked sent");
         // Every service's consumers reconnect too (each endpoint on its own schedule), so later tests meet a whole platform.
-        foreach (var (service, port) in platform.Platform.Options.Ports.Where(p => p.Key != "gateway"))
-        {
-            using var http = new HttpClient();
-            await PlatformFixture.EventuallyAsync(async () => await http.GetStringAsync($"http://127.0.0.1:{port}/health/ready") == "Healthy",
-                TimeSpan.FromSeconds(60), $"{service} reports healthy (every bus endpoint connected) once the broker is back");
-        }
+        await platform.WaitUntilEveryServiceIsHealthyAsync(TimeSpan.FromSeconds(60));
     }
 
     [Fact]

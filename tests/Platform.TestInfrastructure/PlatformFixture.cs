@@ -98,6 +98,20 @@ public class PlatformFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Waits until every service reports healthy (every bus endpoint connected), after a test took the broker or the
+    /// database away, so later tests meet a whole platform.
+    /// </summary>
+    public async Task WaitUntilEveryServiceIsHealthyAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        foreach (var (service, port) in Platform.Options.Ports.Where(p => p.Key != "gateway"))
+            await EventuallyAsync(async () =>
+            {
+                try { return await http.GetStringAsync($"http://127.0.0.1:{port}/health/ready") == "Healthy"; }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return false; }
+            }, timeout, $"{service} reports healthy");
+    }
 
     private static string BuildConfiguration =>
         new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent?.Name is "Release" ? "Release" : "Debug";

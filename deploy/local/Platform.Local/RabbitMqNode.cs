@@ -50,6 +50,26 @@ public sealed class RabbitMqNode(string baseDirectory, string logFile, int port,
         while (await Shell.PortOpenAsync(port) && DateTime.UtcNow < deadline) await Task.Delay(100);
     }
 
+    /// <summary>The Erlang VM's pid (the node process itself, not its launcher script).</summary>
+    private int NodePid => int.Parse(File.ReadAllText(Path.Combine(baseDirectory, "rabbitmq.pid")).Trim());
+
+    /// <summary>
+    /// Freezes the node with SIGSTOP: its TCP connections stay open and nothing answers, as in a long GC pause, a full
+    /// disk alarm or a stuck host. <see cref="Resume"/> lets it go on where it stopped.
+    /// </summary>
+    public Task FreezeAsync() => Shell.RunAsync("kill", ["-STOP", NodePid.ToString()]);
+
+    public Task ResumeAsync() => Shell.RunAsync("kill", ["-CONT", NodePid.ToString()]);
+
+    /// <summary>Kills the node and its launcher with SIGKILL (no clean shutdown); <see cref="StartAsync"/> brings it back.</summary>
+    public async Task KillAsync()
+    {
+        if (File.Exists(_pidFile) && int.TryParse(await File.ReadAllTextAsync(_pidFile), out var launcher))
+            await Shell.RunAsync("kill", ["-KILL", "--", $"-{launcher}"], check: false);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await Shell.PortOpenAsync(port) && DateTime.UtcNow < deadline) await Task.Delay(100);
+    }
+
     internal static string Tail(string file) =>
         File.Exists(file) ? string.Join('\n', File.ReadLines(file).TakeLast(30)) : "(no log)";
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Dapper;
 using MassTransit;
@@ -12,8 +13,8 @@ namespace Platform.Messaging;
 
 /// <summary>
 /// Publishes pending outbox rows: claims a batch with FOR UPDATE SKIP LOCKED (so several replicas share the work),
-/// publishes each with MessageId = row id (consumers deduplicate on it), marks them sent, and backs off per row
-/// while the broker is unreachable. A crash between publish and mark means a redelivery, never a loss.
+/// publishes each with MessageId = row id (consumers deduplicate on it), marks them sent once the broker confirmed them,
+/// and backs off per row while the broker is unreachable. A crash between publish and mark means a redelivery, never a loss.
 /// </summary>
 public sealed class OutboxRelay(Database db, IBus bus, OutboxSignal signal, IEnumerable<OutboxPacking> packings, ILogger<OutboxRelay> logger)
     : BackgroundService
@@ -90,7 +91,7 @@ public sealed class OutboxRelay(Database db, IBus bus, OutboxSignal signal, IEnu
 
         var sent = outcomes.Where(o => o.Second is null).SelectMany(o => o.First).Select(m => m.Id).ToArray();
         await uow.Connection.ExecuteAsync(new CommandDefinition(
-            "update outbox_messages set sent_at = now(), attempts = attempts + 1, last_error = null where id = any(@sent)",
+            "update outbox_messages set sent_at = clock_timestamp(), attempts = attempts + 1, last_error = null where id = any(@sent)",
             new { sent }, uow.Transaction, cancellationToken: ct));
         foreach (var (rows, error) in outcomes.Where(o => o.Second is not null))
         {
@@ -131,8 +132,7 @@ public sealed class OutboxRelay(Database db, IBus bus, OutboxSignal signal, IEnu
             }
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(PublishTimeout);
-            // A pack goes out under its first row's id; its consumers are idempotent per event, not per message.
-            await bus.Publish(body, body.GetType(), ctx => ctx.MessageId = first.Id, timeout.Token);
+            await bus.Publish(body, body.GetType(), ctx => ctx.MessageId = MessageId(rows), timeout.Token);
             return null;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
@@ -142,5 +142,22 @@ public sealed class OutboxRelay(Database db, IBus bus, OutboxSignal signal, IEnu
         }
     }
 
-    private sealed record PendingMessage(Guid Id, Guid TenantId, string MessageType, string Payload, string? TraceParent, int Attempts);
+    /// <summary>
+    /// A message's id names its content: one row's id, or for a pack an id derived from all its rows' ids. A pack retried
+    /// after a timeout usually holds more rows than the first try, which the broker may still have delivered; the two must
+    /// not share an id, because MassTransit's batch consumer keeps only the first message of each id in a batch (docs/adr/0007).
+    /// </summary>
+    internal static Guid MessageId(IReadOnlyList<PendingMessage> rows)
+    {
+        if (rows.Count == 1) return rows[0].Id;
+        var ids = new byte[rows.Count * 16];
+        for (var i = 0; i < rows.Count; i++) rows[i].Id.TryWriteBytes(ids.AsSpan(i * 16));
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(ids, hash);
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80); // RFC 9562 version 8 (custom), variant 10
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash[..16], bigEndian: true);
+    }
+
+    internal sealed record PendingMessage(Guid Id, Guid TenantId, string MessageType, string Payload, string? TraceParent, int Attempts);
 }
