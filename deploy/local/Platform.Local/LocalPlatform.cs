@@ -245,6 +245,10 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
                 env["Services__Networks"] = $"http://127.0.0.1:{options.Ports["networks"]}";
                 env["Surveys__LinkSecret"] = SurveyLinkSecret;
                 break;
+            case "reporting":
+                env["Identity__ClientSecret"] = s.ServiceClientSecrets["reporting"];
+                env["Services__Surveys"] = $"http://127.0.0.1:{options.Ports["surveys"]}";
+                break;
             case "assessments":
                 env["Identity__ClientSecret"] = s.ServiceClientSecrets["assessments"];
                 env["Services__Networks"] = $"http://127.0.0.1:{options.Ports["networks"]}";

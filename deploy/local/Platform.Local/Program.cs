@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Platform.Local;
 
-// The engine behind ./dev: `up`, `down`, `status`, `rebuild-reports`. Data, logs and pids live in <repo>/.data (git-ignored).
+// The engine behind ./dev: `up`, `down`, `status`, `rebuild-reports`, `check-reports`. Data, logs and pids live in <repo>/.data (git-ignored).
 var repoRoot = RepositoryRoot.Find();
 var dataDir = Path.Combine(repoRoot, ".data");
 Directory.CreateDirectory(dataDir);
@@ -45,6 +45,9 @@ switch (args.FirstOrDefault())
         Console.WriteLine("Reporting is up on a new database and taking the replayed events in (a few seconds for the demo).");
         return 0;
 
+    case "check-reports":
+        return await ReportsCheck.RunAsync(new PlatformApiClient(options.GatewayUrl), Console.WriteLine) == 0 ? 0 : 1;
+
     case "restart" when args.Length == 2 && LocalPlatform.Components.Any(c => c.Name == args[1]):
         // After rebuilding one service: stop it and start the new build, with the same configuration as `up`.
         await platform.StopServiceAsync(args[1]);
@@ -76,7 +79,7 @@ switch (args.FirstOrDefault())
         return ok ? 0 : 1;
 
     default:
-        Console.Error.WriteLine($"usage: Platform.Local up | down | status | rebuild-reports | restart {string.Join("|", LocalPlatform.Components.Select(c => c.Name))}");
+        Console.Error.WriteLine($"usage: Platform.Local up | down | status | rebuild-reports | check-reports | restart {string.Join("|", LocalPlatform.Components.Select(c => c.Name))}");
         return 2;
 }
 

@@ -44,6 +44,8 @@ public static class ReportingServices
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReadModelChanges>());
         builder.Services.AddSingleton<PortfolioCache>();
         builder.Services.AddSingleton<ReportingRebuild>();
+        builder.AddServiceTokens("reporting");
+        builder.AddServiceClient<SurveysClient>("surveys", "Services:Surveys");
         builder.Services.AddHostedService<RebuildOnEmptyDatabase>();
         builder.Services.AddRazorComponents(); // renders the feedback report page (static HTML, no interactivity)
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -14,6 +14,8 @@ public static class SurveysServices
     public static WebApplicationBuilder AddSurveysServices(this WebApplicationBuilder builder)
     {
         builder.AddDefaultAuthentication();
+        builder.Services.AddAuthorizationBuilder().AddPolicy(ServiceApi.ReportingServicePolicy,
+            p => p.RequireRole("service").RequireClaim("sub", "reporting-service"));
         builder.AddServiceOpenApi();
         builder.Services.AddValidation();
         builder.AddServiceDatabase();
@@ -45,6 +47,7 @@ public static class SurveysServices
         api.MapInstrumentsApi();
         api.MapWavesApi();
         api.MapRespondApi();
+        app.MapServiceApi();
         return app;
     }
 }

@@ -63,7 +63,29 @@ public static class ReportingApi
         app.MapPost("/api/reporting/admin/rebuild", Rebuild).RequireAuthorization(Policies.PlatformAdmin).WithTags("Reporting")
             .WithSummary("Ask every publisher to re-emit its facts; Reporting takes them in again idempotently (202: it happens in the background)")
             .Produces(StatusCodes.Status202Accepted);
+        app.MapGet("/api/reporting/admin/tenants/{tenantId:guid}/survey-consistency", CheckSurveyConsistency).RequireAuthorization(Policies.PlatformAdmin)
+            .WithTags("Reporting")
+            .WithSummary("Per wave of a hub, the responses Surveys holds against those Reporting counts (submitted before `before`, by default a minute ago); a mismatch is logged as an error, and a rebuild repairs it")
+            .Produces<SurveyConsistencyReport>();
         return app;
+    }
+
+    /// <summary>Responses younger than this may still be on their way to Reporting: the check leaves them out by default.</summary>
+    private static readonly TimeSpan InFlight = TimeSpan.FromMinutes(1);
+
+    private static async Task<Ok<SurveyConsistencyReport>> CheckSurveyConsistency(Guid tenantId, DateTimeOffset? before, Database db,
+        SurveyResultsStore results, SurveysClient surveys, TimeProvider clock, ILogger<SurveyConsistencyReport> logger, CancellationToken ct)
+    {
+        var cutoff = before ?? clock.GetUtcNow() - InFlight;
+        var submitted = await surveys.SubmittedCountsAsync(tenantId, cutoff, ct);
+        IReadOnlyDictionary<Guid, int> counted;
+        await using (var uow = await db.BeginAsync(tenantId, ct))
+            counted = await results.CountedByWaveAsync(uow, cutoff, ct);
+        var report = SurveyConsistency.Compare(tenantId, cutoff, submitted, counted);
+        foreach (var m in report.Mismatches)
+            logger.LogError("Survey wave {WaveId} of tenant {TenantId}: Surveys holds {Submitted} responses submitted before {Before:O}, Reporting counts {Counted}; `./dev rebuild-reports` (POST /api/reporting/admin/rebuild) repairs it",
+                m.WaveId, tenantId, m.SubmittedInSurveys, cutoff, m.CountedInReporting);
+        return TypedResults.Ok(report);
     }
 
     private static async Task<Accepted<RebuildAccepted>> Rebuild(ReportingRebuild rebuild, CancellationToken ct) =>

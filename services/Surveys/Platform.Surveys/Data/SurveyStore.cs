@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Platform.Contracts.Networks;
+using Platform.Contracts.Surveys;
 using Platform.Data;
 using Platform.Surveys.Domain;
 
@@ -168,6 +169,14 @@ public sealed class SurveyStore
             select response_key as ResponseKey, wave_id as WaveId, role, team_id as TeamId, scale_scores::text as ScaleScores, submitted_at as SubmittedAt
             from survey_responses where submitted_at is not null and scale_scores is not null order by wave_id, submitted_at
             """, transaction: uow.Transaction, cancellationToken: ct))).AsList();
+
+    /// <summary>Per wave of the tenant, how many responses were submitted before <paramref name="before"/> (the consistency check).</summary>
+    public async Task<IReadOnlyList<WaveSubmittedCount>> SubmittedCountsAsync(UnitOfWork uow, DateTimeOffset before, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<WaveSubmittedCount>(new CommandDefinition("""
+            select wave_id as WaveId, count(*)::int as Submitted
+            from survey_responses where submitted_at < @before and scale_scores is not null
+            group by wave_id order by wave_id
+            """, new { before }, uow.Transaction, cancellationToken: ct))).AsList();
 
     public Task InsertInvitationsAsync(UnitOfWork uow, Guid waveId, IReadOnlyList<(Guid Id, RosterMember Member, byte[] TokenHash)> invitations, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(new CommandDefinition("""
