@@ -91,7 +91,9 @@ public sealed class PortfolioHealthTests(PlatformFixture platform)
         await PlatformFixture.EventuallyAsync(async () => await RowAsync() is not null, PlatformFixture.EventDelivery, "the granted network is in the portfolio");
         Assert.Equal(JsonValueKind.Null, (await RowAsync())!.Value.GetProperty("hubLeadership").ValueKind); // read, and so kept
 
+        // A funder sees survey results once the wave closes, not before (issue 25).
         await driver.AllSubmitAsync(emails, 4);
+        await platform.Api.PostAsync<JsonElement>($"/api/surveys/waves/{wave}/close", hub, new { });
         await PlatformFixture.EventuallyAsync(async () => (await RowAsync())!.Value.GetProperty("hubLeadership").ValueKind == JsonValueKind.Number,
             PlatformFixture.EventDelivery, "the five responses show in the portfolio just read");
         Assert.Equal(4m, (await RowAsync())!.Value.GetProperty("hubLeadership").GetDecimal());

@@ -90,10 +90,10 @@ public sealed class RebuildTests(PlatformFixture platform)
             await reporting.ExecuteAsync("delete from survey_scale_scores where response_id = (select response_id from survey_scale_scores where wave_id = @wave order by response_id limit 1)", new { wave });
         var admin = await platform.TokenAsync(PlatformFixture.PlatformAdmin);
         var tenant = PlatformFixture.TenantOf(hub);
-        async Task<(Guid Wave, int Surveys, int Reporting)[]> MismatchesAsync() =>
+        async Task<(Guid Wave, int Released, int Reporting)[]> MismatchesAsync() =>
             (await api.GetAsync<JsonElement>($"/api/reporting/admin/tenants/{tenant}/survey-consistency?before={Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"))}", admin))
                 .GetProperty("mismatches").EnumerateArray()
-                .Select(m => (m.GetProperty("waveId").GetGuid(), m.GetProperty("submittedInSurveys").GetInt32(), m.GetProperty("countedInReporting").GetInt32()))
+                .Select(m => (m.GetProperty("waveId").GetGuid(), m.GetProperty("releasedBefore").GetInt32(), m.GetProperty("countedInReporting").GetInt32()))
                 .ToArray();
         Assert.Equal([(wave, 5, 4)], await MismatchesAsync());
         var log = await File.ReadAllTextAsync(Path.Combine(platform.Platform.Options.LogDirectory, "reporting.log"));

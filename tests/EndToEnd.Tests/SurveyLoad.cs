@@ -18,6 +18,7 @@ namespace EndToEnd.Tests;
 public sealed class SurveyLoad
 {
     private readonly PlatformFixture _platform;
+    private readonly string _hub;
     private readonly ConcurrentBag<int> _statuses = [];
 
     public Guid Network { get; }
@@ -27,8 +28,8 @@ public sealed class SurveyLoad
     public ConcurrentBag<string> Acknowledged { get; } = [];
     public IReadOnlyCollection<int> Statuses => _statuses;
 
-    private SurveyLoad(PlatformFixture platform, Guid network, Guid wave, IReadOnlyList<string> tokens) =>
-        (_platform, Network, Wave, Tokens) = (platform, network, wave, tokens);
+    private SurveyLoad(PlatformFixture platform, string hub, Guid network, Guid wave, IReadOnlyList<string> tokens) =>
+        (_platform, _hub, Network, Wave, Tokens) = (platform, hub, network, wave, tokens);
 
     /// <summary>A network of <paramref name="members"/> (one roster import), its wave opened, and every member's link.</summary>
     public static async Task<SurveyLoad> OpenWaveAsync(PlatformFixture platform, string hub, int members, int year = 2026)
@@ -68,7 +69,7 @@ public sealed class SurveyLoad
         var tenant = PlatformFixture.TenantOf(hub);
         await using var db = platform.ConnectAsSuperuser("surveys");
         var invitations = await db.QueryAsync<Guid>("select id from survey_invitations where wave_id = @wave order by id", new { wave });
-        return new SurveyLoad(platform, network, wave, invitations.Select(id => links.TokenFor(tenant, id)).ToList());
+        return new SurveyLoad(platform, hub, network, wave, invitations.Select(id => links.TokenFor(tenant, id)).ToList());
     }
 
     private static readonly string[] RatedItems = ["HL1", "HL2", "HL3", "HL4", "RE1", "RE2", "RE3", "RE4", "CI1", "CI2", "CI3", "CI4", "WT1", "WT2", "WT3",
@@ -82,6 +83,8 @@ public sealed class SurveyLoad
     {
         using var http = new HttpClient { BaseAddress = _platform.Gateway, Timeout = TimeSpan.FromSeconds(30) };
         var faultTask = Task.Run(fault);
+        using var submitting = new CancellationTokenSource();
+        var days = Task.Run(() => LetDaysPassAsync(submitting.Token));
         var clock = Stopwatch.StartNew();
         var submits = new List<Task>();
         for (var i = 0; i < Tokens.Count; i++)
@@ -93,6 +96,29 @@ public sealed class SurveyLoad
         }
         await Task.WhenAll(submits);
         await faultTask;
+        await submitting.CancelAsync();
+        await days;
+    }
+
+    /// <summary>
+    /// Responses leave Surveys in released steps at most a day apart (issue 25). While the load runs, a day passes every
+    /// second for the wave (its last step is moved back), so steps keep going out through the fault, as over a long wave.
+    /// </summary>
+    private async Task LetDaysPassAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await using var surveys = _platform.ConnectAsSuperuser("surveys");
+                await surveys.ExecuteAsync("update waves set last_released_at = last_released_at - interval '1 day' where id = @Wave", new { Wave });
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
+            {
+                // PostgreSQL is being restarted: the next second will do.
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
 
     private async Task SubmitAsync(HttpClient http, string token, int level)
@@ -128,6 +154,12 @@ public sealed class SurveyLoad
     /// </summary>
     public async Task AssertEveryAcknowledgedResponseReachesReportingOnceAsync(TimeSpan within)
     {
+        // The close releases the last step: everything stored goes to Reporting.
+        await PlatformFixture.EventuallyAsync(async () =>
+        {
+            using var closed = await _platform.Api.SendAsync(HttpMethod.Post, $"/api/surveys/waves/{Wave}/close", _hub, new { });
+            return closed.IsSuccessStatusCode;
+        }, TimeSpan.FromSeconds(30), "the wave closes");
         await using var surveys = _platform.ConnectAsSuperuser("surveys");
         var stored = await surveys.ExecuteScalarAsync<long>(
             "select count(*) from survey_responses where wave_id = @Wave and submitted_at is not null", new { Wave });

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Platform.Local;
 
 /// <summary>
-/// `./dev check-reports`: for every hub, asks Reporting to compare its survey counts per wave with Surveys'
+/// `./dev check-reports`: for every hub, asks Reporting to compare its survey counts per wave with what Surveys released
 /// (GET /api/reporting/admin/tenants/{id}/survey-consistency, as the platform admin). Reporting logs each mismatch as an
 /// error; this prints them and says how to repair.
 /// </summary>
@@ -22,11 +22,11 @@ public static class ReportsCheck
             output($"{tenant.GetProperty("name").GetString(),-32} {report.GetProperty("wavesCompared").GetInt32(),3} waves  " +
                    (differing.Count == 0 ? "consistent" : $"{differing.Count} differ"));
             foreach (var m in differing)
-                output($"    wave {m.GetProperty("waveId")}: Surveys holds {m.GetProperty("submittedInSurveys")}, Reporting counts {m.GetProperty("countedInReporting")}");
+                output($"    wave {m.GetProperty("waveId")}: Surveys released {m.GetProperty("releasedBefore")} before the check ({m.GetProperty("released")} in all), Reporting counts {m.GetProperty("countedInReporting")}");
             mismatches += differing.Count;
         }
         output(mismatches == 0
-            ? "Reporting counts every survey response Surveys holds (responses of the last minute are left out: they may be on their way)."
+            ? "Reporting counts every survey response Surveys released to it (those released in the last minute may still be on their way)."
             : $"{mismatches} wave(s) differ; `./dev rebuild-reports` rebuilds Reporting from every service's facts.");
         return mismatches;
     }

@@ -37,6 +37,8 @@ public static class SurveysServices
         builder.Services.AddSingleton<SurveyLinks>();
         builder.Services.AddSingleton<MailSender>();
         builder.Services.AddSingleton<SurveyMail>();
+        builder.Services.AddSingleton<ResponseRelease>();
+        builder.Services.AddHostedService<ResponseReleaseJob>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }

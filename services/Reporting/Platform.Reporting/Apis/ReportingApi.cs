@@ -65,26 +65,27 @@ public static class ReportingApi
             .Produces(StatusCodes.Status202Accepted);
         app.MapGet("/api/reporting/admin/tenants/{tenantId:guid}/survey-consistency", CheckSurveyConsistency).RequireAuthorization(Policies.PlatformAdmin)
             .WithTags("Reporting")
-            .WithSummary("Per wave of a hub, the responses Surveys holds against those Reporting counts (submitted before `before`, by default a minute ago); a mismatch is logged as an error, and a rebuild repairs it")
+            .WithSummary("Per wave of a hub, the responses Reporting counts against those Surveys released to it (all released before `before`, by default a minute ago, must be there); a mismatch is logged as an error, and a rebuild repairs it")
             .Produces<SurveyConsistencyReport>();
         return app;
     }
 
-    /// <summary>Responses younger than this may still be on their way to Reporting: the check leaves them out by default.</summary>
+    /// <summary>Responses released less than this ago may still be on their way to Reporting: by default the check does not require them.</summary>
     private static readonly TimeSpan InFlight = TimeSpan.FromMinutes(1);
 
     private static async Task<Ok<SurveyConsistencyReport>> CheckSurveyConsistency(Guid tenantId, DateTimeOffset? before, Database db,
-        SurveyResultsStore results, SurveysClient surveys, TimeProvider clock, ILogger<SurveyConsistencyReport> logger, CancellationToken ct)
+        SurveyResultsStore results, SurveysClient surveys, TimeProvider clock, ILoggerFactory logs, CancellationToken ct)
     {
         var cutoff = before ?? clock.GetUtcNow() - InFlight;
-        var submitted = await surveys.SubmittedCountsAsync(tenantId, cutoff, ct);
+        var released = await surveys.ReleasedCountsAsync(tenantId, cutoff, ct);
         IReadOnlyDictionary<Guid, int> counted;
         await using (var uow = await db.BeginAsync(tenantId, ct))
-            counted = await results.CountedByWaveAsync(uow, cutoff, ct);
-        var report = SurveyConsistency.Compare(tenantId, cutoff, submitted, counted);
+            counted = await results.CountedByWaveAsync(uow, ct);
+        var report = SurveyConsistency.Compare(tenantId, cutoff, released, counted);
+        var logger = logs.CreateLogger(typeof(SurveyConsistency).FullName!);
         foreach (var m in report.Mismatches)
-            logger.LogError("Survey wave {WaveId} of tenant {TenantId}: Surveys holds {Submitted} responses submitted before {Before:O}, Reporting counts {Counted}; `./dev rebuild-reports` (POST /api/reporting/admin/rebuild) repairs it",
-                m.WaveId, tenantId, m.SubmittedInSurveys, cutoff, m.CountedInReporting);
+            logger.LogError("Survey wave {WaveId} of tenant {TenantId}: Surveys released {ReleasedBefore} responses before {Before:O} and {Released} in all, Reporting counts {Counted}; `./dev rebuild-reports` (POST /api/reporting/admin/rebuild) repairs it",
+                m.WaveId, tenantId, m.ReleasedBefore, cutoff, m.Released, m.CountedInReporting);
         return TypedResults.Ok(report);
     }
 

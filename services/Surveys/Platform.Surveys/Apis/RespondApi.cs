@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Platform.Contracts.Surveys;
 using Platform.Data;
 using Platform.HealthModel;
-using Platform.Messaging;
 using Platform.Surveys.Data;
 using Platform.Surveys.IntegrationEvents;
 using Platform.Surveys.Domain;
@@ -99,7 +98,7 @@ public static class RespondApi
     }
 
     private static async Task<IResult> Submit(string token, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] SaveAnswersRequest? request,
-        Database db, SurveyStore store, GroupCommit commits, Outbox outbox, TimeProvider clock, CancellationToken ct)
+        Database db, SurveyStore store, GroupCommit commits, TimeProvider clock, CancellationToken ct)
     {
         if (request?.Answers is { Count: > MaxAnswersPerSave })
             return TypedResults.Problem($"Send at most {MaxAnswersPerSave} answers.", statusCode: 400);
@@ -121,12 +120,10 @@ public static class RespondApi
 
             var scores = Scoring.RespondentScaleScores(instrument, answers);
             var now = clock.GetUtcNow();
-            var tenant = link.Connection.TenantId;
-            var submitted = ResponseEvents.Submitted(tenant, link.Wave.Id, link.Wave.NetworkId, link.Wave.NetworkYear, link.ResponseKey,
-                link.Invitation.Role, link.Invitation.TeamId, scores, await store.GroupSizesAsync(link.Connection, link.Wave.Id, ct), now);
-            // The response, its invitation's flag and its event: one statement, committed with the writes of concurrent submits.
-            var write = SurveyStore.SaveResponse(tenant, link.ResponseKey, link.Wave.Id, link.Invitation, link.Saved, answers, scores, now);
-            return await outbox.ExecuteWithEventAsync(commits, write, submitted) ? TypedResults.Ok(new Submitted(now)) : null;
+            // The response and its invitation's flag: one statement, committed with the writes of concurrent submits. Its event
+            // leaves later, with the released step it falls in (ResponseRelease), never alone.
+            var write = SurveyStore.SaveResponse(link.Connection.TenantId, link.ResponseKey, link.Wave.Id, link.Invitation, link.Saved, answers, scores, now);
+            return await SurveyStore.SaveAsync(commits, write) ? TypedResults.Ok(new Submitted(now)) : null;
         }, ct);
     }
 

@@ -15,16 +15,16 @@ public static class ServiceApi
 
     public static IEndpointRouteBuilder MapServiceApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/service/tenants/{tenantId:guid}/survey-waves/submitted-counts", SubmittedCounts)
+        app.MapGet("/api/service/tenants/{tenantId:guid}/survey-waves/released-counts", ReleasedCounts)
             .RequireAuthorization(ReportingServicePolicy).WithTags("Service")
-            .WithSummary("Per wave of a hub, the responses submitted before a time (reporting-service only)");
+            .WithSummary("Per wave of a hub, the responses released to Reporting: before a time, and in all (reporting-service only)");
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<WaveSubmittedCount>>> SubmittedCounts(Guid tenantId, DateTimeOffset before, Database db,
+    private static async Task<Ok<IReadOnlyList<WaveReleasedCount>>> ReleasedCounts(Guid tenantId, DateTimeOffset before, Database db,
         SurveyStore store, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(tenantId, ct);
-        return TypedResults.Ok(await store.SubmittedCountsAsync(uow, before, ct));
+        return TypedResults.Ok(await store.ReleasedCountsAsync(uow, before, ct));
     }
 }

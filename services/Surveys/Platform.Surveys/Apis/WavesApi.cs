@@ -8,6 +8,7 @@ using Platform.Messaging;
 using Platform.ServiceDefaults;
 using Platform.Surveys.Data;
 using Platform.Surveys.Domain;
+using Platform.Surveys.IntegrationEvents;
 
 namespace Platform.Surveys.Apis;
 
@@ -163,13 +164,15 @@ public static class WavesApi
             invitations.Count, invitations.Count(i => i.Submitted), closedAt);
 
     private static async Task<Results<Ok<SurveyWave>, NotFound, ProblemHttpResult>> Close(
-        Guid id, ClaimsPrincipal user, Database db, SurveyStore store, Outbox outbox, TimeProvider clock, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, Database db, SurveyStore store, ResponseRelease release, Outbox outbox, TimeProvider clock, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await store.WaveAsync(uow, id, forUpdate: true, ct) is not { } wave) return TypedResults.NotFound();
         if (wave.Status != WaveStatus.Open) return TypedResults.Problem($"Only an open wave can be closed; this one is {wave.Status.ToString().ToLowerInvariant()}.", statusCode: 409);
         var now = clock.GetUtcNow();
         await store.SetWaveStatusAsync(uow, id, WaveStatus.Closed, now, ct);
+        // The final step: every response still waiting goes now, before the close itself.
+        await release.ReleaseDueAsync(uow, wave with { Status = WaveStatus.Closed, ClosedAt = now }, ct);
         var invitations = await store.InvitationsAsync(uow, id, false, ct);
         await outbox.EnqueueAsync(uow, ClosedEvent(user.TenantId(), wave, invitations, now), ct);
         await uow.CommitAsync(ct);

@@ -137,7 +137,8 @@ public sealed class SurveyStore
 
     private const string WaveColumns = """
         id, network_id as NetworkId, instrument_id as InstrumentId, instrument_version as InstrumentVersion, network_year as NetworkYear,
-        opens_on as OpensOn, closes_on as ClosesOn, status, created_at as CreatedAt, opened_at as OpenedAt, closed_at as ClosedAt
+        opens_on as OpensOn, closes_on as ClosesOn, status, created_at as CreatedAt, opened_at as OpenedAt, closed_at as ClosedAt,
+        last_released_at as ResultsReleasedAt
         """;
 
     public Task InsertWaveAsync(UnitOfWork uow, SurveyWave w, CancellationToken ct) =>
@@ -163,18 +164,41 @@ public sealed class SurveyStore
 
     // Invitations and responses ---------------------------------------------------------------------------------
 
-    /// <summary>Every submitted response of the tenant with what its event carries (for a replay), wave by wave.</summary>
+    /// <summary>Every released response of the tenant with what its event carried (for a replay: the same steps again), wave by wave.</summary>
     public async Task<IReadOnlyList<SubmittedResponse>> SubmittedResponsesAsync(UnitOfWork uow, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<SubmittedResponse>(new CommandDefinition("""
             select response_key as ResponseKey, wave_id as WaveId, role, team_id as TeamId, scale_scores::text as ScaleScores, submitted_at as SubmittedAt
-            from survey_responses where submitted_at is not null and scale_scores is not null order by wave_id, submitted_at
+            from survey_responses where released_at is not null and scale_scores is not null order by wave_id, submitted_at
             """, transaction: uow.Transaction, cancellationToken: ct))).AsList();
 
-    /// <summary>Per wave of the tenant, how many responses were submitted before <paramref name="before"/> (the consistency check).</summary>
-    public async Task<IReadOnlyList<WaveSubmittedCount>> SubmittedCountsAsync(UnitOfWork uow, DateTimeOffset before, CancellationToken ct) =>
-        (await uow.Connection.QueryAsync<WaveSubmittedCount>(new CommandDefinition("""
-            select wave_id as WaveId, count(*)::int as Submitted
-            from survey_responses where submitted_at < @before and scale_scores is not null
+    /// <summary>A wave's submitted responses whose step has not been released yet, oldest first.</summary>
+    public async Task<IReadOnlyList<SubmittedResponse>> UnreleasedResponsesAsync(UnitOfWork uow, Guid waveId, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<SubmittedResponse>(new CommandDefinition("""
+            select response_key as ResponseKey, wave_id as WaveId, role, team_id as TeamId, scale_scores::text as ScaleScores, submitted_at as SubmittedAt
+            from survey_responses where wave_id = @waveId and submitted_at is not null and released_at is null and scale_scores is not null
+            order by submitted_at
+            """, new { waveId }, uow.Transaction, cancellationToken: ct))).AsList();
+
+    /// <summary>Marks a step released: its responses, and the wave's latest step.</summary>
+    public Task MarkReleasedAsync(UnitOfWork uow, Guid waveId, IReadOnlyList<byte[]> responseKeys, DateTimeOffset at, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("""
+            update survey_responses set released_at = @at where response_key = any(@responseKeys);
+            update waves set last_released_at = @at where id = @waveId;
+            """, new { waveId, responseKeys = responseKeys.ToArray(), at }, uow.Transaction, cancellationToken: ct));
+
+    /// <summary>Every hub's waves with responses waiting for their step (ids only: see migration 0004).</summary>
+    public async Task<IReadOnlyList<(Guid TenantId, Guid WaveId)>> WavesWithUnreleasedResponsesAsync(UnitOfWork system, CancellationToken ct) =>
+        (await system.Connection.QueryAsync<(Guid, Guid)>(new CommandDefinition(
+            "select tenant_id, wave_id from waves_with_unreleased_responses()", transaction: system.Transaction, cancellationToken: ct))).AsList();
+
+    /// <summary>
+    /// Per wave of the tenant, how many responses were sent to Reporting (released): before <paramref name="before"/>, and
+    /// in all. For the consistency check: responses waiting for their step are not expected there yet.
+    /// </summary>
+    public async Task<IReadOnlyList<WaveReleasedCount>> ReleasedCountsAsync(UnitOfWork uow, DateTimeOffset before, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<WaveReleasedCount>(new CommandDefinition("""
+            select wave_id as WaveId, (count(*) filter (where released_at < @before))::int as ReleasedBefore, count(*)::int as Released
+            from survey_responses where released_at is not null and scale_scores is not null
             group by wave_id order by wave_id
             """, new { before }, uow.Transaction, cancellationToken: ct))).AsList();
 

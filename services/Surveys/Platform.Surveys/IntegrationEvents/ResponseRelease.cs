@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Platform.Contracts;
+using Platform.Contracts.Surveys;
+using Platform.Data;
+using Platform.HealthModel;
+using Platform.Messaging;
+using Platform.Surveys.Apis;
+using Platform.Surveys.Data;
+using Platform.Surveys.Domain;
+
+namespace Platform.Surveys.IntegrationEvents;
+
+/// <summary>
+/// Sends a wave's submitted responses to Reporting in released steps (<see cref="SteppedRelease"/>), never one by one:
+/// every result built from them then moves only by at least the minimum of responses, in the whole and in each role and
+/// team, at most once a day, and all at once when the wave closes. The steps are kept here (released_at), so a replay
+/// for a rebuild of Reporting sends the same ones.
+/// </summary>
+public sealed class ResponseRelease(SurveyStore store, Outbox outbox, TimeProvider clock)
+{
+    /// <summary>
+    /// Releases the wave's due step, if any, in the caller's transaction; the caller holds the wave's row
+    /// (<see cref="SurveyStore.WaveAsync"/> for update), so two releases of one wave never interleave.
+    /// </summary>
+    /// <returns>How many responses the step released.</returns>
+    public async Task<int> ReleaseDueAsync(UnitOfWork uow, SurveyWave wave, CancellationToken ct)
+    {
+        var pending = await store.UnreleasedResponsesAsync(uow, wave.Id, ct);
+        if (pending.Count == 0) return 0;
+        var now = clock.GetUtcNow();
+        var sizes = await store.GroupSizesAsync(uow, wave.Id, ct);
+        var events = pending.ToDictionary(r => r, r => ResponseEvents.Submitted(uow.TenantId!.Value, wave.Id, wave.NetworkId, wave.NetworkYear,
+            r.ResponseKey, r.Role, r.TeamId, JsonSerializer.Deserialize<Dictionary<string, decimal>>(r.ScaleScores)!, sizes,
+            new DateTimeOffset(r.SubmittedAt, TimeSpan.Zero)));
+        var final = !wave.AcceptsResponses(WavesApi.Today(clock));
+        var due = SteppedRelease.Due(events.Select(e => new SteppedRelease.Pending<SubmittedResponse>(e.Key, GroupsOf(e.Value))).ToList(),
+            wave.ResultsReleasedAt, now, Suppression.MinimumN(), final);
+        if (due.Count == 0) return 0;
+        await outbox.EnqueueManyAsync(uow, due.Select(r => (IIntegrationEvent)events[r]).ToList(), ct);
+        await store.MarkReleasedAsync(uow, wave.Id, due.Select(r => r.ResponseKey).ToList(), now, ct);
+        return due.Count;
+    }
+
+    /// <summary>The groups Reporting keeps a response in besides the whole: those its event names (large enough at opening).</summary>
+    private static string[] GroupsOf(SurveyResponseSubmitted e) =>
+        [.. e.Role is { } role ? [$"role:{role}"] : Array.Empty<string>(), .. e.TeamId is { } team ? [$"team:{team}"] : Array.Empty<string>()];
+}
+
+/// <summary>Looks for due steps every few seconds (a step can fall due with no new submit: a day passed, the closing day passed).</summary>
+public sealed class ResponseReleaseJob(Database db, SurveyStore store, ResponseRelease release, IConfiguration config, ILogger<ResponseReleaseJob> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = config.GetValue("Surveys:ReleaseCheckInterval", TimeSpan.FromSeconds(5));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ReleaseDueStepsAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Releasing survey results failed; trying again in {Interval}", interval);
+            }
+            await Task.Delay(interval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    internal async Task ReleaseDueStepsAsync(CancellationToken ct)
+    {
+        IReadOnlyList<(Guid TenantId, Guid WaveId)> waves;
+        await using (var system = await db.BeginSystemAsync(ct))
+            waves = await store.WavesWithUnreleasedResponsesAsync(system, ct);
+        foreach (var (tenant, waveId) in waves)
+        {
+            await using var uow = await db.BeginAsync(tenant, ct);
+            if (await store.WaveAsync(uow, waveId, forUpdate: true, ct) is not { } wave) continue;
+            if (await release.ReleaseDueAsync(uow, wave, ct) > 0) await uow.CommitAsync(ct);
+        }
+    }
+}
