@@ -34,6 +34,45 @@ public sealed class FaultTests(PlatformFixture platform)
         await platform.WaitUntilEveryServiceIsHealthyAsync(TimeSpan.FromSeconds(60));
     }
 
+    /// <summary>
+    /// Joiners are packed by the relay (several MemberJoined rows in one message), and a pack retried after a timeout used
+    /// to share its id with the first try that the broker had in fact delivered: the consumer's inbox took the second for
+    /// a duplicate and its members were lost (issue 23, docs/adr/0007).
+    /// </summary>
+    [Fact]
+    public async Task Members_added_while_the_broker_is_frozen_all_reach_surveys()
+    {
+        var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
+        var driver = new SurveyDriver(platform, 2026);
+        var (network, _) = await driver.NetworkWithMembersAsync(hub, 0);
+        const int members = 150;
+        var adding = Task.Run(async () =>
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            for (var i = 0; i < members; i++)
+            {
+                var due = TimeSpan.FromSeconds(i / 10.0) - clock.Elapsed;
+                if (due > TimeSpan.Zero) await Task.Delay(due);
+                await platform.Api.PostAsync<System.Text.Json.JsonElement>($"/api/networks/{network}/members", hub,
+                    new { email = $"joiner{i}-{Guid.NewGuid():N}@fault.test", givenName = "Jo", familyName = "Iner", role = "TeamMember", startDate = "2025-09-01" });
+            }
+        });
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await platform.Platform.RabbitMq.FreezeAsync();
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(15));
+        }
+        finally
+        {
+            await platform.Platform.RabbitMq.ResumeAsync();
+        }
+        await adding;
+
+        await driver.DraftWaveAsync(hub, network, members); // waits until Surveys knows every member
+        await platform.WaitUntilEveryServiceIsHealthyAsync(TimeSpan.FromSeconds(60));
+    }
+
     [Fact]
     public async Task Responses_submitted_while_the_broker_is_killed_reach_reporting_once_it_is_back()
     {
