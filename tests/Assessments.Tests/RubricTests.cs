@@ -63,16 +63,43 @@ public class RubricTests
         Assert.Equal(new Participation(2, 2, 1), RubricSummaries.Summarize(Practice, all, 2, _ => null).Participation);
     }
 
+    private static readonly DateTimeOffset Monday = new(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
+
+    private static LeaderQualities.Assessment Self(string user, int level, DateTimeOffset updated) =>
+        new(user, updated, Qualities.LookFors.ToDictionary(l => l.LookFor.Id, _ => level));
+
     [Fact]
-    public void The_team_sees_leader_qualities_only_from_three_completed()
+    public void The_team_sees_leader_qualities_only_from_three_completed_besides_the_reader()
     {
-        var complete = Qualities.LookFors.ToDictionary(l => l.LookFor.Id, _ => 3);
-        var two = LeaderQualities.TeamAggregate(Qualities, [complete, complete]);
-        Assert.Null(two.Qualities);
-        Assert.Equal(2, two.Completed);
-        var higher = Qualities.LookFors.ToDictionary(l => l.LookFor.Id, _ => 4);
-        var three = LeaderQualities.TeamAggregate(Qualities, [complete, complete, higher]);
-        Assert.All(three.Qualities!, q => Assert.Equal(3.33m, q.MeanLevel));
+        var two = LeaderQualities.Release(Qualities, null, [Self("ana", 3, Monday), Self("ben", 3, Monday)], Monday);
+        Assert.Null(two);
+        Assert.Null(LeaderQualities.View(Qualities, two, "hub").Qualities);
+
+        var three = LeaderQualities.Release(Qualities, null, [Self("ana", 3, Monday), Self("ben", 3, Monday), Self("cy", 4, Monday)], Monday);
+        var seen = LeaderQualities.View(Qualities, three, "hub");
+        Assert.Equal(3, seen.Completed);
+        Assert.All(seen.Qualities!, q => Assert.Equal(3.33m, q.MeanLevel));
+        // Ana is one of the three: without her own, two are left, and she sees nothing.
+        Assert.Null(LeaderQualities.View(Qualities, three, "ana").Qualities);
         Assert.False(LeaderQualities.IsComplete(Qualities, new Dictionary<string, int> { ["Q1.L1"] = 2 }));
+    }
+
+    [Fact]
+    public void The_team_mean_moves_only_with_three_new_or_changed_and_at_most_once_a_day()
+    {
+        List<LeaderQualities.Assessment> team = [Self("ana", 3, Monday), Self("ben", 3, Monday), Self("cy", 4, Monday)];
+        var first = LeaderQualities.Release(Qualities, null, team, Monday)!;
+
+        // A fourth completes and Ana edits hers: two changes, and too soon anyway. Nothing moves, even a day later.
+        team = [Self("ana", 1, Monday.AddHours(2)), Self("ben", 3, Monday), Self("cy", 4, Monday), Self("dee", 2, Monday.AddHours(3))];
+        Assert.Same(first, LeaderQualities.Release(Qualities, first, team, Monday.AddHours(4)));
+        Assert.Same(first, LeaderQualities.Release(Qualities, first, team, Monday.AddDays(2)));
+
+        // A third change: the next step takes in all three, once a day has passed since the first.
+        team.Add(Self("eve", 4, Monday.AddHours(5)));
+        Assert.Same(first, LeaderQualities.Release(Qualities, first, team, Monday.AddHours(6)));
+        var second = LeaderQualities.Release(Qualities, first, team, Monday.AddDays(1))!;
+        Assert.Equal(5, second.Contributors.Count);
+        Assert.All(second.QualityMeans.Values, m => Assert.Equal(2.8m, m)); // (1 + 3 + 4 + 2 + 4) / 5
     }
 }

@@ -140,6 +140,30 @@ public sealed class AssessmentTests(PlatformFixture platform)
             Assert.Equal(HttpStatusCode.Forbidden, notAdmin.StatusCode);
         using (var badLevel = await platform.Api.SendAsync(HttpMethod.Put, "/api/assessments/self", leaders[0], new { ratings = new[] { new { lookForId = all[0], level = 0 } } }))
             Assert.Equal(HttpStatusCode.BadRequest, badLevel.StatusCode);
+
+        // Two reads around one change never isolate a person (issue 25): a fourth completes, one edits, a fifth completes;
+        // the view stays as it was until a day has passed, then moves once, by all three.
+        async Task CompleteAsync(string leader, int level)
+        {
+            await platform.Api.PostAsync<JsonElement>("/api/assessments/self", leader, new { });
+            using var saved = await platform.Api.SendAsync(HttpMethod.Put, "/api/assessments/self", leader,
+                new { ratings = all.Select(id => new { lookForId = id, level, strategy = (string?)null }) });
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        }
+        var before = (await platform.Api.GetAsync<JsonElement>("/api/assessments/self/team", hub)).GetRawText();
+        for (var i = 3; i < 5; i++) leaders.Add(await LoginAsync(hub, $"leader{i}-{Guid.NewGuid():N}@qualities.test"));
+        await CompleteAsync(leaders[3], 1);
+        Assert.Equal(before, (await platform.Api.GetAsync<JsonElement>("/api/assessments/self/team", hub)).GetRawText());
+        await CompleteAsync(leaders[0], 4);
+        Assert.Equal(before, (await platform.Api.GetAsync<JsonElement>("/api/assessments/self/team", hub)).GetRawText());
+        await CompleteAsync(leaders[4], 4);
+        Assert.Equal(before, (await platform.Api.GetAsync<JsonElement>("/api/assessments/self/team", hub)).GetRawText());
+        await using (var assessments = platform.ConnectAsSuperuser("assessments"))
+            await Dapper.SqlMapper.ExecuteAsync(assessments, "update self_assessment_team_steps set released_at = released_at - interval '1 day' where tenant_id = @tenant",
+                new { tenant = PlatformFixture.TenantOf(hub) });
+        var moved = await platform.Api.GetAsync<JsonElement>("/api/assessments/self/team", hub);
+        Assert.Equal(5, moved.GetProperty("completed").GetInt32());
+        Assert.All(moved.GetProperty("qualities").EnumerateArray(), q => Assert.Equal(3.2m, q.GetProperty("meanLevel").GetDecimal())); // (4 + 3 + 4 + 1 + 4) / 5
     }
 
     private async Task<string[]> HubStaffWithLoginsAsync(string hub, Guid network, int count)

@@ -11,8 +11,9 @@ public sealed record SelfAssessmentView(string RubricId, int RubricVersion, IRea
 
 /// <summary>
 /// Leader-qualities self-assessment: private to the signed-in person (keyed by their login), read back only by them.
-/// The hub admin sees a team aggregate per quality, only with three or more completed; no endpoint returns anyone
-/// else's ratings, for any role.
+/// The hub admin sees a team mean per quality that moves in released steps of three or more completed self-assessments,
+/// at most once a day, and only with three or more besides their own (LeaderQualities); no endpoint returns anyone else's
+/// ratings, for any role.
 /// </summary>
 public static class SelfAssessmentApi
 {
@@ -23,7 +24,7 @@ public static class SelfAssessmentApi
         self.MapGet("/", Mine).WithSummary("The caller's own self-assessment").ProducesProblem(StatusCodes.Status404NotFound);
         self.MapPut("/", Save).WithSummary("Save some of the caller's own ratings").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         self.MapGet("/team", Team).RequireAuthorization(Policies.HubAdmin)
-            .WithSummary("The hub team's mean level per quality, only when three or more people completed theirs");
+            .WithSummary("The hub team's mean level per quality, in released steps (three or more new completions, at most once a day), only with three or more besides the reader");
         return api;
     }
 
@@ -78,11 +79,18 @@ public static class SelfAssessmentApi
         return TypedResults.Ok(View(rubric, saved));
     }
 
-    private static async Task<Ok<TeamQualities>> Team(ClaimsPrincipal user, Database db, AssessmentStore store, RubricCatalog catalog, CancellationToken ct)
+    private static async Task<Ok<TeamQualities>> Team(ClaimsPrincipal user, Database db, AssessmentStore store, RubricCatalog catalog, TimeProvider clock,
+        CancellationToken ct)
     {
         var rubric = catalog.Latest(RubricCatalog.LeaderQualities);
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
-        var completed = (await store.AllSelfLevelsAsync(uow, rubric, ct)).Where(l => LeaderQualities.IsComplete(rubric, l)).ToList();
-        return TypedResults.Ok(LeaderQualities.TeamAggregate(rubric, completed));
+        var current = await store.TeamStepAsync(uow, rubric, ct);
+        var step = LeaderQualities.Release(rubric, current, await store.AllSelfLevelsAsync(uow, rubric, ct), clock.GetUtcNow());
+        if (step != current)
+        {
+            await store.SaveTeamStepAsync(uow, rubric, step!, ct);
+            await uow.CommitAsync(ct);
+        }
+        return TypedResults.Ok(LeaderQualities.View(rubric, step, UserId(user)));
     }
 }

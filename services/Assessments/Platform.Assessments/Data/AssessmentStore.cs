@@ -164,10 +164,32 @@ public sealed class AssessmentStore
             """, new { tenant = uow.TenantId, userId, s.RubricId, s.RubricVersion, levels = JsonSerializer.Serialize(s.Levels),
                 strategies = JsonSerializer.Serialize(s.Strategies), s.StartedAt, s.UpdatedAt }, uow.Transaction, cancellationToken: ct));
 
-    /// <summary>Every self-assessment of the hub for a rubric version, levels only (for the team aggregate; never returned one by one).</summary>
-    public async Task<IReadOnlyList<IReadOnlyDictionary<string, int>>> AllSelfLevelsAsync(UnitOfWork uow, Rubric rubric, CancellationToken ct) =>
-        (await uow.Connection.QueryAsync<string>(new CommandDefinition(
-            "select levels::text from self_assessments where rubric_id = @Id and rubric_version = @Version",
+    /// <summary>Every self-assessment of the hub for a rubric version: whose, when last changed, its levels (for the team step; never returned one by one).</summary>
+    public async Task<IReadOnlyList<LeaderQualities.Assessment>> AllSelfLevelsAsync(UnitOfWork uow, Rubric rubric, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<(string UserId, DateTimeOffset UpdatedAt, string Levels)>(new CommandDefinition(
+            "select user_id, updated_at, levels::text from self_assessments where rubric_id = @Id and rubric_version = @Version",
             new { rubric.Id, rubric.Version }, uow.Transaction, cancellationToken: ct)))
-        .Select(l => (IReadOnlyDictionary<string, int>)JsonSerializer.Deserialize<Dictionary<string, int>>(l)!).ToList();
+        .Select(r => new LeaderQualities.Assessment(r.UserId, r.UpdatedAt, JsonSerializer.Deserialize<Dictionary<string, int>>(r.Levels)!)).ToList();
+
+    /// <summary>The hub team's latest released leader-qualities step, locked until the caller commits (two readers never release twice).</summary>
+    public async Task<LeaderQualities.TeamStep?> TeamStepAsync(UnitOfWork uow, Rubric rubric, CancellationToken ct)
+    {
+        var rows = await uow.Connection.QueryAsync<(DateTimeOffset ReleasedAt, string Contributors, string Means)>(new CommandDefinition("""
+            select released_at, contributors::text, quality_means::text from self_assessment_team_steps
+            where rubric_id = @Id and rubric_version = @Version for update
+            """, new { rubric.Id, rubric.Version }, uow.Transaction, cancellationToken: ct));
+        return rows.AsList() is [var r]
+            ? new LeaderQualities.TeamStep(r.ReleasedAt, JsonSerializer.Deserialize<Dictionary<string, DateTimeOffset>>(r.Contributors)!,
+                JsonSerializer.Deserialize<Dictionary<string, decimal?>>(r.Means)!)
+            : null;
+    }
+
+    public Task SaveTeamStepAsync(UnitOfWork uow, Rubric rubric, LeaderQualities.TeamStep step, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("""
+            insert into self_assessment_team_steps (tenant_id, rubric_id, rubric_version, released_at, contributors, quality_means)
+            values (@tenant, @Id, @Version, @ReleasedAt, @contributors::jsonb, @means::jsonb)
+            on conflict (tenant_id, rubric_id, rubric_version) do update
+                set released_at = excluded.released_at, contributors = excluded.contributors, quality_means = excluded.quality_means
+            """, new { tenant = uow.TenantId, rubric.Id, rubric.Version, step.ReleasedAt, contributors = JsonSerializer.Serialize(step.Contributors),
+                means = JsonSerializer.Serialize(step.QualityMeans) }, uow.Transaction, cancellationToken: ct));
 }
