@@ -82,3 +82,49 @@ public sealed class SurveyPrivacyTests(PlatformFixture platform)
             TimeSpan.FromSeconds(30), "the funder sees the closed wave's results");
     }
 }
+
+/// <summary>
+/// Whoever reads Surveys' database (an operator, a backup, a leak) cannot pair a stored response with one person: a
+/// response keeps only the role, team and school that at least the minimum of its wave's invitations share (issue 25).
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class StoredResponsePrivacyTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Every_stored_response_matches_at_least_the_minimum_of_invitations_and_the_sql_rule_is_the_csharp_one()
+    {
+        // Twenty members in six teams and schools of three or four, three of them team leads: few groups are large enough.
+        var load = await SurveyLoad.OpenWaveAsync(platform, await platform.TokenAsync(PlatformFixture.RiverbendAdmin), 20);
+        await load.SubmitAllAsync(perSecond: 20, fault: () => Task.CompletedTask);
+        Assert.Equal(20, load.Acknowledged.Count);
+
+        await using var surveys = platform.ConnectAsSuperuser("surveys");
+        // Every response stored by any test so far, saved or submitted, that keeps any group (one that keeps none is only
+        // known to be of its wave, which may be smaller than the minimum: tests run waves of two).
+        var singled = await surveys.QueryAsync<string>("""
+            select encode(r.response_key, 'hex') from survey_responses r
+            where (r.role is not null or r.team_id is not null or r.organization_id is not null)
+              and (select count(*) from survey_invitations i where i.wave_id = r.wave_id and (r.role is null or i.role = r.role)
+                   and (r.team_id is null or i.team_id = r.team_id) and (r.organization_id is null or i.organization_id = r.organization_id)) < 5
+            """);
+        Assert.Empty(singled);
+        var kept = (await surveys.QueryAsync<(string? Role, Guid? TeamId, Guid? OrganizationId)>(
+            "select role, team_id, organization_id from survey_responses where wave_id = @Wave", new { load.Wave })).ToList();
+        Assert.Equal(20, kept.Count);
+        Assert.Contains(kept, k => k is { Role: "TeamMember", TeamId: null, OrganizationId: null });
+        Assert.Contains(kept, k => k is { Role: null, TeamId: null, OrganizationId: null });
+
+        // The migration's SQL rule (for rows stored before it) and InvitedGroups.Kept agree on every invitation of the wave.
+        var counts = (await surveys.QueryAsync<Platform.Surveys.Domain.InvitedGroups.Count>("""
+            select role, team_id as TeamId, organization_id as OrganizationId, count(*)::int as Invited
+            from survey_invitations where wave_id = @Wave group by 1, 2, 3
+            """, new { load.Wave })).ToList();
+        var invited = new Platform.Surveys.Domain.InvitedGroups(counts);
+        foreach (var c in counts)
+        {
+            var sql = await surveys.QuerySingleAsync<(string? Role, Guid? TeamId, Guid? OrganizationId)>(
+                "select * from kept_response_groups(@Wave, @Role, @TeamId, @OrganizationId, 5)", new { load.Wave, c.Role, c.TeamId, c.OrganizationId });
+            Assert.Equal(invited.Kept(c.Role, c.TeamId, c.OrganizationId, 5), new Platform.Surveys.Domain.KeptGroups(sql.Role, sql.TeamId, sql.OrganizationId));
+        }
+    }
+}

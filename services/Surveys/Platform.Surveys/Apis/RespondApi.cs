@@ -92,7 +92,8 @@ public static class RespondApi
             var (merged, problems) = AnswerRules.Merge(instrument, link.Saved is null ? Answers.None : Read(link.Saved), request.Answers);
             if (merged is null) return Invalid(problems);
             var now = clock.GetUtcNow();
-            var write = SurveyStore.SaveResponse(link.Connection.TenantId, link.ResponseKey, link.Wave.Id, link.Invitation, link.Saved, merged, null, now);
+            var kept = await KeptGroupsAsync(store, link, ct);
+            var write = SurveyStore.SaveResponse(link.Connection.TenantId, link.ResponseKey, link.Wave.Id, link.Invitation, kept, link.Saved, merged, null, now);
             return await SurveyStore.SaveAsync(commits, write) ? TypedResults.Ok(new { answers = merged, savedAt = now }) : null;
         }, ct);
     }
@@ -122,10 +123,16 @@ public static class RespondApi
             var now = clock.GetUtcNow();
             // The response and its invitation's flag: one statement, committed with the writes of concurrent submits. Its event
             // leaves later, with the released step it falls in (ResponseRelease), never alone.
-            var write = SurveyStore.SaveResponse(link.Connection.TenantId, link.ResponseKey, link.Wave.Id, link.Invitation, link.Saved, answers, scores, now);
+            var kept = await KeptGroupsAsync(store, link, ct);
+            var write = SurveyStore.SaveResponse(link.Connection.TenantId, link.ResponseKey, link.Wave.Id, link.Invitation, kept, link.Saved, answers, scores, now);
             return await SurveyStore.SaveAsync(commits, write) ? TypedResults.Ok(new Submitted(now)) : null;
         }, ct);
     }
+
+    /// <summary>What a response of this link may keep of its invitation's role, team and school (saved or submitted alike).</summary>
+    private static async Task<KeptGroups> KeptGroupsAsync(SurveyStore store, Link link, CancellationToken ct) =>
+        (await store.InvitedGroupsAsync(link.Connection, link.Wave.Id, ct))
+            .Kept(link.Invitation.Role, link.Invitation.TeamId, link.Invitation.OrganizationId, Suppression.MinimumN());
 
     private static Answers Read(ResponseRow row) => JsonSerializer.Deserialize<Answers>(row.Answers, SurveyStore.Json)!;
 

@@ -15,7 +15,7 @@ public sealed record InvitationRow(Guid Id, Guid WaveId, Guid PersonId, string R
 
 public sealed record ProgressRow(string Role, Guid? TeamId, string? TeamName, Guid? OrganizationId, string? SchoolName, bool Started, bool Submitted);
 
-public sealed record SubmittedResponse(byte[] ResponseKey, Guid WaveId, string Role, Guid? TeamId, string ScaleScores, DateTime SubmittedAt);
+public sealed record SubmittedResponse(byte[] ResponseKey, Guid WaveId, string? Role, Guid? TeamId, string ScaleScores, DateTime SubmittedAt);
 
 public sealed record ResponseRow(string Answers, DateTimeOffset SavedAt, DateTimeOffset? SubmittedAt);
 
@@ -243,29 +243,27 @@ public sealed class SurveyStore
             return invitation is null || wave is null ? null : (invitation, wave, saved);
         });
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, IReadOnlyDictionary<string, int>> _groupSizes = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, InvitedGroups> _invitedGroups = new();
     private readonly SemaphoreSlim _countingGroups = new(1, 1);
 
     /// <summary>
-    /// How many invitations of an open wave fall in each role ("role:TeamLead") and team ("team:{id}"). The invitations
-    /// are a snapshot taken at opening and never change, so the sizes are counted once per wave. The first submits of a
-    /// wave arrive together: one of them counts while the others wait for its result (in the survey benchmark, 32 racing
-    /// counts of 30,000 invitations each took 1.5 s). Each counts on its own connection, so a cancelled request cancels
-    /// only its own count.
+    /// How many invitations of an open wave share each role, team and school. The invitations are a snapshot taken at
+    /// opening and never change, so they are counted once per wave. The first submits of a wave arrive together: one of
+    /// them counts while the others wait for its result (in the survey benchmark, 32 racing counts of 30,000 invitations
+    /// each took 1.5 s). Each counts on its own connection, so a cancelled request cancels only its own count.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, int>> GroupSizesAsync(ITenantCommands db, Guid waveId, CancellationToken ct)
+    public async Task<InvitedGroups> InvitedGroupsAsync(ITenantCommands db, Guid waveId, CancellationToken ct)
     {
-        if (_groupSizes.TryGetValue(waveId, out var cached)) return cached;
+        if (_invitedGroups.TryGetValue(waveId, out var cached)) return cached;
         await _countingGroups.WaitAsync(ct);
         try
         {
-            if (_groupSizes.TryGetValue(waveId, out cached)) return cached;
-            var sizes = (await db.Connection.QueryAsync<(string, int)>(db.Command("""
-                select 'role:' || role, count(*)::int from survey_invitations where wave_id = @waveId group by role
-                union all
-                select 'team:' || team_id, count(*)::int from survey_invitations where wave_id = @waveId and team_id is not null group by team_id
-                """, new { waveId }, ct))).ToDictionary(r => r.Item1, r => r.Item2);
-            return _groupSizes[waveId] = sizes;
+            if (_invitedGroups.TryGetValue(waveId, out cached)) return cached;
+            var counts = (await db.Connection.QueryAsync<InvitedGroups.Count>(db.Command("""
+                select role, team_id as TeamId, organization_id as OrganizationId, count(*)::int as Invited
+                from survey_invitations where wave_id = @waveId group by role, team_id, organization_id
+                """, new { waveId }, ct))).AsList();
+            return _invitedGroups[waveId] = new InvitedGroups(counts);
         }
         finally
         {
@@ -291,7 +289,8 @@ public sealed class SurveyStore
     /// the later finds its guard failed and reads again. A save after the first leaves the invitation row alone (an
     /// update that changes nothing would still write a new row version).
     /// </summary>
-    public static GuardedWrite SaveResponse(Guid tenantId, byte[] key, Guid waveId, InvitationRow invitation, ResponseRow? read, Answers answers,
+    /// <param name="kept">The invitation's group attributes the response may keep (<see cref="InvitedGroups.Kept"/>).</param>
+    public static GuardedWrite SaveResponse(Guid tenantId, byte[] key, Guid waveId, InvitationRow invitation, KeptGroups kept, ResponseRow? read, Answers answers,
         IReadOnlyDictionary<string, decimal>? scaleScores, DateTimeOffset at) =>
         new(tenantId, """
             saved as (
@@ -309,8 +308,8 @@ public sealed class SurveyStore
             written as (select from saved)
             """, new Dictionary<string, object?>
             {
-                ["key"] = key, ["tenant"] = tenantId, ["waveId"] = waveId, ["invitationId"] = invitation.Id, ["Role"] = invitation.Role,
-                ["TeamId"] = invitation.TeamId, ["OrganizationId"] = invitation.OrganizationId, ["answers"] = JsonSerializer.Serialize(answers, Json),
+                ["key"] = key, ["tenant"] = tenantId, ["waveId"] = waveId, ["invitationId"] = invitation.Id, ["Role"] = kept.Role,
+                ["TeamId"] = kept.TeamId, ["OrganizationId"] = kept.OrganizationId, ["answers"] = JsonSerializer.Serialize(answers, Json),
                 ["scores"] = scaleScores is null ? null : JsonSerializer.Serialize(scaleScores, Json), ["at"] = at, ["submit"] = scaleScores is not null,
                 ["readSavedAt"] = read?.SavedAt,
             });

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Platform.Contracts.Surveys;
 using Platform.HealthModel;
+using Platform.Surveys.Domain;
 
 namespace Platform.Surveys.IntegrationEvents;
 
@@ -14,12 +15,12 @@ public static class ResponseEvents
     public static Guid ResponseId(byte[] responseKey) => new(SHA256.HashData(responseKey).AsSpan(0, 16));
 
     /// <summary>Role and team travel only when the whole group invited is large enough that they cannot single anyone out.</summary>
-    public static SurveyResponseSubmitted Submitted(Guid tenantId, Guid waveId, Guid networkId, int networkYear, byte[] responseKey, string role,
-        Guid? teamId, IReadOnlyDictionary<string, decimal> scaleScores, IReadOnlyDictionary<string, int> groupSizes, DateTimeOffset submittedAt)
+    public static SurveyResponseSubmitted Submitted(Guid tenantId, Guid waveId, Guid networkId, int networkYear, byte[] responseKey, string? role,
+        Guid? teamId, IReadOnlyDictionary<string, decimal> scaleScores, InvitedGroups invited, DateTimeOffset submittedAt)
     {
         var minimum = Suppression.MinimumN();
-        var safeRole = groupSizes.GetValueOrDefault($"role:{role}") >= minimum ? role : null;
-        var safeTeam = teamId is { } t && groupSizes.GetValueOrDefault($"team:{t}") >= minimum ? t : (Guid?)null;
+        var safeRole = role is not null && invited.Matching(new KeptGroups(role, null, null)) >= minimum ? role : null;
+        var safeTeam = teamId is { } t && invited.Matching(new KeptGroups(null, t, null)) >= minimum ? t : (Guid?)null;
         return new SurveyResponseSubmitted(tenantId, waveId, networkId, networkYear, ResponseId(responseKey), safeRole, safeTeam, scaleScores, submittedAt);
     }
 }

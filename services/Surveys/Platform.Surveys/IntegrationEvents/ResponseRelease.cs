@@ -28,7 +28,7 @@ public sealed class ResponseRelease(SurveyStore store, Outbox outbox, TimeProvid
         var pending = await store.UnreleasedResponsesAsync(uow, wave.Id, ct);
         if (pending.Count == 0) return 0;
         var now = clock.GetUtcNow();
-        var sizes = await store.GroupSizesAsync(uow, wave.Id, ct);
+        var sizes = await store.InvitedGroupsAsync(uow, wave.Id, ct);
         var events = pending.ToDictionary(r => r, r => ResponseEvents.Submitted(uow.TenantId!.Value, wave.Id, wave.NetworkId, wave.NetworkYear,
             r.ResponseKey, r.Role, r.TeamId, JsonSerializer.Deserialize<Dictionary<string, decimal>>(r.ScaleScores)!, sizes,
             new DateTimeOffset(r.SubmittedAt, TimeSpan.Zero)));

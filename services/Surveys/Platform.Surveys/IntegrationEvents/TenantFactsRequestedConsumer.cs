@@ -23,7 +23,7 @@ public sealed class TenantFactsRequestedConsumer(Database db, SurveyStore store,
         {
             var wave = waves[r.WaveId];
             events.Add(ResponseEvents.Submitted(message.TenantId, wave.Id, wave.NetworkId, wave.NetworkYear, r.ResponseKey, r.Role, r.TeamId,
-                JsonSerializer.Deserialize<Dictionary<string, decimal>>(r.ScaleScores)!, await store.GroupSizesAsync(uow, wave.Id, ct),
+                JsonSerializer.Deserialize<Dictionary<string, decimal>>(r.ScaleScores)!, await store.InvitedGroupsAsync(uow, wave.Id, ct),
                 new DateTimeOffset(r.SubmittedAt, TimeSpan.Zero)));
         }
         foreach (var wave in waves.Values.Where(w => w is { Status: WaveStatus.Closed, ClosedAt: not null }))
