@@ -15,19 +15,7 @@ public sealed class FaultTests(PlatformFixture platform)
     public async Task Responses_submitted_while_the_broker_is_frozen_reach_reporting_once_it_answers_again()
     {
         var load = await SurveyLoad.OpenWaveAsync(platform, await platform.TokenAsync(PlatformFixture.RiverbendAdmin), Submits);
-        await load.SubmitAllAsync(PerSecond, async () =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(3));
-            await platform.Platform.RabbitMq.FreezeAsync();
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(15));
-            }
-            finally
-            {
-                await platform.Platform.RabbitMq.ResumeAsync();
-            }
-        });
+        await load.SubmitAllAsync(PerSecond, FreezeBrokerAsync);
 
         Assert.Equal(Submits, load.Acknowledged.Count);
         await load.AssertEveryAcknowledgedResponseReachesReportingOnceAsync(TimeSpan.FromSeconds(60));
@@ -57,16 +45,7 @@ public sealed class FaultTests(PlatformFixture platform)
                     new { email = $"joiner{i}-{Guid.NewGuid():N}@fault.test", givenName = "Jo", familyName = "Iner", role = "TeamMember", startDate = "2025-09-01" });
             }
         });
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        await platform.Platform.RabbitMq.FreezeAsync();
-        try
-        {
-            await Task.Delay(TimeSpan.FromSeconds(15));
-        }
-        finally
-        {
-            await platform.Platform.RabbitMq.ResumeAsync();
-        }
+        await FreezeBrokerAsync();
         await adding;
 
         await driver.DraftWaveAsync(hub, network, members); // waits until Surveys knows every member
@@ -105,5 +84,20 @@ public sealed class FaultTests(PlatformFixture platform)
         Assert.Equal(Submits, load.Acknowledged.Count);
         await load.AssertEveryAcknowledgedResponseReachesReportingOnceAsync(TimeSpan.FromSeconds(60));
         await platform.WaitUntilEveryServiceIsHealthyAsync(TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>Three seconds in, freezes the broker (SIGSTOP) for fifteen seconds, then lets it go on.</summary>
+    private async Task FreezeBrokerAsync()
+    {
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await platform.Platform.RabbitMq.FreezeAsync();
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(15));
+        }
+        finally
+        {
+            await platform.Platform.RabbitMq.ResumeAsync();
+        }
     }
 }
