@@ -14,12 +14,8 @@ public sealed class FaultTests(PlatformFixture platform)
     [Fact]
     public async Task Responses_submitted_while_the_broker_is_frozen_reach_reporting_once_it_answers_again()
     {
-        var load = await SurveyLoad.OpenWaveAsync(platform, await platform.TokenAsync(PlatformFixture.RiverbendAdmin), Submits);
-        await load.SubmitAllAsync(PerSecond, FreezeBrokerAsync);
-
-        Assert.Equal(Submits, load.Acknowledged.Count);
-        await load.AssertEveryAcknowledgedResponseReachesReportingOnceAsync(TimeSpan.FromSeconds(60));
-        await platform.WaitUntilEveryServiceIsHealthyAsync(TimeSpan.FromSeconds(60));
+        var load = await SubmitDuringAsync(FreezeBrokerAsync);
+        await AssertEveryAcknowledgedResponseReachesReportingAsync(load, TimeSpan.FromSeconds(60));
     }
 
     /// <summary>
@@ -55,8 +51,7 @@ public sealed class FaultTests(PlatformFixture platform)
     [Fact]
     public async Task Responses_submitted_while_the_broker_is_killed_reach_reporting_once_it_is_back()
     {
-        var load = await SurveyLoad.OpenWaveAsync(platform, await platform.TokenAsync(PlatformFixture.RiverbendAdmin), Submits);
-        await load.SubmitAllAsync(PerSecond, async () =>
+        var load = await SubmitDuringAsync(async () =>
         {
             await Task.Delay(TimeSpan.FromSeconds(5));
             await platform.Platform.RabbitMq.KillAsync();
@@ -64,16 +59,13 @@ public sealed class FaultTests(PlatformFixture platform)
             await platform.Platform.RabbitMq.StartAsync();
         });
 
-        Assert.Equal(Submits, load.Acknowledged.Count);
-        await load.AssertEveryAcknowledgedResponseReachesReportingOnceAsync(TimeSpan.FromSeconds(90));
-        await platform.WaitUntilEveryServiceIsHealthyAsync(TimeSpan.FromSeconds(60));
+        await AssertEveryAcknowledgedResponseReachesReportingAsync(load, TimeSpan.FromSeconds(90));
     }
 
     [Fact]
     public async Task A_database_restart_during_submits_answers_503_never_500_and_loses_nothing()
     {
-        var load = await SurveyLoad.OpenWaveAsync(platform, await platform.TokenAsync(PlatformFixture.RiverbendAdmin), Submits);
-        await load.SubmitAllAsync(PerSecond, async () =>
+        var load = await SubmitDuringAsync(async () =>
         {
             await Task.Delay(TimeSpan.FromSeconds(5));
             await platform.Platform.Postgres.RestartImmediateAsync();
@@ -81,8 +73,22 @@ public sealed class FaultTests(PlatformFixture platform)
         });
 
         Assert.All(load.Statuses, status => Assert.Contains(status, new[] { 200, 409, 503 }));
+        await AssertEveryAcknowledgedResponseReachesReportingAsync(load, TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>A wave of <see cref="Submits"/> members, each submitting at <see cref="PerSecond"/> while <paramref name="fault"/> runs.</summary>
+    private async Task<SurveyLoad> SubmitDuringAsync(Func<Task> fault)
+    {
+        var load = await SurveyLoad.OpenWaveAsync(platform, await platform.TokenAsync(PlatformFixture.RiverbendAdmin), Submits);
+        await load.SubmitAllAsync(PerSecond, fault);
+        return load;
+    }
+
+    /// <summary>Every submit was acknowledged in the end, and reaches Reporting once; then every service is whole again.</summary>
+    private async Task AssertEveryAcknowledgedResponseReachesReportingAsync(SurveyLoad load, TimeSpan within)
+    {
         Assert.Equal(Submits, load.Acknowledged.Count);
-        await load.AssertEveryAcknowledgedResponseReachesReportingOnceAsync(TimeSpan.FromSeconds(60));
+        await load.AssertEveryAcknowledgedResponseReachesReportingOnceAsync(within);
         await platform.WaitUntilEveryServiceIsHealthyAsync(TimeSpan.FromSeconds(60));
     }
 

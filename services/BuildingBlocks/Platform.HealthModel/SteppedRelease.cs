@@ -14,6 +14,10 @@ public static class SteppedRelease
     /// <summary>An answer not yet released, and the groups it counts in besides the whole (for example "role:TeamLead", "team:{id}").</summary>
     public sealed record Pending<TKey>(TKey Id, IReadOnlyCollection<string> Groups);
 
+    /// <summary>Whether a step may come now at all: the final one always, another a day or more after the last.</summary>
+    public static bool MayStep(DateTimeOffset? lastStep, DateTimeOffset now, bool final) =>
+        final || lastStep is not { } last || now >= last + Interval;
+
     /// <summary>
     /// The answers to release now; empty when no step is due. A step is due when none was released in the last
     /// <see cref="Interval"/> and at least <paramref name="minimumN"/> pending answers can go together such that every
@@ -23,7 +27,7 @@ public static class SteppedRelease
     public static IReadOnlyList<TKey> Due<TKey>(IReadOnlyList<Pending<TKey>> pending, DateTimeOffset? lastStep, DateTimeOffset now, int minimumN, bool final)
     {
         if (final) return pending.Select(p => p.Id).ToList();
-        if (lastStep is { } last && now < last + Interval) return [];
+        if (!MayStep(lastStep, now, final)) return [];
         var step = pending.ToList();
         while (true)
         {

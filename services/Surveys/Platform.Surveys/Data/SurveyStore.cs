@@ -164,17 +164,21 @@ public sealed class SurveyStore
 
     // Invitations and responses ---------------------------------------------------------------------------------
 
+    /// <summary>What a submitted response's event is built from (<see cref="IntegrationEvents.ResponseEvents.Submitted"/>).</summary>
+    private const string SubmittedResponseColumns =
+        "response_key as ResponseKey, wave_id as WaveId, role, team_id as TeamId, scale_scores::text as ScaleScores, submitted_at as SubmittedAt";
+
     /// <summary>Every released response of the tenant with what its event carried (for a replay: the same steps again), wave by wave.</summary>
-    public async Task<IReadOnlyList<SubmittedResponse>> SubmittedResponsesAsync(UnitOfWork uow, CancellationToken ct) =>
-        (await uow.Connection.QueryAsync<SubmittedResponse>(new CommandDefinition("""
-            select response_key as ResponseKey, wave_id as WaveId, role, team_id as TeamId, scale_scores::text as ScaleScores, submitted_at as SubmittedAt
+    public async Task<IReadOnlyList<SubmittedResponse>> ReleasedResponsesAsync(UnitOfWork uow, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<SubmittedResponse>(new CommandDefinition($"""
+            select {SubmittedResponseColumns}
             from survey_responses where released_at is not null and scale_scores is not null order by wave_id, submitted_at
             """, transaction: uow.Transaction, cancellationToken: ct))).AsList();
 
     /// <summary>A wave's submitted responses whose step has not been released yet, oldest first.</summary>
     public async Task<IReadOnlyList<SubmittedResponse>> UnreleasedResponsesAsync(UnitOfWork uow, Guid waveId, CancellationToken ct) =>
-        (await uow.Connection.QueryAsync<SubmittedResponse>(new CommandDefinition("""
-            select response_key as ResponseKey, wave_id as WaveId, role, team_id as TeamId, scale_scores::text as ScaleScores, submitted_at as SubmittedAt
+        (await uow.Connection.QueryAsync<SubmittedResponse>(new CommandDefinition($"""
+            select {SubmittedResponseColumns}
             from survey_responses where wave_id = @waveId and submitted_at is not null and released_at is null and scale_scores is not null
             order by submitted_at
             """, new { waveId }, uow.Transaction, cancellationToken: ct))).AsList();

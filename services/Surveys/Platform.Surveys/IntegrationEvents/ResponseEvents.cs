@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using Platform.Contracts.Surveys;
 using Platform.HealthModel;
+using Platform.Surveys.Data;
 using Platform.Surveys.Domain;
 
 namespace Platform.Surveys.IntegrationEvents;
@@ -14,13 +16,16 @@ public static class ResponseEvents
     /// </summary>
     public static Guid ResponseId(byte[] responseKey) => new(SHA256.HashData(responseKey).AsSpan(0, 16));
 
-    /// <summary>Role and team travel only when the whole group invited is large enough that they cannot single anyone out.</summary>
-    public static SurveyResponseSubmitted Submitted(Guid tenantId, Guid waveId, Guid networkId, int networkYear, byte[] responseKey, string? role,
-        Guid? teamId, IReadOnlyDictionary<string, decimal> scaleScores, InvitedGroups invited, DateTimeOffset submittedAt)
+    /// <summary>
+    /// A stored response's event, as its released step sends it and a replay sends it again. Role and team travel only when
+    /// the whole group invited is large enough that they cannot single anyone out.
+    /// </summary>
+    public static SurveyResponseSubmitted Submitted(Guid tenantId, SurveyWave wave, SubmittedResponse response, InvitedGroups invited)
     {
         var minimum = Suppression.MinimumN();
-        var safeRole = role is not null && invited.Matching(new KeptGroups(role, null, null)) >= minimum ? role : null;
-        var safeTeam = teamId is { } t && invited.Matching(new KeptGroups(null, t, null)) >= minimum ? t : (Guid?)null;
-        return new SurveyResponseSubmitted(tenantId, waveId, networkId, networkYear, ResponseId(responseKey), safeRole, safeTeam, scaleScores, submittedAt);
+        var safeRole = response.Role is { } role && invited.Matching(new KeptGroups(role, null, null)) >= minimum ? role : null;
+        var safeTeam = response.TeamId is { } t && invited.Matching(new KeptGroups(null, t, null)) >= minimum ? t : (Guid?)null;
+        return new SurveyResponseSubmitted(tenantId, wave.Id, wave.NetworkId, wave.NetworkYear, ResponseId(response.ResponseKey), safeRole, safeTeam,
+            JsonSerializer.Deserialize<Dictionary<string, decimal>>(response.ScaleScores)!, new DateTimeOffset(response.SubmittedAt, TimeSpan.Zero));
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Platform.Contracts;
 using Platform.Contracts.Surveys;
 using Platform.Data;
@@ -25,14 +24,15 @@ public sealed class ResponseRelease(SurveyStore store, Outbox outbox, TimeProvid
     /// <returns>How many responses the step released.</returns>
     public async Task<int> ReleaseDueAsync(UnitOfWork uow, SurveyWave wave, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
+        var final = !wave.AcceptsResponses(WavesApi.Today(clock));
+        // Within a day of the last step nothing can go: the job looks every few seconds, and a large wave's waiting
+        // responses are not read each time.
+        if (!SteppedRelease.MayStep(wave.ResultsReleasedAt, now, final)) return 0;
         var pending = await store.UnreleasedResponsesAsync(uow, wave.Id, ct);
         if (pending.Count == 0) return 0;
-        var now = clock.GetUtcNow();
-        var sizes = await store.InvitedGroupsAsync(uow, wave.Id, ct);
-        var events = pending.ToDictionary(r => r, r => ResponseEvents.Submitted(uow.TenantId!.Value, wave.Id, wave.NetworkId, wave.NetworkYear,
-            r.ResponseKey, r.Role, r.TeamId, JsonSerializer.Deserialize<Dictionary<string, decimal>>(r.ScaleScores)!, sizes,
-            new DateTimeOffset(r.SubmittedAt, TimeSpan.Zero)));
-        var final = !wave.AcceptsResponses(WavesApi.Today(clock));
+        var invited = await store.InvitedGroupsAsync(uow, wave.Id, ct);
+        var events = pending.ToDictionary(r => r, r => ResponseEvents.Submitted(uow.TenantId!.Value, wave, r, invited));
         var due = SteppedRelease.Due(events.Select(e => new SteppedRelease.Pending<SubmittedResponse>(e.Key, GroupsOf(e.Value))).ToList(),
             wave.ResultsReleasedAt, now, Suppression.MinimumN(), final);
         if (due.Count == 0) return 0;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Platform.Contracts;
 using Platform.Contracts.Identity;
 using Platform.Data;
@@ -19,12 +18,10 @@ public sealed class TenantFactsRequestedConsumer(Database db, SurveyStore store,
     {
         var waves = (await store.WavesAsync(uow, null, ct)).ToDictionary(w => w.Id);
         var events = new List<IIntegrationEvent>();
-        foreach (var r in await store.SubmittedResponsesAsync(uow, ct))
+        foreach (var r in await store.ReleasedResponsesAsync(uow, ct))
         {
             var wave = waves[r.WaveId];
-            events.Add(ResponseEvents.Submitted(message.TenantId, wave.Id, wave.NetworkId, wave.NetworkYear, r.ResponseKey, r.Role, r.TeamId,
-                JsonSerializer.Deserialize<Dictionary<string, decimal>>(r.ScaleScores)!, await store.InvitedGroupsAsync(uow, wave.Id, ct),
-                new DateTimeOffset(r.SubmittedAt, TimeSpan.Zero)));
+            events.Add(ResponseEvents.Submitted(message.TenantId, wave, r, await store.InvitedGroupsAsync(uow, wave.Id, ct)));
         }
         foreach (var wave in waves.Values.Where(w => w is { Status: WaveStatus.Closed, ClosedAt: not null }))
             events.Add(WavesApi.ClosedEvent(message.TenantId, wave, await store.InvitationsAsync(uow, wave.Id, false, ct), wave.ClosedAt!.Value));
