@@ -1,3 +1,4 @@
+using Platform.Assessments.Application;
 using Platform.Assessments;
 using Platform.Assessments.Domain;
 

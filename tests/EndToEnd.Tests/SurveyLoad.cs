@@ -1,3 +1,4 @@
+using Platform.Surveys.Application;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;

@@ -7,11 +7,12 @@ namespace HealthModel.Tests;
 public class SuppressionTests
 {
     [Fact]
-    public void The_minimum_can_be_raised_but_never_lowered()
+    public void The_minimum_is_five_and_open_text_needs_ten()
     {
-        Assert.Equal(5, Suppression.MinimumN());
-        Assert.Equal(5, Suppression.MinimumN(3));
-        Assert.Equal(8, Suppression.MinimumN(8));
+        Assert.Equal(5, Suppression.MinimumN);
+        Assert.Equal(10, Suppression.OpenTextFloor);
+        Assert.False(Suppression.IsReportable(4));
+        Assert.True(Suppression.IsReportable(5));
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public class SuppressionTests
     [Property(MaxTest = 500)]
     public Property No_hidden_value_follows_from_the_visible_ones_and_the_total(NonEmptyArray<NonNegativeInt> sizes, PositiveInt raise)
     {
-        var minimum = Suppression.MinimumN(raise.Get % 10);
+        var minimum = Suppression.MinimumN + raise.Get % 10;
         var groups = sizes.Get.Select((n, i) => (Key: i, N: n.Get % 40)).ToList();
         var hidden = Suppression.HiddenGroups(groups, minimum);
         var everySmallHidden = groups.Where(g => g.N < minimum).All(g => hidden.Contains(g.Key));

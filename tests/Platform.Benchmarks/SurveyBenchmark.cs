@@ -1,3 +1,4 @@
+using Platform.Surveys.Application;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;

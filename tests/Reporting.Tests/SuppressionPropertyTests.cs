@@ -12,7 +12,7 @@ namespace Reporting.Tests;
 /// </summary>
 public class SuppressionPropertyTests
 {
-    private const int Minimum = Suppression.Floor;
+    private const int Minimum = Suppression.MinimumN;
     private static readonly string[] Scales = [.. HealthScales.All.Select(s => s.Key)];
     private static readonly string?[] Roles = ["TeamMember", "TeamLead", "DistrictLead", "Other", null];
 

@@ -1,3 +1,4 @@
+using Platform.Surveys.Application;
 using System.Text.Json;
 using Platform.Surveys;
 using Platform.Surveys.Domain;

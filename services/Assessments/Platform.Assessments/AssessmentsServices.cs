@@ -1,3 +1,4 @@
+using Platform.Assessments.Application;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Assessments.Apis;
 using Platform.Assessments.Data;

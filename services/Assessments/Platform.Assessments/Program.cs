@@ -1,3 +1,4 @@
+using Platform.Assessments.Application;
 using Platform.Data;
 using Platform.Assessments;
 using Platform.ServiceDefaults;

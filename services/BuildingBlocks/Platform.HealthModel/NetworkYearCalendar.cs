@@ -16,6 +16,9 @@ public sealed record NetworkYearCalendar(int StartMonth = 8, int StartDay = 1)
 
     public DateOnly LastDayOf(int year) => EndOf(year).AddDays(-1);
 
+    /// <summary>The day year-end figures of <paramref name="year"/> are judged on: its last day, or today while it runs.</summary>
+    public DateOnly AsOf(int year, DateOnly today) => LastDayOf(year) < today ? LastDayOf(year) : today;
+
     /// <summary>
     /// The network years (up to <paramref name="throughYear"/>) that a period [start, end) overlaps; a zero-length
     /// period overlaps none. "Members(Y)" are the people with a period overlapping Y.

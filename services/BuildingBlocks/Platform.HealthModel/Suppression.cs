@@ -1,22 +1,24 @@
 namespace Platform.HealthModel;
 
 /// <summary>
-/// Small-group suppression (domain.md section 4): no aggregate over fewer than <see cref="Floor"/> respondents is shown
-/// (a tenant may raise the minimum, never lower it); open text needs <see cref="OpenTextFloor"/>. Among subgroups,
-/// hiding one group also hides the next-smallest, so no hidden value can be recovered from the total and the rest.
+/// Small-group suppression (domain.md section 4): no aggregate over fewer than <see cref="MinimumN"/> respondents is shown;
+/// open text needs <see cref="OpenTextFloor"/>. Among subgroups, hiding one group also hides the next-smallest, so no
+/// hidden value can be recovered from the total and the rest. Every tenant uses the floor today: domain.md lets a tenant
+/// raise it, and no tenant setting exists yet to carry that (see docs/privacy.md).
 /// </summary>
 public static class Suppression
 {
-    public const int Floor = 5;
-    public const int OpenTextFloor = 10;
+    /// <summary>The minimum group size. Reporting's SQL guards funders' benchmark pools with the same number (pinned by a test).</summary>
+    public const int MinimumN = 5;
 
-    /// <summary>The minimum group size in force: the tenant's setting, but never below the floor.</summary>
-    public static int MinimumN(int? tenantSetting = null) => Math.Max(Floor, tenantSetting ?? Floor);
+    /// <summary>The minimum number of answers before an open question's text is shown.</summary>
+    public const int OpenTextFloor = 10;
 
     /// <summary>What a hidden cell says instead of a number.</summary>
     public static string HiddenNote(int minimumN) => $"fewer than {minimumN} responses";
 
-    public static bool IsReportable(int n, int minimumN) => n >= minimumN;
+    /// <summary>Whether a figure over <paramref name="n"/> respondents may be shown.</summary>
+    public static bool IsReportable(int n, int minimumN = MinimumN) => n >= minimumN;
 
     /// <summary>
     /// The keys of the subgroups to hide. Every group under the minimum is hidden; when that leaves exactly one hidden

@@ -1,3 +1,4 @@
+using Platform.Identity.Application;
 using Platform.Data;
 using Platform.Identity;
 using Platform.Identity.Apis;

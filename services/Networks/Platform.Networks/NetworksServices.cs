@@ -1,3 +1,4 @@
+using Platform.Networks.Application;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Contracts.Networks;
 using Platform.Data;

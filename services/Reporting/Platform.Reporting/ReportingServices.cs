@@ -1,3 +1,4 @@
+using Platform.Reporting.Application;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MassTransit;
 using Platform.Data;

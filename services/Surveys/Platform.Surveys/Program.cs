@@ -1,3 +1,4 @@
+using Platform.Surveys.Application;
 using Platform.Data;
 using Platform.Surveys;
 using Platform.ServiceDefaults;

@@ -1,3 +1,4 @@
+using Platform.Surveys.Application;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Contracts.Surveys;
 using Platform.Data;

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Assessments.Domain;
 
@@ -31,11 +32,8 @@ public static class RatingRules
 
     /// <summary>400 naming every rejected look-for; the caller saves none of the batch.</summary>
     public static IResult Rejected(IReadOnlyList<RatingProblem> problems) =>
-        TypedResults.Problem(new ProblemDetails
-        {
-            Status = StatusCodes.Status400BadRequest, Title = "Some ratings cannot be accepted; nothing was saved",
-            Detail = string.Join(" ", problems.Select(p => $"{p.LookForId}: {p.Message}")), Extensions = { ["lookFors"] = problems },
-        });
+        Invalid.Batch("Some ratings cannot be accepted; nothing was saved",
+            string.Join(" ", problems.Select(p => $"{p.LookForId}: {p.Message}")), "lookFors", problems);
 
     public static string? CleanStrategy(string? strategy) => string.IsNullOrWhiteSpace(strategy) ? null : strategy.Trim();
 }

@@ -1,3 +1,4 @@
+using Platform.Assessments.Application;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Assessments.Domain;
 using Platform.ServiceDefaults;

@@ -1,3 +1,4 @@
+using Platform.Assessments.Application;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Assessments.Data;
@@ -60,7 +61,7 @@ public static class SelfAssessmentApi
         TimeProvider clock, CancellationToken ct)
     {
         if (request.Ratings is null || request.Ratings.Count > RatingRules.MaxRatingsPerSave)
-            return TypedResults.Problem($"Send between 0 and {RatingRules.MaxRatingsPerSave} ratings.", statusCode: 400);
+            return Invalid.Request($"Send between 0 and {RatingRules.MaxRatingsPerSave} ratings.");
         var rubric = catalog.Latest(RubricCatalog.LeaderQualities);
         if (RatingRules.Problems(rubric, request.Ratings) is { Count: > 0 } problems)
             return RatingRules.Rejected(problems);

@@ -1,3 +1,4 @@
+using Platform.Assessments.Application;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -67,23 +68,22 @@ public static class SessionsApi
         return api;
     }
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private static async Task<IResult> Create(CreateSessionRequest request, ClaimsPrincipal user, Database db, AssessmentStore store, RubricCatalog catalog,
         PeopleDirectory people, TimeProvider clock, CancellationToken ct)
     {
         if (catalog.Find(request.RubricId, request.Version) is not { Id: RubricCatalog.HubLeadershipPractice })
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["rubricId"] = ["Sessions use a version of the hub-leadership-practice rubric."] });
-        if (request.ClosesOn < Today(clock))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["closesOn"] = ["The session cannot close in the past."] });
-        var heldOn = request.HeldOn ?? Today(clock);
-        if (heldOn > request.ClosesOn || heldOn < Today(clock).AddYears(-5))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["heldOn"] = ["The session is held on or before it closes, and within the last five years."] });
+            return Invalid.Field("rubricId", "Sessions use a version of the hub-leadership-practice rubric.");
+        if (request.ClosesOn < clock.Today())
+            return Invalid.Field("closesOn", "The session cannot close in the past.");
+        var heldOn = request.HeldOn ?? clock.Today();
+        if (heldOn > request.ClosesOn || heldOn < clock.Today().AddYears(-5))
+            return Invalid.Field("heldOn", "The session is held on or before it closes, and within the last five years.");
         var tenant = user.TenantId();
         await using var uow = await db.BeginAsync(tenant, ct);
         if (await store.NetworkAsync(uow, request.NetworkId, ct) is null)
             return TypedResults.Problem("No network of your hub has that id.", statusCode: StatusCodes.Status404NotFound);
-        var staff = await store.CurrentStaffAsync(uow, request.NetworkId, Today(clock), ct);
+        var staff = await store.CurrentStaffAsync(uow, request.NetworkId, clock.Today(), ct);
         if (staff.Count == 0) return TypedResults.Problem("The network has no hub staff to rate yet.", statusCode: StatusCodes.Status409Conflict);
         var raters = (await people.ContactsAsync(tenant, staff, ct)).Select(c => new Rater(c.PersonId, c.Email, c.GivenName)).ToList();
         var session = new RubricSession(Guid.CreateVersion7(), request.NetworkId, request.RubricId, request.Version, request.Title.Trim(), heldOn, request.ClosesOn,
@@ -97,7 +97,7 @@ public static class SessionsApi
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await store.NetworkAsync(uow, networkId, ct) is null) return TypedResults.Problem("No network of your hub has that id.", statusCode: 404);
-        return TypedResults.Ok(new RaterPreview((await store.CurrentStaffAsync(uow, networkId, Today(clock), ct)).Count));
+        return TypedResults.Ok(new RaterPreview((await store.CurrentStaffAsync(uow, networkId, clock.Today(), ct)).Count));
     }
 
     private static async Task<Ok<IReadOnlyList<RubricSession>>> List(Guid? networkId, ClaimsPrincipal user, Database db, AssessmentStore store, CancellationToken ct)
@@ -131,12 +131,12 @@ public static class SessionsApi
         TimeProvider clock, CancellationToken ct)
     {
         if (request.Ratings is null || request.Ratings.Count > RatingRules.MaxRatingsPerSave)
-            return TypedResults.Problem($"Send between 0 and {RatingRules.MaxRatingsPerSave} ratings.", statusCode: 400);
+            return Invalid.Request($"Send between 0 and {RatingRules.MaxRatingsPerSave} ratings.");
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         // Locked, so a rating never lands after a concurrent close has summarized the session.
         if (await store.SessionAsync(uow, id, forUpdate: true, ct) is not { } session) return TypedResults.NotFound();
         if (CallerAmong(await store.RatersAsync(uow, id, ct), user) is not { } rater) return NotARater();
-        if (!session.AcceptsRatings(Today(clock))) return TypedResults.Problem("This session is closed; its ratings can no longer change.", statusCode: 409);
+        if (!session.AcceptsRatings(clock.Today())) return TypedResults.Problem("This session is closed; its ratings can no longer change.", statusCode: 409);
         var rubric = catalog.Find(session.RubricId, session.RubricVersion)!;
         if (RatingRules.Problems(rubric, request.Ratings) is { Count: > 0 } problems)
             return RatingRules.Rejected(problems);
@@ -179,7 +179,7 @@ public static class SessionsApi
         if (await store.SessionAsync(uow, id, false, ct) is not { } session) return TypedResults.NotFound();
         if (session.Status == SessionStatus.Closed) return TypedResults.Problem("This session is closed.", statusCode: 409);
         if (request.AreaId is not null && catalog.Find(session.RubricId, session.RubricVersion)!.Areas.All(a => a.Id != request.AreaId))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["areaId"] = ["This rubric has no such area."] });
+            return Invalid.Field("areaId", "This rubric has no such area.");
         var step = new NextStep(Guid.CreateVersion7(), request.Action.Trim(), request.Owner.Trim(), request.DueOn, request.AreaId, clock.GetUtcNow(), null);
         await store.InsertNextStepAsync(uow, id, step, ct);
         await uow.CommitAsync(ct);

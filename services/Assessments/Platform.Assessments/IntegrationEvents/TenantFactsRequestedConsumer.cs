@@ -1,3 +1,4 @@
+using Platform.Assessments.Application;
 using Platform.Contracts.Identity;
 using Platform.Data;
 using Platform.Messaging;

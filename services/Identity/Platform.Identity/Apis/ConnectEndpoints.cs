@@ -1,3 +1,4 @@
+using Platform.Identity.Application;
 using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore;

@@ -1,3 +1,4 @@
+using Platform.Identity.Application;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.ServiceDefaults;

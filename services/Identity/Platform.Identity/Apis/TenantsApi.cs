@@ -1,3 +1,4 @@
+using Platform.Identity.Application;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -45,7 +46,7 @@ public static class TenantsApi
         await registration.CreateTenantAsync(request.Name, request.Kind, request.HostType, ct) switch
         {
             TenantRegistration.Outcome<Tenant>.Done(var t) => TypedResults.Created($"/api/tenants/{t.Id}", t),
-            TenantRegistration.Outcome<Tenant>.Invalid(var errors) => TypedResults.ValidationProblem(errors),
+            TenantRegistration.Outcome<Tenant>.Invalid(var errors) => Invalid.Fields(errors),
             TenantRegistration.Outcome<Tenant>.Conflict(var detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict),
             _ => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound),
         };
@@ -76,7 +77,7 @@ public static class TenantsApi
         {
             TenantRegistration.Outcome<PlatformUser>.Done(var u) =>
                 TypedResults.Created($"/api/tenants/{tenantId}/users/{u.Id}", new UserCreated(u.Id, u.TenantId, u.Email!, u.Role)),
-            TenantRegistration.Outcome<PlatformUser>.Invalid(var errors) => TypedResults.ValidationProblem(errors),
+            TenantRegistration.Outcome<PlatformUser>.Invalid(var errors) => Invalid.Fields(errors),
             TenantRegistration.Outcome<PlatformUser>.Conflict(var detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict),
             _ => TypedResults.Problem("No such tenant.", statusCode: StatusCodes.Status404NotFound),
         };

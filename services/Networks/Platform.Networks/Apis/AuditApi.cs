@@ -14,7 +14,7 @@ public static class AuditApi
     {
         var end = to ?? clock.GetUtcNow().AddSeconds(1);
         var start = from ?? end.AddDays(-30);
-        if (start >= end) return OrganizationsApi.Invalid("from", "from must be before to.");
+        if (start >= end) return Invalid.Field("from", "from must be before to.");
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         return TypedResults.Ok(await audit.ListAsync(uow, start, end, ct));
     }

@@ -39,7 +39,7 @@ public static class GrantsApi
         await using var w = await writes.BeginAsync(user, id, ct);
         if (w is null) return TypedResults.NotFound();
         if ((await grants.FundersAsync(w.Uow, ct)).All(f => f.Id != request.FunderTenantId))
-            return OrganizationsApi.Invalid("funderTenantId", "No funder tenant has that id.");
+            return Invalid.Field("funderTenantId", "No funder tenant has that id.");
         if ((await grants.ActiveAsync(w.Uow, id, ct)).SingleOrDefault(g => g.FunderTenantId == request.FunderTenantId) is { } existing)
             return TypedResults.Ok(existing);
 

@@ -63,7 +63,7 @@ public static class HubStaffApi
         var assignment = (await store.AssignmentsAsync(w.Uow, id, ct)).SingleOrDefault(a => a.Id == assignmentId);
         if (assignment is null) return TypedResults.NotFound();
         if (assignment.End is not null) return TypedResults.Problem("The assignment has already ended.", statusCode: 409);
-        if (request.Date < assignment.Start) return OrganizationsApi.Invalid("date", $"The assignment started on {assignment.Start:O}; it cannot end before that.");
+        if (request.Date < assignment.Start) return Invalid.Field("date", $"The assignment started on {assignment.Start:O}; it cannot end before that.");
 
         await store.EndAssignmentAsync(w.Uow, assignmentId, request.Date, request.Reason, ct);
         await w.Events.EnqueueAsync(w.Uow, new HubStaffDeparted(w.Uow.TenantId!.Value, id, assignment.PersonId, assignmentId, request.Date,

@@ -1,3 +1,4 @@
+using Platform.Networks.Application;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -60,7 +61,7 @@ public static class InvitationsApi
         {
             if (w is null) return TypedResults.NotFound();
             if (request.TeamId is { } teamId && (await store.TeamsAsync(w.Uow, id, ct)).All(t => t.Id != teamId))
-                return OrganizationsApi.Invalid("teamId", "No improvement team of this network has that id.");
+                return Invalid.Field("teamId", "No improvement team of this network has that id.");
             var now = clock.GetUtcNow();
             invitation = new Invitation(Guid.CreateVersion7(), id, request.Email.Trim(), request.Role, request.TeamId, now + Lifetime, now, null, null);
             await invitations.InsertAsync(w.Uow, invitation, TenantToken.Hash(token), ct);
@@ -148,14 +149,14 @@ public static class InvitationsApi
 
         var (person, conflict) = await store.FindOrAddPersonAsync(w.Uow, invitation.Email, request.GivenName, request.FamilyName, ct);
         if (person is null) return TypedResults.Problem(conflict, statusCode: StatusCodes.Status409Conflict);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var (membership, _, startConflict) = await MembersApi.StartAsync(w, store, person, invitation.Role, invitation.TeamId, today, clock, ct);
         if (membership is null) return TypedResults.Problem(startConflict, statusCode: StatusCodes.Status409Conflict);
 
         // The login last: if Identity refuses the password, the transaction rolls back and nothing is kept.
         var (login, problem) = await identity.CreateMemberLoginAsync(tenant, invitation.Email, request.Password, ct);
         if (login == IdentityClient.LoginResult.Rejected)
-            return OrganizationsApi.Invalid("password", problem ?? "The password was not accepted.");
+            return Invalid.Field("password", problem ?? "The password was not accepted.");
 
         await invitations.MarkAcceptedAsync(w.Uow, invitation.Id, person.Id, ct);
         await w.CommitAsync("invitation.accepted", invitation.Id, new { PersonId = person.Id, MembershipId = membership.Id }, stabilityChanged: true, ct);

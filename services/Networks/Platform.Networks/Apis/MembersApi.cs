@@ -48,7 +48,7 @@ public static class MembersApi
         if (w is null) return TypedResults.NotFound();
 
         if (request.TeamId is { } teamId && (await store.TeamsAsync(w.Uow, id, ct)).All(t => t.Id != teamId))
-            return OrganizationsApi.Invalid("teamId", "No improvement team of this network has that id.");
+            return Invalid.Field("teamId", "No improvement team of this network has that id.");
 
         var (person, conflict) = await store.FindOrAddPersonAsync(w.Uow, request.Email, request.GivenName, request.FamilyName, ct);
         if (person is null) return TypedResults.Problem(conflict, statusCode: StatusCodes.Status409Conflict);
@@ -66,7 +66,7 @@ public static class MembersApi
         if (w is null) return TypedResults.NotFound();
         var open = (await store.MembershipsOfAsync(w.Uow, id, personId, ct)).SingleOrDefault(p => p.EndDate is null);
         if (open is null) return TypedResults.NotFound();
-        if (request.Date < open.StartDate) return OrganizationsApi.Invalid("date", $"The membership started on {open.StartDate:O}; it cannot end before that.");
+        if (request.Date < open.StartDate) return Invalid.Field("date", $"The membership started on {open.StartDate:O}; it cannot end before that.");
 
         await store.EndMembershipAsync(w.Uow, open.Id, request.Date, request.Reason?.Trim() ?? "", ct);
         await w.Events.EnqueueAsync(w.Uow, new MemberLeft(w.Uow.TenantId!.Value, id, personId, open.Id, request.Date, clock.GetUtcNow()), ct);
@@ -75,11 +75,11 @@ public static class MembersApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<MemberView>>, NotFound>> ListMembers(
-        Guid id, int? year, ClaimsPrincipal user, Database db, NetworkStore networks, MembershipStore store, StabilityReports reports, CancellationToken ct)
+        Guid id, int? year, ClaimsPrincipal user, Database db, NetworkStore networks, MembershipStore store, TimeProvider clock, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await networks.FindAsync(uow, id, ct) is not { } network) return TypedResults.NotFound();
-        var y = year ?? network.Calendar.YearOf(reports.Today);
+        var y = year ?? network.Calendar.YearOf(clock.Today());
         var rows = await store.MembersWithPeriodsAsync(uow, id, ct);
         var memberYears = MemberStability.MemberYears(rows.Select(r => new MembershipPeriod(r.Person.Id, r.Membership.StartDate, r.Membership.EndDate)), network.Calendar, y);
 

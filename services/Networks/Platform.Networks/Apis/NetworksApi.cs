@@ -39,10 +39,6 @@ public sealed record NetworkDetails(
     public static NetworkDetails Of(Network n, DistrictScope scope, string? hubHostType) =>
         new(n.Id, n.Name, n.Aim, n.GoalType, n.LaunchDate, n.Phase, n.Status, n.YearStartMonth, n.YearStartDay, scope, hubHostType, n.CreatedAt,
             n.FocusAreas ?? [], n.BenchmarkingConsent);
-
-    /// <summary>Trimmed, blank ones dropped, duplicates (ignoring case) once.</summary>
-    public static string[] CleanFocusAreas(string[]? focusAreas) =>
-        (focusAreas ?? []).Select(f => f.Trim()).Where(f => f.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
 }
 
 public static class NetworksApi
@@ -78,11 +74,10 @@ public static class NetworksApi
         GrantStore grants, TimeProvider clock, CancellationToken ct)
     {
         var tenantId = user.TenantId();
-        if (request.FocusAreas?.FirstOrDefault(f => f.Length > 200) is not null)
-            return OrganizationsApi.Invalid("focusAreas", "A focus area is at most 200 characters.");
+        if (Network.FocusAreasProblem(request.FocusAreas) is { } problem) return Invalid.Field("focusAreas", problem);
         var network = new Network(Guid.CreateVersion7(), request.Name.Trim(), request.Aim.Trim(), request.GoalType,
             request.LaunchDate, NetworkPhase.Initiate, NetworkStatus.Active, clock.GetUtcNow(),
-            FocusAreas: NetworkDetails.CleanFocusAreas(request.FocusAreas), BenchmarkingConsent: request.BenchmarkingConsent);
+            FocusAreas: Network.CleanFocusAreas(request.FocusAreas), BenchmarkingConsent: request.BenchmarkingConsent);
 
         await using var uow = await db.BeginAsync(tenantId, ct);
         await store.InsertAsync(uow, network, ct);
@@ -111,40 +106,26 @@ public static class NetworksApi
     }
 
     private static async Task<Results<Ok<NetworkDetails>, ValidationProblem, NotFound>> UpdateNetwork(
-        Guid id, UpdateNetworkRequest request, ClaimsPrincipal user, NetworkWrites writes, NetworkStore store, MembershipStore members,
-        GrantStore grants, CancellationToken ct)
+        Guid id, UpdateNetworkRequest request, ClaimsPrincipal user, NetworkWrites writes, NetworkStore store, GrantStore grants,
+        CancellationToken ct)
     {
         if (!NetworkYearCalendar.IsValid(request.YearStartMonth, request.YearStartDay))
-            return OrganizationsApi.Invalid("yearStartDay", "The network year must start on a real day of the year.");
-        if (request.FocusAreas?.FirstOrDefault(f => f.Length > 200) is not null)
-            return OrganizationsApi.Invalid("focusAreas", "A focus area is at most 200 characters.");
+            return Invalid.Field("yearStartDay", "The network year must start on a real day of the year.");
+        if (Network.FocusAreasProblem(request.FocusAreas) is { } problem) return Invalid.Field("focusAreas", problem);
         await using var w = await writes.BeginAsync(user, id, ct);
         if (w is null) return TypedResults.NotFound();
         var updated = w.Network with
         {
             Name = request.Name.Trim(), Aim = request.Aim.Trim(), GoalType = request.GoalType, LaunchDate = request.LaunchDate,
             Phase = request.Phase, Status = request.Status, YearStartMonth = request.YearStartMonth, YearStartDay = request.YearStartDay,
-            FocusAreas = NetworkDetails.CleanFocusAreas(request.FocusAreas), BenchmarkingConsent = request.BenchmarkingConsent,
+            FocusAreas = Network.CleanFocusAreas(request.FocusAreas), BenchmarkingConsent = request.BenchmarkingConsent,
         };
         await store.UpdateAsync(w.Uow, updated, ct);
         w.Replace(updated);
-        var scope = await PublishUpdatedAsync(w, members, ct);
+        var scope = await w.PublishNetworkUpdatedAsync(ct);
         var hostType = await grants.HostTypeAsync(w.Uow, user.TenantId(), ct);
         // Launch date and year start move every figure: republish the snapshots.
         await w.CommitAsync("network.updated", id, request, stabilityChanged: true, ct);
         return TypedResults.Ok(NetworkDetails.Of(updated, scope, hostType));
     }
-
-    internal static async Task<DistrictScope> PublishUpdatedAsync(NetworkWrite w, MembershipStore members, CancellationToken ct)
-    {
-        var n = w.Network;
-        var scope = NetworkScope.Of(await members.OrganizationsAsync(w.Uow, n.Id, ct));
-        await w.Events.EnqueueAsync(w.Uow, UpdatedEvent(w.Uow.TenantId!.Value, n, scope, DateTimeOffset.UtcNow), ct);
-        return scope;
-    }
-
-    /// <summary>A network's current facts, as every update (and a replay) publishes them.</summary>
-    internal static NetworkUpdated UpdatedEvent(Guid tenantId, Network n, DistrictScope scope, DateTimeOffset at) =>
-        new(tenantId, n.Id, n.Name, n.Aim, n.GoalType.ToString(), n.LaunchDate, n.Phase.ToString(), n.Status.ToString(), scope.ToString(), at,
-            n.YearStartMonth, n.YearStartDay, n.FocusAreas ?? [], n.BenchmarkingConsent, n.CreatedAt);
 }

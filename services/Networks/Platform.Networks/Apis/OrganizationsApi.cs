@@ -64,14 +64,14 @@ public static class OrganizationsApi
         {
             return TypedResults.Problem($"The network already has a {request.Kind.ToString().ToLowerInvariant()} named '{organization.Name}'.", statusCode: 409);
         }
-        await NetworksApi.PublishUpdatedAsync(w, store, ct); // district scope may have changed
+        await w.PublishNetworkUpdatedAsync(ct); // district scope may have changed
         await w.CommitAsync("organization.added", organization.Id, new { organization.Kind, organization.Name, organization.District }, false, ct);
         return TypedResults.Created($"/api/networks/{id}/organizations/{organization.Id}", organization);
     }
 
     private static ValidationProblem? Check(OrganizationKind kind, string? district, DateOnly joinedOn, DateOnly? leftOn) =>
-        kind == OrganizationKind.School && district is null ? Invalid("district", "A school names its district.")
-        : leftOn is { } left && left <= joinedOn ? Invalid("leftOn", "An organization leaves after it joins.")
+        kind == OrganizationKind.School && district is null ? Invalid.Field("district", "A school names its district.")
+        : leftOn is { } left && left <= joinedOn ? Invalid.Field("leftOn", "An organization leaves after it joins.")
         : null;
 
     private static async Task<Results<Ok<MemberOrganization>, ValidationProblem, NotFound, ProblemHttpResult>> UpdateOrganization(
@@ -95,7 +95,7 @@ public static class OrganizationsApi
         {
             return TypedResults.Problem($"The network already has a {existing.Kind.ToString().ToLowerInvariant()} named '{updated.Name}'.", statusCode: 409);
         }
-        await NetworksApi.PublishUpdatedAsync(w, store, ct); // district scope may have changed
+        await w.PublishNetworkUpdatedAsync(ct); // district scope may have changed
         await w.CommitAsync("organization.updated", organizationId, new { updated.Name, updated.District, updated.JoinedOn, updated.LeftOn }, false, ct);
         return TypedResults.Ok(updated);
     }
@@ -114,8 +114,8 @@ public static class OrganizationsApi
         await using var w = await writes.BeginAsync(user, id, ct);
         if (w is null) return TypedResults.NotFound();
         var school = (await store.OrganizationsAsync(w.Uow, id, ct)).SingleOrDefault(o => o.Id == request.OrganizationId);
-        if (school is null) return Invalid("organizationId", "No member organization of this network has that id.");
-        if (school.Kind != OrganizationKind.School) return Invalid("organizationId", "Improvement teams belong to a member school, not a district.");
+        if (school is null) return Invalid.Field("organizationId", "No member organization of this network has that id.");
+        if (school.Kind != OrganizationKind.School) return Invalid.Field("organizationId", "Improvement teams belong to a member school, not a district.");
 
         var team = new ImprovementTeam(Guid.CreateVersion7(), id, school.Id, request.Name.Trim());
         try
@@ -139,6 +139,4 @@ public static class OrganizationsApi
         return TypedResults.Ok(await store.TeamsAsync(uow, id, ct));
     }
 
-    internal static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -1,3 +1,4 @@
+using Platform.Networks.Application;
 using System.Security.Claims;
 using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -90,15 +91,8 @@ public static class RosterApi
     }
 
     private static ProblemHttpResult Unprocessable(IReadOnlyList<RosterProblem> problems) =>
-        TypedResults.Problem(new ProblemDetails
-        {
-            Status = StatusCodes.Status422UnprocessableEntity,
-            Title = "The roster has problems; nothing was imported",
-            Detail = problems.Count > MaxListedProblems ? $"{problems.Count} problems; the first {MaxListedProblems} are listed." : $"{problems.Count} problem(s).",
-            Extensions =
-            {
-                ["errors"] = problems.Take(MaxListedProblems).ToList(),
-                ["errorCount"] = problems.Count,
-            },
-        });
+        Invalid.Batch("The roster has problems; nothing was imported",
+            problems.Count > MaxListedProblems ? $"{problems.Count} problems; the first {MaxListedProblems} are listed." : $"{problems.Count} problem(s).",
+            "errors", problems.Take(MaxListedProblems).ToList(), StatusCodes.Status422UnprocessableEntity,
+            new Dictionary<string, object?> { ["errorCount"] = problems.Count });
 }

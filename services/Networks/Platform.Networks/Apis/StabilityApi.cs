@@ -1,3 +1,4 @@
+using Platform.Networks.Application;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,7 +31,7 @@ public static class StabilityApi
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await networks.FindAsync(uow, id, ct) is not { } network) return TypedResults.NotFound();
-        return TypedResults.Ok(await reports.ForYearAsync(uow, network, year ?? network.Calendar.YearOf(reports.Today), ct));
+        return TypedResults.Ok(await reports.ForYearAsync(uow, network, year, ct));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<StabilityReport>>, NotFound>> History(
@@ -45,7 +46,7 @@ public static class StabilityApi
         Guid id, HubStabilityOverrideRequest request, ClaimsPrincipal user, NetworkWrites writes, NetworkStore networks, CancellationToken ct)
     {
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
-        if (request.Value is not null && reason is null) return OrganizationsApi.Invalid("reason", "An override needs a written reason.");
+        if (request.Value is not null && reason is null) return Invalid.Field("reason", "An override needs a written reason.");
         await using var w = await writes.BeginAsync(user, id, ct);
         if (w is null) return TypedResults.NotFound();
         var updated = w.Network with { HubStabilityOverride = request.Value, HubStabilityOverrideReason = request.Value is null ? null : reason };

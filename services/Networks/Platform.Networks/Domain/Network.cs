@@ -36,8 +36,22 @@ public sealed record Network(
     {
     }
 
-    /// <summary>More focus areas than this blurs a network's purpose (domain.md section 7); the API accepts a few more so the warning can fire.</summary>
+    /// <summary>
+    /// The most focus areas a network can record. It is a bound on input, not the health rule: the "unclear purpose"
+    /// warning (Reporting's <c>WarningRules.MaxFocusAreas</c>, domain.md section 7) fires above 3, well below this, so a
+    /// network can record the spread the warning is about.
+    /// </summary>
     public const int MaxFocusAreas = 10;
+
+    public const int MaxFocusAreaLength = 200;
+
+    /// <summary>The problem with a request's focus areas, or null; their number is bounded by the request's MaxLength.</summary>
+    public static string? FocusAreasProblem(string[]? focusAreas) =>
+        focusAreas?.Any(f => f is null || f.Length > MaxFocusAreaLength) == true ? $"A focus area is text of at most {MaxFocusAreaLength} characters." : null;
+
+    /// <summary>Focus areas as stored: trimmed, blanks dropped, each once (ignoring case).</summary>
+    public static string[] CleanFocusAreas(string[]? focusAreas) =>
+        (focusAreas ?? []).Select(f => f.Trim()).Where(f => f.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
 
     [System.Text.Json.Serialization.JsonIgnore]
     public NetworkYearCalendar Calendar => new(YearStartMonth, YearStartDay);

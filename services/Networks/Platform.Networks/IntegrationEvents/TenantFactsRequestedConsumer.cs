@@ -1,8 +1,8 @@
+using Platform.Networks.Application;
 using Platform.Contracts.Identity;
 using Platform.Contracts.Networks;
 using Platform.Data;
 using Platform.Messaging;
-using Platform.Networks.Apis;
 using Platform.Networks.Data;
 using Platform.Networks.Domain;
 
@@ -22,7 +22,7 @@ public sealed class TenantFactsRequestedConsumer(Database db, NetworkStore netwo
         foreach (var network in await networks.ListAsync(uow, ct))
         {
             var scope = NetworkScope.Of(await members.OrganizationsAsync(uow, network.Id, ct));
-            await outbox.EnqueueAsync(uow, NetworksApi.UpdatedEvent(tenant, network, scope, now), ct);
+            await outbox.EnqueueAsync(uow, NetworkEvents.Updated(tenant, network, scope, now), ct);
             foreach (var seat in await members.AssignmentsAsync(uow, network.Id, ct))
             {
                 await outbox.EnqueueAsync(uow, new HubStaffAssigned(tenant, network.Id, seat.PersonId, seat.Id, seat.Role.ToString(), seat.Core, seat.Start, now), ct);

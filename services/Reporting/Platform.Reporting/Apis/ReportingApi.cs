@@ -1,3 +1,4 @@
+using Platform.Reporting.Application;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Components.Endpoints;
@@ -104,7 +105,7 @@ public static class ReportingApi
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await store.NetworkAsync(uow, id, ct) is null) return TypedResults.NotFound();
-        return TypedResults.Ok((await ProfileAsync(uow, id, year, results, Suppression.MinimumN(), ct)).Profile);
+        return TypedResults.Ok((await ProfileAsync(uow, id, year, results, Suppression.MinimumN, ct)).Profile);
     }
 
     /// <summary>A network's profile for a year and its results in every year (for the trend): the health view and the feedback report share it.</summary>
@@ -123,7 +124,7 @@ public static class ReportingApi
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await store.NetworkAsync(uow, id, ct) is null) return TypedResults.NotFound();
         var years = await results.NetworkYearsAsync(uow, id, ct);
-        return TypedResults.Ok(HealthTrend.Of(years.ToDictionary(y => y.Key, y => y.Value.All), Suppression.MinimumN()));
+        return TypedResults.Ok(HealthTrend.Of(years.ToDictionary(y => y.Key, y => y.Value.All), Suppression.MinimumN));
     }
 
     private static Task<IReadOnlyList<PortfolioHealthRow>> PortfolioRowsAsync(int year, ClaimsPrincipal user, Database db, ReportingStore store,
@@ -141,13 +142,13 @@ public static class ReportingApi
         // A grant revoked between these reads drops the network from the answer rather than half-reporting it.
         return PortfolioHealth.Rows(year, structure.Where(s => facts.ContainsKey(s.NetworkId)).Select(s => new PortfolioHealth.NetworkInput(s, scores.GetValueOrDefault(s.NetworkId) ?? NetworkYearScores.None.All,
             facts[s.NetworkId].ResponseRate, NetworkWarnings.Of(facts[s.NetworkId], WarningRules.Current))).ToList(),
-            Suppression.MinimumN(), ClusterRule.Current);
+            Suppression.MinimumN, ClusterRule.Current);
     }
 
     private static async Task<IResult> FeedbackReportPage(Guid id, int year, ClaimsPrincipal user, Database db, ReportingStore store,
         SurveyResultsStore results, LeadershipStore leadership, WarningFactsStore warnings, CancellationToken ct)
     {
-        var minimum = Suppression.MinimumN();
+        var minimum = Suppression.MinimumN;
         FeedbackReport report;
         await using (var uow = await db.BeginAsync(user.TenantId(), ct))
         {
@@ -217,7 +218,7 @@ public static class ReportingApi
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await store.NetworkAsync(uow, id, ct) is null) return TypedResults.NotFound();
         var scores = (await results.NetworkYearsAsync(uow, id, ct)).GetValueOrDefault(year) ?? NetworkYearScores.None;
-        var minimum = Suppression.MinimumN();
+        var minimum = Suppression.MinimumN;
         return TypedResults.Ok(new SurveyResults(year, scores.All.Respondents, ScaleReport.Overall(scores.All, minimum), by switch
         {
             SurveyGrouping.Role => ScaleReport.ByGroup(scores.ByRole, minimum),

@@ -60,7 +60,7 @@ public static class InstrumentsApi
         }
         var instrument = new Instrument(id, await store.LatestVersionAsync(uow, id, ct) + 1, content.Name.Trim(), content.Description, content.Scales, content.Sections);
         if (instrument.Problems() is { Count: > 0 } problems)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["content"] = [.. problems] });
+            return Invalid.Fields(new Dictionary<string, string[]> { ["content"] = [.. problems] });
         if (!await store.PublishAsync(uow, instrument, builtIn: false, ct))
             return TypedResults.Problem("Another version was published at the same moment; try again.", statusCode: 409);
         await uow.CommitAsync(ct);

@@ -1,3 +1,5 @@
+using Platform.Surveys.Application;
+using Platform.ServiceDefaults;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -71,7 +73,7 @@ public static class RespondApi
         WithLinkAsync(token, db, commits, async link =>
         {
             var saved = link.Saved;
-            var status = link.Invitation.Submitted ? "Submitted" : !link.Wave.AcceptsResponses(WavesApi.Today(clock)) ? "Closed" : saved is null ? "NotStarted" : "InProgress";
+            var status = link.Invitation.Submitted ? "Submitted" : !link.Wave.AcceptsResponses(clock.Today()) ? "Closed" : saved is null ? "NotStarted" : "InProgress";
             if (status == "Closed") return Gone(link.Wave);
             var network = await store.NetworkAsync(link.Connection, link.Wave.NetworkId, ct);
             var instrument = await store.WaveInstrumentAsync(link.Connection, link.Wave, ct);
@@ -83,14 +85,14 @@ public static class RespondApi
         CancellationToken ct)
     {
         if (request.Answers is null || request.Answers.Count > MaxAnswersPerSave)
-            return TypedResults.Problem($"Send between 0 and {MaxAnswersPerSave} answers as an object of item id to value.", statusCode: 400);
+            return Invalid.Request($"Send between 0 and {MaxAnswersPerSave} answers as an object of item id to value.");
         return await WithLinkAsync(token, db, commits, async link =>
         {
             if (link.Invitation.Submitted) return TypedResults.Problem("This survey was already submitted; answers can no longer change.", statusCode: 409);
-            if (!link.Wave.AcceptsResponses(WavesApi.Today(clock))) return Gone(link.Wave);
+            if (!link.Wave.AcceptsResponses(clock.Today())) return Gone(link.Wave);
             var instrument = await store.WaveInstrumentAsync(link.Connection, link.Wave, ct);
             var (merged, problems) = AnswerRules.Merge(instrument, link.Saved is null ? Answers.None : Read(link.Saved), request.Answers);
-            if (merged is null) return Invalid(problems);
+            if (merged is null) return AnswersRejected(problems);
             var now = clock.GetUtcNow();
             var kept = await KeptGroupsAsync(store, link, ct);
             var write = SurveyStore.SaveResponse(link.Connection.TenantId, link.ResponseKey, link.Wave.Id, link.Invitation, kept, link.Saved, merged, null, now);
@@ -102,22 +104,22 @@ public static class RespondApi
         Database db, SurveyStore store, GroupCommit commits, TimeProvider clock, CancellationToken ct)
     {
         if (request?.Answers is { Count: > MaxAnswersPerSave })
-            return TypedResults.Problem($"Send at most {MaxAnswersPerSave} answers.", statusCode: 400);
+            return Invalid.Request($"Send at most {MaxAnswersPerSave} answers.");
         return await WithLinkAsync(token, db, commits, async link =>
         {
             if (link.Invitation.Submitted) return TypedResults.Problem("This survey was already submitted.", statusCode: 409);
-            if (!link.Wave.AcceptsResponses(WavesApi.Today(clock))) return Gone(link.Wave);
+            if (!link.Wave.AcceptsResponses(clock.Today())) return Gone(link.Wave);
             var instrument = await store.WaveInstrumentAsync(link.Connection, link.Wave, ct);
             var answers = link.Saved is null ? Answers.None : Read(link.Saved);
             if (request?.Answers is { Count: > 0 } last)
             {
                 // A client may send its last answers with the submit: they are merged first, all-or-nothing as in a save.
                 var (merged, problems) = AnswerRules.Merge(instrument, answers, last);
-                if (merged is null) return Invalid(problems);
+                if (merged is null) return AnswersRejected(problems);
                 answers = merged;
             }
             var missing = AnswerRules.MissingRequired(instrument, answers);
-            if (missing.Count > 0) return Invalid(missing);
+            if (missing.Count > 0) return AnswersRejected(missing);
 
             var scores = Scoring.RespondentScaleScores(instrument, answers);
             var now = clock.GetUtcNow();
@@ -132,16 +134,11 @@ public static class RespondApi
     /// <summary>What a response of this link may keep of its invitation's role, team and school (saved or submitted alike).</summary>
     private static async Task<KeptGroups> KeptGroupsAsync(SurveyStore store, Link link, CancellationToken ct) =>
         (await store.InvitedGroupsAsync(link.Connection, link.Wave.Id, ct))
-            .Kept(link.Invitation.Role, link.Invitation.TeamId, link.Invitation.OrganizationId, Suppression.MinimumN());
+            .Kept(link.Invitation.Role, link.Invitation.TeamId, link.Invitation.OrganizationId, Suppression.MinimumN);
 
     private static Answers Read(ResponseRow row) => JsonSerializer.Deserialize<Answers>(row.Answers, SurveyStore.Json)!;
 
-    private static IResult Invalid(IReadOnlyList<AnswerProblem> problems) =>
-        TypedResults.Problem(new ProblemDetails
-        {
-            Status = 400,
-            Title = "Some answers cannot be accepted; nothing was changed",
-            Detail = string.Join(" ", problems.Select(p => $"{p.ItemId}: {p.Message}")),
-            Extensions = { ["items"] = problems },
-        });
+    private static IResult AnswersRejected(IReadOnlyList<AnswerProblem> problems) =>
+        Invalid.Batch("Some answers cannot be accepted; nothing was changed",
+            string.Join(" ", problems.Select(p => $"{p.ItemId}: {p.Message}")), "items", problems);
 }

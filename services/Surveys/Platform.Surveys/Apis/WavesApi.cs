@@ -1,3 +1,4 @@
+using Platform.Surveys.Application;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -56,12 +57,12 @@ public static class WavesApi
         CreateWaveRequest request, ClaimsPrincipal user, Database db, SurveyStore store, TimeProvider clock, CancellationToken ct)
     {
         if (request.ClosesOn < request.OpensOn)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["closesOn"] = ["The wave must close on or after the day it opens."] });
+            return Invalid.Field("closesOn", "The wave must close on or after the day it opens.");
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await store.NetworkAsync(uow, request.NetworkId, ct) is null)
             return TypedResults.Problem("No network of your hub has that id.", statusCode: StatusCodes.Status404NotFound);
         if (await store.InstrumentAsync(uow, request.InstrumentId, request.Version, ct) is null)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = [$"There is no instrument {request.InstrumentId} version {request.Version}."] });
+            return Invalid.Field("version", $"There is no instrument {request.InstrumentId} version {request.Version}.");
         var wave = new SurveyWave(Guid.CreateVersion7(), request.NetworkId, request.InstrumentId, request.Version, request.NetworkYear,
             request.OpensOn, request.ClosesOn, WaveStatus.Draft, clock.GetUtcNow(), null, null);
         await store.InsertWaveAsync(uow, wave, ct);
@@ -140,7 +141,7 @@ public static class WavesApi
         {
             if (await store.WaveAsync(uow, id, false, ct) is not { } found) return TypedResults.NotFound();
             wave = found;
-            if (!wave.AcceptsResponses(Today(clock))) return TypedResults.Problem("Only an open wave sends reminders.", statusCode: 409);
+            if (!wave.AcceptsResponses(clock.Today())) return TypedResults.Problem("Only an open wave sends reminders.", statusCode: 409);
             network = (await store.NetworkAsync(uow, wave.NetworkId, ct))!;
             pending = (await store.InvitationsAsync(uow, id, onlyNotSubmitted: true, ct)).Select(i => (i.Id, i.PersonId)).ToList();
         }
@@ -184,7 +185,7 @@ public static class WavesApi
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await store.WaveAsync(uow, id, false, ct) is null) return TypedResults.NotFound();
         var rows = await store.ProgressAsync(uow, id, ct);
-        var minimum = Suppression.MinimumN();
+        var minimum = Suppression.MinimumN;
         return TypedResults.Ok(new WaveProgress(rows.Count, rows.Count(r => r.Started), rows.Count(r => r.Submitted), Rate(rows),
             Groups(rows, r => r.TeamId?.ToString() ?? "none", r => r.TeamName ?? "No team", minimum),
             Groups(rows, r => r.OrganizationId?.ToString() ?? "none", r => r.SchoolName ?? "No school", minimum)));
@@ -204,5 +205,4 @@ public static class WavesApi
     private static decimal Rate(IReadOnlyCollection<ProgressRow> rows) =>
         rows.Count == 0 ? 0 : Math.Round(100m * rows.Count(r => r.Submitted) / rows.Count, 1, MidpointRounding.AwayFromZero);
 
-    internal static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

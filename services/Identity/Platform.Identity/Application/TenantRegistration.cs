@@ -6,7 +6,7 @@ using Platform.Identity.Data;
 using Platform.Identity.Domain;
 using Platform.Messaging;
 
-namespace Platform.Identity;
+namespace Platform.Identity.Application;
 
 /// <summary>Creating tenants and their users: the one path used by the admin API and by start-up seeding.</summary>
 public sealed class TenantRegistration(Database db, TenantStore tenants, Outbox outbox, UserManager<PlatformUser> users, TimeProvider clock)

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Platform.Data;
 using Platform.ServiceDefaults;
 
-namespace Platform.Surveys;
+namespace Platform.Surveys.Application;
 
 /// <summary>
 /// Personal survey links. The token's secret is derived from the invitation id with the service's link key

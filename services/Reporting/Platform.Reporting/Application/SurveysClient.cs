@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using Platform.Contracts.Surveys;
 using Platform.ServiceDefaults;
 
-namespace Platform.Reporting;
+namespace Platform.Reporting.Application;
 
 /// <summary>Reporting's calls into Surveys' service API, as the <c>reporting-service</c> client (client credentials).</summary>
 public sealed class SurveysClient(HttpClient http, ServiceTokens tokens)

@@ -4,7 +4,7 @@ using Platform.Identity.Data;
 using Platform.Identity.Domain;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace Platform.Identity;
+namespace Platform.Identity.Application;
 
 /// <summary>
 /// Start-up: registers the OpenID Connect clients from configuration (idempotent) and, when configured,

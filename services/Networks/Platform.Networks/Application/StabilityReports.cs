@@ -1,10 +1,11 @@
+using Platform.ServiceDefaults;
 using Platform.Contracts.Networks;
 using Platform.Data;
 using Platform.Messaging;
 using Platform.Networks.Data;
 using Platform.Networks.Domain;
 
-namespace Platform.Networks;
+namespace Platform.Networks.Application;
 
 public sealed record HubStabilityView(HubStabilityClass Computed, HubStabilityClass? Override, string? Reason);
 
@@ -17,20 +18,19 @@ public sealed record StabilityReport(
 /// </summary>
 public sealed class StabilityReports(MembershipStore store, Outbox outbox, TimeProvider clock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
     public async Task<IReadOnlyList<StabilityReport>> HistoryAsync(UnitOfWork uow, Network network, CancellationToken ct)
     {
         var (periods, staff) = await LoadAsync(uow, network, ct);
         var calendar = network.Calendar;
-        return MemberStability.History(periods, calendar, calendar.YearOf(network.LaunchDate), calendar.YearOf(Today))
+        return MemberStability.History(periods, calendar, calendar.YearOf(network.LaunchDate), calendar.YearOf(clock.Today()))
             .Select(members => Report(network, members, staff)).ToList();
     }
 
-    public async Task<StabilityReport> ForYearAsync(UnitOfWork uow, Network network, int year, CancellationToken ct)
+    /// <summary>The figures of one network year; without a year, of the current one.</summary>
+    public async Task<StabilityReport> ForYearAsync(UnitOfWork uow, Network network, int? year, CancellationToken ct)
     {
         var (periods, staff) = await LoadAsync(uow, network, ct);
-        return Report(network, MemberStability.Compute(periods, network.Calendar, year), staff);
+        return Report(network, MemberStability.Compute(periods, network.Calendar, year ?? network.Calendar.YearOf(clock.Today())), staff);
     }
 
     /// <summary>Publishes one snapshot per network year since launch, in the caller's transaction.</summary>
@@ -46,9 +46,7 @@ public sealed class StabilityReports(MembershipStore store, Outbox outbox, TimeP
     /// <summary>Hub stability for year Y is judged as of the end of network year Y, or today if that is earlier.</summary>
     private StabilityReport Report(Network network, YearStability members, IReadOnlyList<HubStaffAssignment> staff)
     {
-        var lastDay = network.Calendar.LastDayOf(members.Year);
-        var asOf = lastDay < Today ? lastDay : Today;
-        var hub = HubStability.Classify(staff, network.LaunchDate, asOf);
+        var hub = HubStability.Classify(staff, network.LaunchDate, network.Calendar.AsOf(members.Year, clock.Today()));
         return new StabilityReport(members.Year, members.Members, members.Joiners, members.Leavers, members.MemberStabilityPct, members.AverageTenureYears,
             new HubStabilityView(hub, network.HubStabilityOverride, network.HubStabilityOverrideReason));
     }

@@ -1,3 +1,5 @@
+using Platform.Surveys.IntegrationEvents;
+using Platform.ServiceDefaults;
 using Platform.Contracts;
 using Platform.Contracts.Surveys;
 using Platform.Data;
@@ -7,7 +9,7 @@ using Platform.Surveys.Apis;
 using Platform.Surveys.Data;
 using Platform.Surveys.Domain;
 
-namespace Platform.Surveys.IntegrationEvents;
+namespace Platform.Surveys.Application;
 
 /// <summary>
 /// Sends a wave's submitted responses to Reporting in released steps (<see cref="SteppedRelease"/>), never one by one:
@@ -25,7 +27,7 @@ public sealed class ResponseRelease(SurveyStore store, Outbox outbox, TimeProvid
     public async Task<int> ReleaseDueAsync(UnitOfWork uow, SurveyWave wave, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var final = !wave.AcceptsResponses(WavesApi.Today(clock));
+        var final = !wave.AcceptsResponses(clock.Today());
         // Within a day of the last step nothing can go: the job looks every few seconds, and a large wave's waiting
         // responses are not read each time.
         if (!SteppedRelease.MayStep(wave.ResultsReleasedAt, now, final)) return 0;
@@ -34,7 +36,7 @@ public sealed class ResponseRelease(SurveyStore store, Outbox outbox, TimeProvid
         var invited = await store.InvitedGroupsAsync(uow, wave.Id, ct);
         var events = pending.ToDictionary(r => r, r => ResponseEvents.Submitted(uow.TenantId!.Value, wave, r, invited));
         var due = SteppedRelease.Due(events.Select(e => new SteppedRelease.Pending<SubmittedResponse>(e.Key, GroupsOf(e.Value))).ToList(),
-            wave.ResultsReleasedAt, now, Suppression.MinimumN(), final);
+            wave.ResultsReleasedAt, now, Suppression.MinimumN, final);
         if (due.Count == 0) return 0;
         await outbox.EnqueueManyAsync(uow, due.Select(r => (IIntegrationEvent)events[r]).ToList(), ct);
         await store.MarkReleasedAsync(uow, wave.Id, due.Select(r => r.ResponseKey).ToList(), now, ct);

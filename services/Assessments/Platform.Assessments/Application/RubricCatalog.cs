@@ -3,7 +3,7 @@ using Platform.Assessments.Data;
 using Platform.Assessments.Domain;
 using Platform.Data;
 
-namespace Platform.Assessments;
+namespace Platform.Assessments.Application;
 
 /// <summary>The rubrics shipped in Rubrics/*.json: validated and published at startup, then served from memory (they never change).</summary>
 public sealed class RubricCatalog

@@ -3,7 +3,7 @@ using Platform.Data;
 using Platform.Surveys.Data;
 using Platform.Surveys.Domain;
 
-namespace Platform.Surveys;
+namespace Platform.Surveys.Application;
 
 /// <summary>Publishes the instruments shipped in Instruments/*.json at startup (a version already published is left as it is).</summary>
 public static class BuiltInInstruments

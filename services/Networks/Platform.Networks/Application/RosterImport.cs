@@ -4,7 +4,7 @@ using Platform.Networks.Apis;
 using Platform.Networks.Data;
 using Platform.Networks.Domain;
 
-namespace Platform.Networks;
+namespace Platform.Networks.Application;
 
 public sealed record RosterSummary(int Rows, int SchoolsCreated, int TeamsCreated, int PeopleCreated, int MembershipsCreated, int MembershipsUpdated, int Unchanged);
 
@@ -112,7 +112,7 @@ public sealed class RosterImport(MembershipStore store, RosterStore bulk, TimePr
         var events = newTeams.Select(IIntegrationEvent (t) => new ImprovementTeamFormed(tenant, networkId, t.Id, t.Name, t.OrganizationId, schoolNames[t.OrganizationId], now))
             .Concat(joined).Concat(left).ToList();
         await w.Events.EnqueueManyAsync(uow, events, ct);
-        if (newSchools.Count > 0) await NetworksApi.PublishUpdatedAsync(w, store, ct);
+        if (newSchools.Count > 0) await w.PublishNetworkUpdatedAsync(ct);
 
         return (new RosterSummary(entries.Count, newSchools.Count, newTeams.Count, newPeople.Count, created.Count, updated.Count, unchanged), []);
     }

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Platform.Reporting.Data;
 using Platform.Reporting.Domain;
 
-namespace Platform.Reporting.Apis;
+namespace Platform.Reporting.Application;
 
 /// <summary>
 /// A funder's portfolio rows for a year, computed once per read-model version: the dashboard, the clusters, the CSV and

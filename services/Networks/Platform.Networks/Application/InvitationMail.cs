@@ -1,6 +1,6 @@
 using Platform.ServiceDefaults;
 
-namespace Platform.Networks;
+namespace Platform.Networks.Application;
 
 /// <summary>The onboarding invitation's wording.</summary>
 public sealed class InvitationMail(MailSender mail)

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Platform.ServiceDefaults;
 
-namespace Platform.Networks;
+namespace Platform.Networks.Application;
 
 /// <summary>
 /// Networks' calls into Identity, as the <c>networks-service</c> client (client credentials). Direct HTTP to
