@@ -154,11 +154,11 @@ public sealed class SurveyResultsStore
 
     /// <summary>Response rate (% submitted of invited) of each visible network's latest closed wave in the year (or of one network's).</summary>
     public async Task<IReadOnlyDictionary<Guid, decimal>> ResponseRatesAsync(UnitOfWork uow, int year, Guid? networkId, CancellationToken ct) =>
-        (await uow.Connection.QueryAsync<(Guid NetworkId, decimal Rate)>(new CommandDefinition($"""
-            select distinct on (network_id) network_id, round(100.0 * submitted / nullif(invited, 0), 1)
+        (await uow.Connection.QueryAsync<(Guid NetworkId, int Submitted, int Invited)>(new CommandDefinition($"""
+            select distinct on (network_id) network_id, submitted, invited
             from survey_waves_closed where network_year = @year and invited > 0 {(networkId is null ? "" : "and network_id = @networkId")}
             order by network_id, closed_at desc
-            """, new { year, networkId }, uow.Transaction, cancellationToken: ct))).ToDictionary(r => r.NetworkId, r => r.Rate);
+            """, new { year, networkId }, uow.Transaction, cancellationToken: ct))).ToDictionary(r => r.NetworkId, r => ResponseRate.Of(r.Submitted, r.Invited));
 
     /// <summary>
     /// Scale means of every network in the benchmarking pool (hubs that consented) with at least the minimum respondents,

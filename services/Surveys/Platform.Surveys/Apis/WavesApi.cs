@@ -202,7 +202,6 @@ public static class WavesApi
             .ToList();
     }
 
-    private static decimal Rate(IReadOnlyCollection<ProgressRow> rows) =>
-        rows.Count == 0 ? 0 : Math.Round(100m * rows.Count(r => r.Submitted) / rows.Count, 1, MidpointRounding.AwayFromZero);
+    private static decimal Rate(IReadOnlyCollection<ProgressRow> rows) => ResponseRate.Of(rows.Count(r => r.Submitted), rows.Count);
 
 }
