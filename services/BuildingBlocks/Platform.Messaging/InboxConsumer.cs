@@ -7,11 +7,17 @@ using Platform.Data;
 namespace Platform.Messaging;
 
 /// <summary>
-/// Base for idempotent consumers: records (consumer, message id) in the inbox in the same transaction as the
-/// effect, under the event's tenant. A redelivered message finds its row and changes nothing.
+/// Base for idempotent consumers: records (inbox name, message id) in the inbox in the same transaction as the
+/// effect, under the event's tenant. A redelivered message finds its row and changes nothing. Every subclass declares
+/// its <see cref="InboxNameAttribute"/>.
 /// </summary>
 public abstract class InboxConsumer<TEvent>(Database db) : IConsumer<TEvent> where TEvent : class, IIntegrationEvent
 {
+    private string? _inboxName;
+
+    /// <summary>What this consumer's inbox rows are keyed by (its <see cref="InboxNameAttribute"/>).</summary>
+    public string InboxName => _inboxName ??= InboxNames.Of(GetType());
+
     public async Task Consume(ConsumeContext<TEvent> context)
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("Integration events must carry a MessageId");
@@ -25,7 +31,7 @@ public abstract class InboxConsumer<TEvent>(Database db) : IConsumer<TEvent> whe
                 set deliveries = inbox_messages.deliveries + 1, last_delivered_at = now()
             returning xmax = 0
             """,
-            new { consumer = GetType().Name, messageId, traceId = Activity.Current?.TraceId.ToString() },
+            new { consumer = InboxName, messageId, traceId = Activity.Current?.TraceId.ToString() },
             uow.Transaction, cancellationToken: ct));
         if (first)
             await HandleAsync(context.Message, uow, ct);

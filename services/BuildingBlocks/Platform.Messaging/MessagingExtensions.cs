@@ -50,6 +50,7 @@ public static class MessagingExtensions
                 cfg.ConfigureEndpoints(context);
             });
         });
+        InboxNames.Check(builder.Services.Select(d => d.ServiceType));
         return builder;
     }
 }

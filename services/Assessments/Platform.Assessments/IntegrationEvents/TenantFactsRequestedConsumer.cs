@@ -8,6 +8,7 @@ using Platform.Assessments.Data;
 namespace Platform.Assessments.IntegrationEvents;
 
 /// <summary>Re-emits, for one tenant, every closed rubric session's area means and participation (for a rebuild of Reporting).</summary>
+[InboxName("TenantFactsRequestedConsumer")]
 public sealed class TenantFactsRequestedConsumer(Database db, AssessmentStore store, RubricCatalog catalog, Outbox outbox)
     : InboxConsumer<TenantFactsRequested>(db)
 {

@@ -12,6 +12,7 @@ namespace Platform.Networks.IntegrationEvents;
 /// Re-emits, for one tenant, every fact Reporting builds from: each network's current facts, its stability per network
 /// year, its hub seats and its active funder grants. The same events as the writes publish, so consumers need nothing new.
 /// </summary>
+[InboxName("TenantFactsRequestedConsumer")]
 public sealed class TenantFactsRequestedConsumer(Database db, NetworkStore networks, MembershipStore members, GrantStore grants,
     StabilityReports stability, Outbox outbox, TimeProvider clock) : InboxConsumer<TenantFactsRequested>(db)
 {

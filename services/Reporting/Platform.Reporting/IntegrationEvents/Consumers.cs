@@ -9,48 +9,56 @@ using Platform.Reporting.Data;
 
 namespace Platform.Reporting.IntegrationEvents;
 
+[InboxName("TenantCreatedConsumer")]
 public sealed class TenantCreatedConsumer(Database db, ReportingStore store) : InboxConsumer<TenantCreated>(db)
 {
     protected override Task HandleAsync(TenantCreated message, UnitOfWork uow, CancellationToken ct) =>
         store.UpsertTenantAsync(uow, message, ct);
 }
 
+[InboxName("NetworkRegisteredConsumer")]
 public sealed class NetworkRegisteredConsumer(Database db, ReportingStore store) : InboxConsumer<NetworkRegistered>(db)
 {
     protected override Task HandleAsync(NetworkRegistered message, UnitOfWork uow, CancellationToken ct) =>
         store.UpsertNetworkAsync(uow, message, ct);
 }
 
+[InboxName("NetworkUpdatedConsumer")]
 public sealed class NetworkUpdatedConsumer(Database db, ReportingStore store) : InboxConsumer<NetworkUpdated>(db)
 {
     protected override Task HandleAsync(NetworkUpdated message, UnitOfWork uow, CancellationToken ct) =>
         store.UpdateNetworkAsync(uow, message, ct);
 }
 
+[InboxName("NetworkYearStabilityComputedConsumer")]
 public sealed class NetworkYearStabilityComputedConsumer(Database db, ReportingStore store) : InboxConsumer<NetworkYearStabilityComputed>(db)
 {
     protected override Task HandleAsync(NetworkYearStabilityComputed message, UnitOfWork uow, CancellationToken ct) =>
         store.UpsertStabilityAsync(uow, message, ct);
 }
 
+[InboxName("HubStaffAssignedConsumer")]
 public sealed class HubStaffAssignedConsumer(Database db, ReportingStore store) : InboxConsumer<HubStaffAssigned>(db)
 {
     protected override Task HandleAsync(HubStaffAssigned message, UnitOfWork uow, CancellationToken ct) =>
         store.AssignSeatAsync(uow, message, ct);
 }
 
+[InboxName("HubStaffDepartedConsumer")]
 public sealed class HubStaffDepartedConsumer(Database db, ReportingStore store) : InboxConsumer<HubStaffDeparted>(db)
 {
     protected override Task HandleAsync(HubStaffDeparted message, UnitOfWork uow, CancellationToken ct) =>
         store.VacateSeatAsync(uow, message, ct);
 }
 
+[InboxName("NetworkSharedWithFunderConsumer")]
 public sealed class NetworkSharedWithFunderConsumer(Database db, ReportingStore store) : InboxConsumer<NetworkSharedWithFunder>(db)
 {
     protected override Task HandleAsync(NetworkSharedWithFunder message, UnitOfWork uow, CancellationToken ct) =>
         store.SetGrantAsync(uow, message.NetworkId, message.FunderTenantId, true, message.OccurredAt, ct);
 }
 
+[InboxName("NetworkShareRevokedConsumer")]
 public sealed class NetworkShareRevokedConsumer(Database db, ReportingStore store) : InboxConsumer<NetworkShareRevoked>(db)
 {
     protected override Task HandleAsync(NetworkShareRevoked message, UnitOfWork uow, CancellationToken ct) =>
@@ -96,12 +104,14 @@ public sealed class SurveyResponsePacksConsumer(SurveyResponseIngestion ingestio
         ingestion.StoreAsync(context.Message.SelectMany(m => m.Message.Responses), context.CancellationToken);
 }
 
+[InboxName("SurveyWaveClosedConsumer")]
 public sealed class SurveyWaveClosedConsumer(Database db, SurveyResultsStore store) : InboxConsumer<SurveyWaveClosed>(db)
 {
     protected override Task HandleAsync(SurveyWaveClosed message, UnitOfWork uow, CancellationToken ct) =>
         store.AddClosedWaveAsync(uow, message, ct);
 }
 
+[InboxName("RubricSessionClosedConsumer")]
 public sealed class RubricSessionClosedConsumer(Database db, LeadershipStore store) : InboxConsumer<RubricSessionClosed>(db)
 {
     protected override Task HandleAsync(RubricSessionClosed message, UnitOfWork uow, CancellationToken ct) =>

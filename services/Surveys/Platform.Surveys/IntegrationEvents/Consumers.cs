@@ -7,18 +7,21 @@ namespace Platform.Surveys.IntegrationEvents;
 
 // Surveys' own copy of networks, teams and members, from the Networks events only.
 
+[InboxName("NetworkRegisteredConsumer")]
 public sealed class NetworkRegisteredConsumer(Database db, SurveyStore store) : InboxConsumer<NetworkRegistered>(db)
 {
     protected override Task HandleAsync(NetworkRegistered m, UnitOfWork uow, CancellationToken ct) =>
         store.UpsertNetworkAsync(uow, m.NetworkId, m.Name, m.YearStartMonth, m.YearStartDay, m.OccurredAt, ct);
 }
 
+[InboxName("NetworkUpdatedConsumer")]
 public sealed class NetworkUpdatedConsumer(Database db, SurveyStore store) : InboxConsumer<NetworkUpdated>(db)
 {
     protected override Task HandleAsync(NetworkUpdated m, UnitOfWork uow, CancellationToken ct) =>
         store.UpsertNetworkAsync(uow, m.NetworkId, m.Name, m.YearStartMonth, m.YearStartDay, m.OccurredAt, ct);
 }
 
+[InboxName("ImprovementTeamFormedConsumer")]
 public sealed class ImprovementTeamFormedConsumer(Database db, SurveyStore store) : InboxConsumer<ImprovementTeamFormed>(db)
 {
     protected override Task HandleAsync(ImprovementTeamFormed m, UnitOfWork uow, CancellationToken ct) =>
@@ -28,12 +31,14 @@ public sealed class ImprovementTeamFormedConsumer(Database db, SurveyStore store
 // Networks sends joiners and leavers packed (a roster's periods, or the single ones its relay found pending together).
 // One statement per pack; it may not touch a row twice (ON CONFLICT), so a period repeated in a pack counts once, its last fact.
 
+[InboxName("MembersJoinedConsumer")]
 public sealed class MembersJoinedConsumer(Database db, SurveyStore store) : InboxConsumer<MembersJoined>(db)
 {
     protected override Task HandleAsync(MembersJoined m, UnitOfWork uow, CancellationToken ct) =>
         store.MembersJoinedAsync(uow, m.Members.GroupBy(j => j.MembershipId).Select(g => g.Last()).ToList(), ct);
 }
 
+[InboxName("MembersLeftConsumer")]
 public sealed class MembersLeftConsumer(Database db, SurveyStore store) : InboxConsumer<MembersLeft>(db)
 {
     protected override Task HandleAsync(MembersLeft m, UnitOfWork uow, CancellationToken ct) =>
@@ -42,11 +47,13 @@ public sealed class MembersLeftConsumer(Database db, SurveyStore store) : InboxC
 
 // Single events: Networks no longer sends them alone, but messages sent before it packed them may still be queued.
 
+[InboxName("MemberJoinedConsumer")]
 public sealed class MemberJoinedConsumer(Database db, SurveyStore store) : InboxConsumer<MemberJoined>(db)
 {
     protected override Task HandleAsync(MemberJoined m, UnitOfWork uow, CancellationToken ct) => store.MembersJoinedAsync(uow, [m], ct);
 }
 
+[InboxName("MemberLeftConsumer")]
 public sealed class MemberLeftConsumer(Database db, SurveyStore store) : InboxConsumer<MemberLeft>(db)
 {
     protected override Task HandleAsync(MemberLeft m, UnitOfWork uow, CancellationToken ct) => store.MembersLeftAsync(uow, [m], ct);

@@ -12,6 +12,7 @@ namespace Platform.Surveys.IntegrationEvents;
 /// Re-emits, for one tenant, what Reporting builds its survey results from: every submitted response (same id, same
 /// groups as when it was submitted) and every closed wave's counts.
 /// </summary>
+[InboxName("TenantFactsRequestedConsumer")]
 public sealed class TenantFactsRequestedConsumer(Database db, SurveyStore store, Outbox outbox) : InboxConsumer<TenantFactsRequested>(db)
 {
     protected override async Task HandleAsync(TenantFactsRequested message, UnitOfWork uow, CancellationToken ct)
