@@ -86,6 +86,10 @@ public static class GatewayExtensions
             foreach (var api in DocumentedApis)
                 o.AddDocument(api, char.ToUpperInvariant(api[0]) + api[1..], $"/api/{api}/openapi/v1.json");
         }).AllowAnonymous();
+        // Any /api path no route above owns (service-only /api/service/... included) ends here, not in the Portal's
+        // catch-all: a template with the literal "api" outranks the Portal's "/{**rest}", and every service route outranks it.
+        app.Map("/api/{**rest}", (HttpContext http) => Results.Problem(statusCode: StatusCodes.Status404NotFound,
+            title: "Not found", detail: $"No API answers {http.Request.Path}.")).AllowAnonymous();
         app.MapReverseProxy();
         return app;
     }

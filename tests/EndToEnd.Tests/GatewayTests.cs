@@ -84,4 +84,28 @@ public sealed class GatewayTests(PlatformFixture platform)
         foreach (var service in new[] { "identity", "networks", "surveys", "assessments", "reporting", "portal" })
             Assert.Equal("Healthy", downstream.GetProperty(service).GetString());
     }
+
+    [Theory]
+    [InlineData("POST", "/api/service/tenants/00000000-0000-0000-0000-000000000001/contacts")]
+    [InlineData("GET", "/api/service/tenants/00000000-0000-0000-0000-000000000001/survey-waves/released-counts")]
+    [InlineData("GET", "/api/nothing-here")]
+    [InlineData("DELETE", "/api/networkz/1")]
+    public async Task An_api_path_no_service_owns_gets_404_problem_json_from_the_gateway(string method, string path)
+    {
+        foreach (var token in new[] { null, await platform.TokenAsync(PlatformFixture.RiverbendAdmin) })
+        {
+            using var response = await platform.Api.SendAsync(new HttpMethod(method), path, token, method == "POST" ? new { } : null);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
+    public async Task Owned_api_paths_still_reach_their_service()
+    {
+        using var networks = await platform.Api.SendAsync(HttpMethod.Get, "/api/networks", await platform.TokenAsync(PlatformFixture.RiverbendAdmin));
+        Assert.Equal(HttpStatusCode.OK, networks.StatusCode);
+        using var anonymous = await platform.Api.SendAsync(HttpMethod.Get, "/api/networks", token: null);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
 }
