@@ -28,7 +28,6 @@ public static class AssessmentsServices
         builder.AddPeopleDirectory("assessments");
         builder.Services.AddSingleton<AssessmentStore>();
         builder.Services.AddSingleton<RubricCatalog>();
-        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 

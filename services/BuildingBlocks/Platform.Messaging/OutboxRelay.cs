@@ -16,7 +16,8 @@ namespace Platform.Messaging;
 /// publishes each with MessageId = row id (consumers deduplicate on it), marks them sent once the broker confirmed them,
 /// and backs off per row while the broker is unreachable. A crash between publish and mark means a redelivery, never a loss.
 /// </summary>
-public sealed class OutboxRelay(Database db, IBus bus, OutboxSignal signal, IEnumerable<OutboxPacking> packings, ILogger<OutboxRelay> logger)
+public sealed class OutboxRelay(Database db, IBus bus, OutboxSignal signal, IEnumerable<OutboxPacking> packings, TimeProvider clock,
+    ILogger<OutboxRelay> logger)
     : BackgroundService
 {
     private readonly Dictionary<string, OutboxPacking> _packings = packings.ToDictionary(p => p.EventType.FullName!);
@@ -46,16 +47,16 @@ public sealed class OutboxRelay(Database db, IBus bus, OutboxSignal signal, IEnu
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var lastCleanup = DateTime.UtcNow;
+        var lastCleanup = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var published = await PublishBatchAsync(stoppingToken);
-                if (DateTime.UtcNow - lastCleanup > TimeSpan.FromMinutes(10))
+                if (clock.GetUtcNow() - lastCleanup > TimeSpan.FromMinutes(10))
                 {
-                    await MessageRetention.DeleteExpiredAsync(db, DateTimeOffset.UtcNow, stoppingToken);
-                    lastCleanup = DateTime.UtcNow;
+                    lastCleanup = clock.GetUtcNow();
+                    await MessageRetention.DeleteExpiredAsync(db, lastCleanup, stoppingToken);
                 }
                 if (published == BatchSize) continue;
                 // While events keep coming, let a few more commits land before the next pass: fewer, fuller passes and packs

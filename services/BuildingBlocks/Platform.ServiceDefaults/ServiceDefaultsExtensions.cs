@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
@@ -26,6 +27,8 @@ public static class ServiceDefaultsExtensions
     {
         builder.AddDaprSecrets();
         builder.AddPlatformTelemetry();
+        // The one clock (see Clock): registered here so every service and building block reads the same one.
+        builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
 

@@ -51,7 +51,6 @@ public static class ServiceTokensExtensions
     public static WebApplicationBuilder AddServiceTokens(this WebApplicationBuilder builder, string service)
     {
         builder.AddServiceClient(ServiceTokens.HttpClientName, "identity", "Identity:Authority");
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new ServiceTokens(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IConfiguration>(),
             sp.GetRequiredService<TimeProvider>(), $"{service}-service"));
         return builder;

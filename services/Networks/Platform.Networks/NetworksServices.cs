@@ -40,7 +40,6 @@ public static class NetworksServices
         builder.AddServiceClient<IdentityClient>("identity", "Identity:Authority");
         builder.Services.AddSingleton<StabilityReports>();
         builder.Services.AddSingleton<Apis.NetworkWrites>();
-        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 }

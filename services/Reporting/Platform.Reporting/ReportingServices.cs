@@ -49,7 +49,6 @@ public static class ReportingServices
         builder.AddServiceClient<SurveysClient>("surveys", "Services:Surveys");
         builder.Services.AddHostedService<RebuildOnEmptyDatabase>();
         builder.Services.AddRazorComponents(); // renders the feedback report page (static HTML, no interactivity)
-        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 }

@@ -40,7 +40,6 @@ public static class SurveysServices
         builder.Services.AddSingleton<SurveyMail>();
         builder.Services.AddSingleton<ResponseRelease>();
         builder.Services.AddHostedService<ResponseReleaseJob>();
-        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 
