@@ -65,7 +65,7 @@ public static class PortalExtensions
                 o.Events.OnTokenResponseReceived = context =>
                 {
                     if (int.TryParse(context.TokenEndpointResponse.ExpiresIn, out var seconds))
-                        context.Properties!.ExpiresUtc = DateTimeOffset.UtcNow.AddSeconds(seconds);
+                        context.Properties!.ExpiresUtc = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().AddSeconds(seconds);
                     return Task.CompletedTask;
                 };
                 o.TokenValidationParameters.NameClaimType = "name";

@@ -20,7 +20,7 @@ public sealed record RubricSessionDetails(
     DateTimeOffset? ClosedAt, string? Reflection)
 {
     /// <summary>As the API decides: ratings are taken while the session is open and its closing day has not passed.</summary>
-    public bool AcceptsRatings => Status == "Open" && DateOnly.FromDateTime(DateTime.UtcNow) <= ClosesOn;
+    public bool AcceptsRatingsOn(DateOnly today) => Status == "Open" && today <= ClosesOn;
 }
 
 public sealed record RubricSessionView(RubricSessionDetails Session, IReadOnlyList<string> Raters);

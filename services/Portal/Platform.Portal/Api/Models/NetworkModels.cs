@@ -8,23 +8,17 @@ public sealed record NetworkDetails(
     Guid Id, string Name, string Aim, string GoalType, DateOnly LaunchDate, string Phase, string Status,
     int YearStartMonth, int YearStartDay, string DistrictScope, string? HubHostType, IReadOnlyList<string> FocusAreas, bool BenchmarkingConsent)
 {
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
-
     /// <summary>The network's year calendar: the platform's one definition of network years (Platform.HealthModel).</summary>
     public Platform.HealthModel.NetworkYearCalendar Calendar => new(YearStartMonth, YearStartDay);
 
     public int YearOf(DateOnly date) => Calendar.YearOf(date);
 
-    public int CurrentYear => YearOf(Today);
-
-    /// <summary>The network years from launch to the current one, latest first.</summary>
-    public IEnumerable<int> Years
+    /// <summary>The network years from launch to the one running on <paramref name="today"/>, latest first.</summary>
+    public IEnumerable<int> YearsThrough(DateOnly today)
     {
-        get
-        {
-            var (first, last) = (Math.Min(YearOf(LaunchDate), CurrentYear), CurrentYear);
-            return Enumerable.Range(first, last - first + 1).Reverse();
-        }
+        var current = YearOf(today);
+        var first = Math.Min(YearOf(LaunchDate), current);
+        return Enumerable.Range(first, current - first + 1).Reverse();
     }
 }
 
