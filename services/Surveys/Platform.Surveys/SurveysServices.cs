@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Contracts.Surveys;
 using Platform.Data;
 using Platform.Messaging;
+using Platform.Messaging.ReadModels;
 using Platform.ServiceDefaults;
 using Platform.Surveys.Apis;
 using Platform.Surveys.Data;
@@ -35,6 +36,7 @@ public static class SurveysServices
         });
         builder.AddPeopleDirectory("surveys");
         builder.Services.AddSingleton<SurveyStore>();
+        builder.Services.AddSingleton<NetworkFactsStore>();
         builder.Services.AddSingleton<SurveyLinks>();
         builder.Services.AddSingleton<MailSender>();
         builder.Services.AddSingleton<SurveyMail>();

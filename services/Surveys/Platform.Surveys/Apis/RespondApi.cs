@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Platform.Contracts.Surveys;
 using Platform.Data;
 using Platform.HealthModel;
+using Platform.Messaging.ReadModels;
 using Platform.Surveys.Data;
 using Platform.Surveys.IntegrationEvents;
 using Platform.Surveys.Domain;
@@ -69,13 +70,13 @@ public static class RespondApi
         TypedResults.Problem($"This survey closed on {(wave.ClosedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : wave.ClosesOn):yyyy-MM-dd} and takes no more answers.",
             statusCode: StatusCodes.Status410Gone);
 
-    private static Task<IResult> Get(string token, Database db, SurveyStore store, GroupCommit commits, TimeProvider clock, CancellationToken ct) =>
+    private static Task<IResult> Get(string token, Database db, SurveyStore store, NetworkFactsStore networks, GroupCommit commits, TimeProvider clock, CancellationToken ct) =>
         WithLinkAsync(token, db, commits, async link =>
         {
             var saved = link.Saved;
             var status = link.Invitation.Submitted ? "Submitted" : !link.Wave.AcceptsResponses(clock.Today()) ? "Closed" : saved is null ? "NotStarted" : "InProgress";
             if (status == "Closed") return Gone(link.Wave);
-            var network = await store.NetworkAsync(link.Connection, link.Wave.NetworkId, ct);
+            var network = await networks.NetworkAsync(link.Connection, link.Wave.NetworkId, ct);
             var instrument = await store.WaveInstrumentAsync(link.Connection, link.Wave, ct);
             return TypedResults.Ok(new SurveyToRespond(network?.Name ?? "", link.Wave.NetworkYear, link.Wave.ClosesOn, status, instrument,
                 saved is null ? Answers.None : Read(saved), saved?.SavedAt));

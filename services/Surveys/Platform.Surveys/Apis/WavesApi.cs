@@ -6,6 +6,7 @@ using Platform.Contracts.Surveys;
 using Platform.Data;
 using Platform.HealthModel;
 using Platform.Messaging;
+using Platform.Messaging.ReadModels;
 using Platform.ServiceDefaults;
 using Platform.Surveys.Data;
 using Platform.Surveys.Domain;
@@ -54,12 +55,12 @@ public static class WavesApi
     }
 
     private static async Task<Results<Created<SurveyWave>, ValidationProblem, ProblemHttpResult>> Create(
-        CreateWaveRequest request, ClaimsPrincipal user, Database db, SurveyStore store, TimeProvider clock, CancellationToken ct)
+        CreateWaveRequest request, ClaimsPrincipal user, Database db, SurveyStore store, NetworkFactsStore networks, TimeProvider clock, CancellationToken ct)
     {
         if (request.ClosesOn < request.OpensOn)
             return Invalid.Field("closesOn", "The wave must close on or after the day it opens.");
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
-        if (await store.NetworkAsync(uow, request.NetworkId, ct) is null)
+        if (await networks.NetworkAsync(uow, request.NetworkId, ct) is null)
             return TypedResults.Problem("No network of your hub has that id.", statusCode: StatusCodes.Status404NotFound);
         if (await store.InstrumentAsync(uow, request.InstrumentId, request.Version, ct) is null)
             return Invalid.Field("version", $"There is no instrument {request.InstrumentId} version {request.Version}.");
@@ -83,7 +84,7 @@ public static class WavesApi
     }
 
     private static async Task<Results<Ok<MailingResult>, NotFound, ProblemHttpResult>> Open(
-        Guid id, ClaimsPrincipal user, Database db, SurveyStore store, SurveyLinks links, SurveyMail mail, TimeProvider clock, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, Database db, SurveyStore store, NetworkFactsStore networks, SurveyLinks links, SurveyMail mail, TimeProvider clock, CancellationToken ct)
     {
         var tenant = user.TenantId();
         List<(Guid Id, Guid PersonId)> invited;
@@ -94,7 +95,7 @@ public static class WavesApi
             if (await store.WaveAsync(uow, id, forUpdate: true, ct) is not { } found) return TypedResults.NotFound();
             wave = found;
             if (wave.Status != WaveStatus.Draft) return TypedResults.Problem($"The wave is already {wave.Status.ToString().ToLowerInvariant()}.", statusCode: 409);
-            network = (await store.NetworkAsync(uow, wave.NetworkId, ct))!;
+            network = (await networks.NetworkAsync(uow, wave.NetworkId, ct))!;
             var roster = await RosterAsync(uow, store, network, wave, ct);
             if (roster.Count == 0)
                 return TypedResults.Problem($"The network has no members in network year {wave.NetworkYear} yet.", statusCode: 409);
@@ -122,16 +123,16 @@ public static class WavesApi
             .GroupBy(m => m.PersonId).Select(g => g.OrderByDescending(m => m.Start).First()).ToList();
     }
 
-    private static async Task<Results<Ok<RosterPreview>, NotFound>> Preview(Guid id, ClaimsPrincipal user, Database db, SurveyStore store, CancellationToken ct)
+    private static async Task<Results<Ok<RosterPreview>, NotFound>> Preview(Guid id, ClaimsPrincipal user, Database db, SurveyStore store, NetworkFactsStore networks, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await store.WaveAsync(uow, id, false, ct) is not { } wave) return TypedResults.NotFound();
-        var roster = await RosterAsync(uow, store, (await store.NetworkAsync(uow, wave.NetworkId, ct))!, wave, ct);
+        var roster = await RosterAsync(uow, store, (await networks.NetworkAsync(uow, wave.NetworkId, ct))!, wave, ct);
         return TypedResults.Ok(new RosterPreview(wave.NetworkYear, roster.Count, wave.Status == WaveStatus.Draft));
     }
 
     private static async Task<Results<Ok<MailingResult>, NotFound, ProblemHttpResult>> Remind(
-        Guid id, ClaimsPrincipal user, Database db, SurveyStore store, SurveyMail mail, TimeProvider clock, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, Database db, SurveyStore store, NetworkFactsStore networks, SurveyMail mail, TimeProvider clock, CancellationToken ct)
     {
         var tenant = user.TenantId();
         List<(Guid, Guid)> pending;
@@ -142,7 +143,7 @@ public static class WavesApi
             if (await store.WaveAsync(uow, id, false, ct) is not { } found) return TypedResults.NotFound();
             wave = found;
             if (!wave.AcceptsResponses(clock.Today())) return TypedResults.Problem("Only an open wave sends reminders.", statusCode: 409);
-            network = (await store.NetworkAsync(uow, wave.NetworkId, ct))!;
+            network = (await networks.NetworkAsync(uow, wave.NetworkId, ct))!;
             pending = (await store.InvitationsAsync(uow, id, onlyNotSubmitted: true, ct)).Select(i => (i.Id, i.PersonId)).ToList();
         }
         var mailed = await SendAndRecordAsync(db, store, mail, tenant, network.Name, wave, pending, reminder: true, clock, ct);

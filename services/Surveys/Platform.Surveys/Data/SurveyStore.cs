@@ -9,8 +9,6 @@ namespace Platform.Surveys.Data;
 
 public sealed record InstrumentSummary(string Id, string Name, int LatestVersion, bool BuiltIn);
 
-public sealed record NetworkFacts(Guid NetworkId, string Name, int YearStartMonth, int YearStartDay);
-
 public sealed record InvitationRow(Guid Id, Guid WaveId, Guid PersonId, string Role, Guid? TeamId, Guid? OrganizationId, bool Started, bool Submitted);
 
 public sealed record ProgressRow(string Role, Guid? TeamId, string? TeamName, Guid? OrganizationId, string? SchoolName, bool Started, bool Submitted);
@@ -76,21 +74,7 @@ public sealed class SurveyStore
                 content = JsonSerializer.Serialize(instrument, Json) }, uow.Transaction, cancellationToken: ct)) == 1;
     }
 
-    // Read models from the Networks events ----------------------------------------------------------------------
-
-    public Task UpsertNetworkAsync(UnitOfWork uow, Guid networkId, string name, int startMonth, int startDay, DateTimeOffset asOf, CancellationToken ct) =>
-        uow.Connection.ExecuteAsync(new CommandDefinition("""
-            insert into networks (network_id, tenant_id, name, year_start_month, year_start_day, facts_as_of)
-            values (@networkId, @tenant, @name, @startMonth, @startDay, @asOf)
-            on conflict (network_id) do update set name = excluded.name, year_start_month = excluded.year_start_month,
-                year_start_day = excluded.year_start_day, facts_as_of = excluded.facts_as_of
-            where networks.facts_as_of < excluded.facts_as_of
-            """, new { networkId, tenant = uow.TenantId, name, startMonth, startDay, asOf }, uow.Transaction, cancellationToken: ct));
-
-    public Task<NetworkFacts?> NetworkAsync(ITenantCommands db, Guid networkId, CancellationToken ct) =>
-        db.Connection.QuerySingleOrDefaultAsync<NetworkFacts?>(db.Command(
-            "select network_id as NetworkId, name, year_start_month as YearStartMonth, year_start_day as YearStartDay from networks where network_id = @networkId",
-            new { networkId }, ct));
+    // Read models from the Networks events (networks: the shared NetworkFactsStore) ----------------------------------------------------------------------
 
     public Task UpsertTeamAsync(UnitOfWork uow, Guid teamId, Guid networkId, string name, Guid organizationId, string schoolName, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(new CommandDefinition("""

@@ -5,19 +5,8 @@ using Platform.Surveys.Data;
 
 namespace Platform.Surveys.IntegrationEvents;
 
-// Surveys' own copy of networks, teams and members, from the Networks events only.
-
-public sealed class NetworkRegisteredConsumer(Database db, SurveyStore store) : InboxConsumer<NetworkRegistered>(db)
-{
-    protected override Task HandleAsync(NetworkRegistered m, UnitOfWork uow, CancellationToken ct) =>
-        store.UpsertNetworkAsync(uow, m.NetworkId, m.Name, m.YearStartMonth, m.YearStartDay, m.OccurredAt, ct);
-}
-
-public sealed class NetworkUpdatedConsumer(Database db, SurveyStore store) : InboxConsumer<NetworkUpdated>(db)
-{
-    protected override Task HandleAsync(NetworkUpdated m, UnitOfWork uow, CancellationToken ct) =>
-        store.UpsertNetworkAsync(uow, m.NetworkId, m.Name, m.YearStartMonth, m.YearStartDay, m.OccurredAt, ct);
-}
+// Surveys' own copy of teams and members, from the Networks events only (the networks themselves: NetworkFacts in
+// Platform.Messaging.ReadModels).
 
 public sealed class ImprovementTeamFormedConsumer(Database db, SurveyStore store) : InboxConsumer<ImprovementTeamFormed>(db)
 {
