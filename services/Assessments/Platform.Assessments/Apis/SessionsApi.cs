@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Platform.Assessments.Data;
 using Platform.Assessments.Domain;
+using Platform.Assessments.IntegrationEvents;
 using Platform.Contracts.Assessments;
 using Platform.Data;
 using Platform.HealthModel;
@@ -147,30 +148,11 @@ public static class SessionsApi
         return TypedResults.Ok(new { saved = request.Ratings.Count });
     }
 
-    /// <summary>What a closed session publishes (area means and participation only), on closing and on a replay.</summary>
-    internal static async Task<RubricSessionClosed> ClosedEventAsync(UnitOfWork uow, AssessmentStore store, NetworkFactsStore networks, RubricCatalog catalog, Guid tenantId,
-        RubricSession session, DateTimeOffset closedAt, CancellationToken ct)
-    {
-        var summary = (await SummarizeAsync(uow, store, catalog, session, ct))!;
-        var network = (await networks.NetworkAsync(uow, session.NetworkId, ct))!;
-        var year = new NetworkYearCalendar(network.YearStartMonth, network.YearStartDay).YearOf(session.HeldOn);
-        return new RubricSessionClosed(tenantId, session.Id, session.NetworkId, year, session.RubricId, session.RubricVersion,
-            RubricSummaries.AreaMeans(summary), summary.Participation.RatersInvited, summary.Participation.RatersStarted, closedAt, session.HeldOn);
-    }
-
-    private static async Task<SessionSummary?> SummarizeAsync(UnitOfWork uow, AssessmentStore store, RubricCatalog catalog, RubricSession session, CancellationToken ct)
-    {
-        var raters = await store.RatersAsync(uow, session.Id, ct);
-        var names = raters.ToDictionary(r => r.PersonId, r => r.Name);
-        return RubricSummaries.Summarize(catalog.Find(session.RubricId, session.RubricVersion)!, await store.RatingsAsync(uow, session.Id, null, ct), raters.Count,
-            rater => session.Attribution == Attribution.Attributed ? names.GetValueOrDefault(rater) : null);
-    }
-
     private static async Task<Results<Ok<SessionSummary>, NotFound>> Summary(Guid id, ClaimsPrincipal user, Database db, AssessmentStore store, RubricCatalog catalog, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await store.SessionAsync(uow, id, false, ct) is not { } session) return TypedResults.NotFound();
-        return TypedResults.Ok((await SummarizeAsync(uow, store, catalog, session, ct))!);
+        return TypedResults.Ok((await SessionSummaries.SummarizeAsync(uow, store, catalog, session, ct))!);
     }
 
     private static async Task<IResult> AddNextStep(Guid id, NextStepRequest request, ClaimsPrincipal user, Database db, AssessmentStore store, RubricCatalog catalog,
@@ -212,7 +194,7 @@ public static class SessionsApi
         var now = clock.GetUtcNow();
         var reflection = string.IsNullOrWhiteSpace(request?.Reflection) ? null : request.Reflection.Trim();
         await store.CloseSessionAsync(uow, id, now, reflection, ct);
-        await outbox.EnqueueAsync(uow, await ClosedEventAsync(uow, store, networks, catalog, user.TenantId(), session, now, ct), ct);
+        await outbox.EnqueueAsync(uow, await SessionEvents.ClosedAsync(uow, store, networks, catalog, user.TenantId(), session, now, ct), ct);
         await uow.CommitAsync(ct);
         return TypedResults.Ok(session with { Status = SessionStatus.Closed, ClosedAt = now, Reflection = reflection });
     }

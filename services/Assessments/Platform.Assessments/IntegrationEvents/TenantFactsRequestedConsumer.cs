@@ -3,7 +3,6 @@ using Platform.Contracts.Identity;
 using Platform.Data;
 using Platform.Messaging;
 using Platform.Messaging.ReadModels;
-using Platform.Assessments.Apis;
 using Platform.Assessments.Data;
 
 namespace Platform.Assessments.IntegrationEvents;
@@ -16,6 +15,6 @@ public sealed class TenantFactsRequestedConsumer(Database db, AssessmentStore st
     {
         foreach (var session in await store.SessionsAsync(uow, null, ct))
             if (session is { Status: SessionStatus.Closed, ClosedAt: { } closedAt })
-                await outbox.EnqueueAsync(uow, await SessionsApi.ClosedEventAsync(uow, store, networks, catalog, message.TenantId, session, closedAt, ct), ct);
+                await outbox.EnqueueAsync(uow, await SessionEvents.ClosedAsync(uow, store, networks, catalog, message.TenantId, session, closedAt, ct), ct);
     }
 }

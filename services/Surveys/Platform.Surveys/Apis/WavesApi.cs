@@ -160,11 +160,6 @@ public static class WavesApi
         return sent.Count;
     }
 
-    /// <summary>A closed wave's counts, as closing (and a replay) publishes them.</summary>
-    internal static SurveyWaveClosed ClosedEvent(Guid tenantId, SurveyWave wave, IReadOnlyList<InvitationRow> invitations, DateTimeOffset closedAt) =>
-        new(tenantId, wave.Id, wave.NetworkId, wave.NetworkYear, wave.InstrumentId, wave.InstrumentVersion,
-            invitations.Count, invitations.Count(i => i.Submitted), closedAt);
-
     private static async Task<Results<Ok<SurveyWave>, NotFound, ProblemHttpResult>> Close(
         Guid id, ClaimsPrincipal user, Database db, SurveyStore store, ResponseRelease release, Outbox outbox, TimeProvider clock, CancellationToken ct)
     {
@@ -176,7 +171,7 @@ public static class WavesApi
         // The final step: every response still waiting goes now, before the close itself.
         await release.ReleaseDueAsync(uow, wave with { Status = WaveStatus.Closed, ClosedAt = now }, ct);
         var invitations = await store.InvitationsAsync(uow, id, false, ct);
-        await outbox.EnqueueAsync(uow, ClosedEvent(user.TenantId(), wave, invitations, now), ct);
+        await outbox.EnqueueAsync(uow, WaveEvents.Closed(user.TenantId(), wave, invitations, now), ct);
         await uow.CommitAsync(ct);
         return TypedResults.Ok(wave with { Status = WaveStatus.Closed, ClosedAt = now });
     }

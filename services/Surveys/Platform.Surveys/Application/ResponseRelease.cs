@@ -5,7 +5,6 @@ using Platform.Contracts.Surveys;
 using Platform.Data;
 using Platform.HealthModel;
 using Platform.Messaging;
-using Platform.Surveys.Apis;
 using Platform.Surveys.Data;
 using Platform.Surveys.Domain;
 

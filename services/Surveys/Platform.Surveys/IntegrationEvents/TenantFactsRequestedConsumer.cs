@@ -2,7 +2,6 @@ using Platform.Contracts;
 using Platform.Contracts.Identity;
 using Platform.Data;
 using Platform.Messaging;
-using Platform.Surveys.Apis;
 using Platform.Surveys.Data;
 using Platform.Surveys.Domain;
 
@@ -24,7 +23,7 @@ public sealed class TenantFactsRequestedConsumer(Database db, SurveyStore store,
             events.Add(ResponseEvents.Submitted(message.TenantId, wave, r, await store.InvitedGroupsAsync(uow, wave.Id, ct)));
         }
         foreach (var wave in waves.Values.Where(w => w is { Status: WaveStatus.Closed, ClosedAt: not null }))
-            events.Add(WavesApi.ClosedEvent(message.TenantId, wave, await store.InvitationsAsync(uow, wave.Id, false, ct), wave.ClosedAt!.Value));
+            events.Add(WaveEvents.Closed(message.TenantId, wave, await store.InvitationsAsync(uow, wave.Id, false, ct), wave.ClosedAt!.Value));
         await outbox.EnqueueManyAsync(uow, events, ct); // one COPY, however many responses the tenant has
     }
 }
