@@ -5,6 +5,7 @@ using Platform.Assessments.Data;
 using Platform.Assessments.IntegrationEvents;
 using Platform.Data;
 using Platform.Messaging;
+using Platform.Messaging.ReadModels;
 using Platform.ServiceDefaults;
 
 namespace Platform.Assessments;
@@ -27,6 +28,7 @@ public static class AssessmentsServices
         });
         builder.AddPeopleDirectory("assessments");
         builder.Services.AddSingleton<AssessmentStore>();
+        builder.Services.AddSingleton<NetworkFactsStore>();
         builder.Services.AddSingleton<RubricCatalog>();
         return builder;
     }

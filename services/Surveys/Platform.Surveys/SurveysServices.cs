@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Contracts.Surveys;
 using Platform.Data;
 using Platform.Messaging;
+using Platform.Messaging.ReadModels;
 using Platform.ServiceDefaults;
 using Platform.Surveys.Apis;
 using Platform.Surveys.Data;
@@ -34,7 +35,13 @@ public static class SurveysServices
             x.AddConsumer<MemberLeftConsumer>();
         });
         builder.AddPeopleDirectory("surveys");
-        builder.Services.AddSingleton<SurveyStore>();
+        // One store per aggregate or read model (Data/); singletons: they hold no connection, and two keep bounded caches.
+        builder.Services.AddSingleton<InstrumentStore>();
+        builder.Services.AddSingleton<WaveStore>();
+        builder.Services.AddSingleton<InvitationStore>();
+        builder.Services.AddSingleton<ResponseStore>();
+        builder.Services.AddSingleton<RosterStore>();
+        builder.Services.AddSingleton<NetworkFactsStore>();
         builder.Services.AddSingleton<SurveyLinks>();
         builder.Services.AddSingleton<MailSender>();
         builder.Services.AddSingleton<SurveyMail>();

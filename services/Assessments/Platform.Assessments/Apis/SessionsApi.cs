@@ -6,10 +6,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Platform.Assessments.Data;
 using Platform.Assessments.Domain;
+using Platform.Assessments.IntegrationEvents;
 using Platform.Contracts.Assessments;
 using Platform.Data;
 using Platform.HealthModel;
 using Platform.Messaging;
+using Platform.Messaging.ReadModels;
 using Platform.ServiceDefaults;
 
 namespace Platform.Assessments.Apis;
@@ -69,8 +71,8 @@ public static class SessionsApi
     }
 
 
-    private static async Task<IResult> Create(CreateSessionRequest request, ClaimsPrincipal user, Database db, AssessmentStore store, RubricCatalog catalog,
-        PeopleDirectory people, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Create(CreateSessionRequest request, ClaimsPrincipal user, Database db, AssessmentStore store, NetworkFactsStore networks,
+        RubricCatalog catalog, PeopleDirectory people, TimeProvider clock, CancellationToken ct)
     {
         if (catalog.Find(request.RubricId, request.Version) is not { Id: RubricCatalog.HubLeadershipPractice })
             return Invalid.Field("rubricId", "Sessions use a version of the hub-leadership-practice rubric.");
@@ -81,7 +83,7 @@ public static class SessionsApi
             return Invalid.Field("heldOn", "The session is held on or before it closes, and within the last five years.");
         var tenant = user.TenantId();
         await using var uow = await db.BeginAsync(tenant, ct);
-        if (await store.NetworkAsync(uow, request.NetworkId, ct) is null)
+        if (await networks.NetworkAsync(uow, request.NetworkId, ct) is null)
             return TypedResults.Problem("No network of your hub has that id.", statusCode: StatusCodes.Status404NotFound);
         var staff = await store.CurrentStaffAsync(uow, request.NetworkId, clock.Today(), ct);
         if (staff.Count == 0) return TypedResults.Problem("The network has no hub staff to rate yet.", statusCode: StatusCodes.Status409Conflict);
@@ -93,10 +95,10 @@ public static class SessionsApi
         return TypedResults.Created($"/api/assessments/sessions/{session.Id}", new SessionView(session, raters.Select(r => r.Name).ToList()));
     }
 
-    private static async Task<IResult> Raters(Guid networkId, ClaimsPrincipal user, Database db, AssessmentStore store, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Raters(Guid networkId, ClaimsPrincipal user, Database db, AssessmentStore store, NetworkFactsStore networks, TimeProvider clock, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
-        if (await store.NetworkAsync(uow, networkId, ct) is null) return TypedResults.Problem("No network of your hub has that id.", statusCode: 404);
+        if (await networks.NetworkAsync(uow, networkId, ct) is null) return TypedResults.Problem("No network of your hub has that id.", statusCode: 404);
         return TypedResults.Ok(new RaterPreview((await store.CurrentStaffAsync(uow, networkId, clock.Today(), ct)).Count));
     }
 
@@ -146,30 +148,11 @@ public static class SessionsApi
         return TypedResults.Ok(new { saved = request.Ratings.Count });
     }
 
-    /// <summary>What a closed session publishes (area means and participation only), on closing and on a replay.</summary>
-    internal static async Task<RubricSessionClosed> ClosedEventAsync(UnitOfWork uow, AssessmentStore store, RubricCatalog catalog, Guid tenantId,
-        RubricSession session, DateTimeOffset closedAt, CancellationToken ct)
-    {
-        var summary = (await SummarizeAsync(uow, store, catalog, session, ct))!;
-        var network = (await store.NetworkAsync(uow, session.NetworkId, ct))!;
-        var year = new NetworkYearCalendar(network.YearStartMonth, network.YearStartDay).YearOf(session.HeldOn);
-        return new RubricSessionClosed(tenantId, session.Id, session.NetworkId, year, session.RubricId, session.RubricVersion,
-            RubricSummaries.AreaMeans(summary), summary.Participation.RatersInvited, summary.Participation.RatersStarted, closedAt, session.HeldOn);
-    }
-
-    private static async Task<SessionSummary?> SummarizeAsync(UnitOfWork uow, AssessmentStore store, RubricCatalog catalog, RubricSession session, CancellationToken ct)
-    {
-        var raters = await store.RatersAsync(uow, session.Id, ct);
-        var names = raters.ToDictionary(r => r.PersonId, r => r.Name);
-        return RubricSummaries.Summarize(catalog.Find(session.RubricId, session.RubricVersion)!, await store.RatingsAsync(uow, session.Id, null, ct), raters.Count,
-            rater => session.Attribution == Attribution.Attributed ? names.GetValueOrDefault(rater) : null);
-    }
-
     private static async Task<Results<Ok<SessionSummary>, NotFound>> Summary(Guid id, ClaimsPrincipal user, Database db, AssessmentStore store, RubricCatalog catalog, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await store.SessionAsync(uow, id, false, ct) is not { } session) return TypedResults.NotFound();
-        return TypedResults.Ok((await SummarizeAsync(uow, store, catalog, session, ct))!);
+        return TypedResults.Ok((await SessionSummaries.SummarizeAsync(uow, store, catalog, session, ct))!);
     }
 
     private static async Task<IResult> AddNextStep(Guid id, NextStepRequest request, ClaimsPrincipal user, Database db, AssessmentStore store, RubricCatalog catalog,
@@ -202,7 +185,7 @@ public static class SessionsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> Close(Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] CloseSessionRequest? request, ClaimsPrincipal user, Database db, AssessmentStore store, RubricCatalog catalog, Outbox outbox,
+    private static async Task<IResult> Close(Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] CloseSessionRequest? request, ClaimsPrincipal user, Database db, AssessmentStore store, NetworkFactsStore networks, RubricCatalog catalog, Outbox outbox,
         TimeProvider clock, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
@@ -211,7 +194,7 @@ public static class SessionsApi
         var now = clock.GetUtcNow();
         var reflection = string.IsNullOrWhiteSpace(request?.Reflection) ? null : request.Reflection.Trim();
         await store.CloseSessionAsync(uow, id, now, reflection, ct);
-        await outbox.EnqueueAsync(uow, await ClosedEventAsync(uow, store, catalog, user.TenantId(), session, now, ct), ct);
+        await outbox.EnqueueAsync(uow, await SessionEvents.ClosedAsync(uow, store, networks, catalog, user.TenantId(), session, now, ct), ct);
         await uow.CommitAsync(ct);
         return TypedResults.Ok(session with { Status = SessionStatus.Closed, ClosedAt = now, Reflection = reflection });
     }

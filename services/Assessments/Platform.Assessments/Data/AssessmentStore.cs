@@ -21,8 +21,6 @@ public sealed record Rater(Guid PersonId, string Email, string Name);
 
 public sealed record NextStep(Guid Id, string Action, string Owner, DateOnly DueOn, string? AreaId, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt);
 
-public sealed record NetworkFacts(Guid NetworkId, string Name, int YearStartMonth, int YearStartDay);
-
 public sealed record SelfAssessment(string RubricId, int RubricVersion, Dictionary<string, int> Levels, Dictionary<string, string> Strategies,
     DateTimeOffset StartedAt, DateTimeOffset UpdatedAt);
 
@@ -36,21 +34,7 @@ public sealed class AssessmentStore
             insert into rubric_versions (rubric_id, version, name, content) values (@Id, @Version, @Name, @content::jsonb) on conflict do nothing
             """, new { rubric.Id, rubric.Version, rubric.Name, content = JsonSerializer.Serialize(rubric, Json) }, uow.Transaction, cancellationToken: ct));
 
-    // Read models ---------------------------------------------------------------------------------------------
-
-    public Task UpsertNetworkAsync(UnitOfWork uow, Guid networkId, string name, int startMonth, int startDay, DateTimeOffset asOf, CancellationToken ct) =>
-        uow.Connection.ExecuteAsync(new CommandDefinition("""
-            insert into networks (network_id, tenant_id, name, year_start_month, year_start_day, facts_as_of)
-            values (@networkId, @tenant, @name, @startMonth, @startDay, @asOf)
-            on conflict (network_id) do update set name = excluded.name, year_start_month = excluded.year_start_month,
-                year_start_day = excluded.year_start_day, facts_as_of = excluded.facts_as_of
-            where networks.facts_as_of < excluded.facts_as_of
-            """, new { networkId, tenant = uow.TenantId, name, startMonth, startDay, asOf }, uow.Transaction, cancellationToken: ct));
-
-    public Task<NetworkFacts?> NetworkAsync(UnitOfWork uow, Guid networkId, CancellationToken ct) =>
-        uow.Connection.QuerySingleOrDefaultAsync<NetworkFacts?>(new CommandDefinition(
-            "select network_id as NetworkId, name, year_start_month as YearStartMonth, year_start_day as YearStartDay from networks where network_id = @networkId",
-            new { networkId }, uow.Transaction, cancellationToken: ct));
+    // Read models (networks: the shared NetworkFactsStore) ------------------------------------------------------
 
     public Task StaffAssignedAsync(UnitOfWork uow, Guid assignmentId, Guid networkId, Guid personId, string hubRole, DateOnly start, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(new CommandDefinition("""

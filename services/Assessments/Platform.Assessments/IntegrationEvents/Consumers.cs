@@ -5,21 +5,8 @@ using Platform.Messaging;
 
 namespace Platform.Assessments.IntegrationEvents;
 
-// Assessments' own copy of networks and their hub staff, from the Networks events only.
-
-[InboxName("NetworkRegisteredConsumer")]
-public sealed class NetworkRegisteredConsumer(Database db, AssessmentStore store) : InboxConsumer<NetworkRegistered>(db)
-{
-    protected override Task HandleAsync(NetworkRegistered m, UnitOfWork uow, CancellationToken ct) =>
-        store.UpsertNetworkAsync(uow, m.NetworkId, m.Name, m.YearStartMonth, m.YearStartDay, m.OccurredAt, ct);
-}
-
-[InboxName("NetworkUpdatedConsumer")]
-public sealed class NetworkUpdatedConsumer(Database db, AssessmentStore store) : InboxConsumer<NetworkUpdated>(db)
-{
-    protected override Task HandleAsync(NetworkUpdated m, UnitOfWork uow, CancellationToken ct) =>
-        store.UpsertNetworkAsync(uow, m.NetworkId, m.Name, m.YearStartMonth, m.YearStartDay, m.OccurredAt, ct);
-}
+// Assessments' own copy of networks' hub staff, from the Networks events only (the networks themselves: NetworkFacts in
+// Platform.Messaging.ReadModels).
 
 [InboxName("HubStaffAssignedConsumer")]
 public sealed class HubStaffAssignedConsumer(Database db, AssessmentStore store) : InboxConsumer<HubStaffAssigned>(db)

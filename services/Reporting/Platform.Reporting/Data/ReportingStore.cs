@@ -42,7 +42,7 @@ public sealed class ReportingStore
                 district_scope = excluded.district_scope, facts_as_of = excluded.facts_as_of, focus_areas = excluded.focus_areas,
                 benchmarking_consent = excluded.benchmarking_consent, year_start_month = excluded.year_start_month,
                 year_start_day = excluded.year_start_day
-            where networks.facts_as_of <= excluded.facts_as_of
+            where networks.facts_as_of < excluded.facts_as_of
             """, new
             {
                 e.NetworkId, e.TenantId, e.Name, e.Aim, e.GoalType, e.LaunchDate, e.Phase, e.Status, e.DistrictScope, e.OccurredAt, e.RegisteredAt,

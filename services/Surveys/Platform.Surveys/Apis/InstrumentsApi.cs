@@ -31,37 +31,37 @@ public static class InstrumentsApi
         return api;
     }
 
-    private static async Task<Ok<IReadOnlyList<InstrumentSummary>>> List(ClaimsPrincipal user, Database db, SurveyStore store, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<InstrumentSummary>>> List(ClaimsPrincipal user, Database db, InstrumentStore instruments, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
-        return TypedResults.Ok(await store.InstrumentsAsync(uow, ct));
+        return TypedResults.Ok(await instruments.InstrumentsAsync(uow, ct));
     }
 
-    private static async Task<Results<Ok<Instrument>, NotFound>> Get(string id, int version, ClaimsPrincipal user, Database db, SurveyStore store, CancellationToken ct)
+    private static async Task<Results<Ok<Instrument>, NotFound>> Get(string id, int version, ClaimsPrincipal user, Database db, InstrumentStore instruments, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
-        return await store.InstrumentAsync(uow, id, version, ct) is { } instrument ? TypedResults.Ok(instrument) : TypedResults.NotFound();
+        return await instruments.InstrumentAsync(uow, id, version, ct) is { } instrument ? TypedResults.Ok(instrument) : TypedResults.NotFound();
     }
 
-    private static Task<IResult> Create(InstrumentContent content, ClaimsPrincipal user, Database db, SurveyStore store, CancellationToken ct) =>
-        PublishAsync($"custom-{Guid.NewGuid():N}"[..19], content, user, db, store, isNew: true, ct);
+    private static Task<IResult> Create(InstrumentContent content, ClaimsPrincipal user, Database db, InstrumentStore instruments, CancellationToken ct) =>
+        PublishAsync($"custom-{Guid.NewGuid():N}"[..19], content, user, db, instruments, isNew: true, ct);
 
-    private static Task<IResult> NewVersion(string id, InstrumentContent content, ClaimsPrincipal user, Database db, SurveyStore store, CancellationToken ct) =>
-        PublishAsync(id, content, user, db, store, isNew: false, ct);
+    private static Task<IResult> NewVersion(string id, InstrumentContent content, ClaimsPrincipal user, Database db, InstrumentStore instruments, CancellationToken ct) =>
+        PublishAsync(id, content, user, db, instruments, isNew: false, ct);
 
-    private static async Task<IResult> PublishAsync(string id, InstrumentContent content, ClaimsPrincipal user, Database db, SurveyStore store, bool isNew, CancellationToken ct)
+    private static async Task<IResult> PublishAsync(string id, InstrumentContent content, ClaimsPrincipal user, Database db, InstrumentStore instruments, bool isNew, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (!isNew)
         {
-            var own = await store.IsOwnInstrumentAsync(uow, id, ct);
+            var own = await instruments.IsOwnInstrumentAsync(uow, id, ct);
             if (own is null) return TypedResults.NotFound();
             if (own == false) return TypedResults.Problem("Built-in instruments cannot be edited; add your own instrument instead.", statusCode: 403);
         }
-        var instrument = new Instrument(id, await store.LatestVersionAsync(uow, id, ct) + 1, content.Name.Trim(), content.Description, content.Scales, content.Sections);
+        var instrument = new Instrument(id, await instruments.LatestVersionAsync(uow, id, ct) + 1, content.Name.Trim(), content.Description, content.Scales, content.Sections);
         if (instrument.Problems() is { Count: > 0 } problems)
             return Invalid.Fields(new Dictionary<string, string[]> { ["content"] = [.. problems] });
-        if (!await store.PublishAsync(uow, instrument, builtIn: false, ct))
+        if (!await instruments.PublishAsync(uow, instrument, builtIn: false, ct))
             return TypedResults.Problem("Another version was published at the same moment; try again.", statusCode: 409);
         await uow.CommitAsync(ct);
         return TypedResults.Created($"/api/surveys/instruments/{id}/versions/{instrument.Version}", instrument);

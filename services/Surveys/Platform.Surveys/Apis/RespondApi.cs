@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Platform.Contracts.Surveys;
 using Platform.Data;
 using Platform.HealthModel;
+using Platform.Messaging.ReadModels;
 using Platform.Surveys.Data;
 using Platform.Surveys.IntegrationEvents;
 using Platform.Surveys.Domain;
@@ -49,7 +50,7 @@ public static class RespondApi
     /// which answers the request, or returns null when its guarded write found the response changed since the read
     /// (another device saved or submitted in between): then it runs again on a fresh read.
     /// </summary>
-    private static async Task<IResult> WithLinkAsync(string token, Database db, GroupCommit commits, Func<Link, Task<IResult?>> act, CancellationToken ct)
+    private static async Task<IResult> WithLinkAsync(string token, Database db, ResponseStore responses, Func<Link, Task<IResult?>> act, CancellationToken ct)
     {
         if (!TenantToken.TryReadTenant(token, out var tenant)) return NotFound();
         await using var connection = db.ForTenant(tenant);
@@ -57,7 +58,7 @@ public static class RespondApi
         var responseKey = SurveyLinks.ResponseKey(token);
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            if (await SurveyStore.LinkAsync(commits, tenant, tokenHash, responseKey) is not { } found) return NotFound();
+            if (await responses.LinkAsync(tenant, tokenHash, responseKey) is not { } found) return NotFound();
             if (await act(new Link(connection, found.Invitation, found.Wave, responseKey, found.Saved)) is { } answered) return answered;
         }
         return TypedResults.Problem("Your answers changed on another device at the same moment. Reload the survey and try again.", statusCode: 409);
@@ -69,47 +70,48 @@ public static class RespondApi
         TypedResults.Problem($"This survey closed on {(wave.ClosedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : wave.ClosesOn):yyyy-MM-dd} and takes no more answers.",
             statusCode: StatusCodes.Status410Gone);
 
-    private static Task<IResult> Get(string token, Database db, SurveyStore store, GroupCommit commits, TimeProvider clock, CancellationToken ct) =>
-        WithLinkAsync(token, db, commits, async link =>
+    private static Task<IResult> Get(string token, Database db, ResponseStore responses, InstrumentStore instruments, NetworkFactsStore networks, TimeProvider clock,
+        CancellationToken ct) =>
+        WithLinkAsync(token, db, responses, async link =>
         {
             var saved = link.Saved;
             var status = link.Invitation.Submitted ? "Submitted" : !link.Wave.AcceptsResponses(clock.Today()) ? "Closed" : saved is null ? "NotStarted" : "InProgress";
             if (status == "Closed") return Gone(link.Wave);
-            var network = await store.NetworkAsync(link.Connection, link.Wave.NetworkId, ct);
-            var instrument = await store.WaveInstrumentAsync(link.Connection, link.Wave, ct);
+            var network = await networks.NetworkAsync(link.Connection, link.Wave.NetworkId, ct);
+            var instrument = await instruments.WaveInstrumentAsync(link.Connection, link.Wave, ct);
             return TypedResults.Ok(new SurveyToRespond(network?.Name ?? "", link.Wave.NetworkYear, link.Wave.ClosesOn, status, instrument,
                 saved is null ? Answers.None : Read(saved), saved?.SavedAt));
         }, ct);
 
-    private static async Task<IResult> Save(string token, SaveAnswersRequest request, Database db, SurveyStore store, GroupCommit commits, TimeProvider clock,
-        CancellationToken ct)
+    private static async Task<IResult> Save(string token, SaveAnswersRequest request, Database db, ResponseStore responses, InstrumentStore instruments, InvitationStore invitations,
+        TimeProvider clock, CancellationToken ct)
     {
         if (request.Answers is null || request.Answers.Count > MaxAnswersPerSave)
             return Invalid.Request($"Send between 0 and {MaxAnswersPerSave} answers as an object of item id to value.");
-        return await WithLinkAsync(token, db, commits, async link =>
+        return await WithLinkAsync(token, db, responses, async link =>
         {
             if (link.Invitation.Submitted) return TypedResults.Problem("This survey was already submitted; answers can no longer change.", statusCode: 409);
             if (!link.Wave.AcceptsResponses(clock.Today())) return Gone(link.Wave);
-            var instrument = await store.WaveInstrumentAsync(link.Connection, link.Wave, ct);
+            var instrument = await instruments.WaveInstrumentAsync(link.Connection, link.Wave, ct);
             var (merged, problems) = AnswerRules.Merge(instrument, link.Saved is null ? Answers.None : Read(link.Saved), request.Answers);
             if (merged is null) return AnswersRejected(problems);
             var now = clock.GetUtcNow();
-            var kept = await KeptGroupsAsync(store, link, ct);
-            var write = SurveyStore.SaveResponse(link.Connection.TenantId, link.ResponseKey, link.Wave.Id, link.Invitation, kept, link.Saved, merged, null, now);
-            return await SurveyStore.SaveAsync(commits, write) ? TypedResults.Ok(new { answers = merged, savedAt = now }) : null;
+            var kept = await KeptGroupsAsync(invitations, link, ct);
+            var write = ResponseStore.SaveResponse(link.Connection.TenantId, link.ResponseKey, link.Wave.Id, link.Invitation, kept, link.Saved, merged, null, now);
+            return await responses.SaveAsync(write) ? TypedResults.Ok(new { answers = merged, savedAt = now }) : null;
         }, ct);
     }
 
     private static async Task<IResult> Submit(string token, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] SaveAnswersRequest? request,
-        Database db, SurveyStore store, GroupCommit commits, TimeProvider clock, CancellationToken ct)
+        Database db, ResponseStore responses, InstrumentStore instruments, InvitationStore invitations, TimeProvider clock, CancellationToken ct)
     {
         if (request?.Answers is { Count: > MaxAnswersPerSave })
             return Invalid.Request($"Send at most {MaxAnswersPerSave} answers.");
-        return await WithLinkAsync(token, db, commits, async link =>
+        return await WithLinkAsync(token, db, responses, async link =>
         {
             if (link.Invitation.Submitted) return TypedResults.Problem("This survey was already submitted.", statusCode: 409);
             if (!link.Wave.AcceptsResponses(clock.Today())) return Gone(link.Wave);
-            var instrument = await store.WaveInstrumentAsync(link.Connection, link.Wave, ct);
+            var instrument = await instruments.WaveInstrumentAsync(link.Connection, link.Wave, ct);
             var answers = link.Saved is null ? Answers.None : Read(link.Saved);
             if (request?.Answers is { Count: > 0 } last)
             {
@@ -125,18 +127,18 @@ public static class RespondApi
             var now = clock.GetUtcNow();
             // The response and its invitation's flag: one statement, committed with the writes of concurrent submits. Its event
             // leaves later, with the released step it falls in (ResponseRelease), never alone.
-            var kept = await KeptGroupsAsync(store, link, ct);
-            var write = SurveyStore.SaveResponse(link.Connection.TenantId, link.ResponseKey, link.Wave.Id, link.Invitation, kept, link.Saved, answers, scores, now);
-            return await SurveyStore.SaveAsync(commits, write) ? TypedResults.Ok(new Submitted(now)) : null;
+            var kept = await KeptGroupsAsync(invitations, link, ct);
+            var write = ResponseStore.SaveResponse(link.Connection.TenantId, link.ResponseKey, link.Wave.Id, link.Invitation, kept, link.Saved, answers, scores, now);
+            return await responses.SaveAsync(write) ? TypedResults.Ok(new Submitted(now)) : null;
         }, ct);
     }
 
     /// <summary>What a response of this link may keep of its invitation's role, team and school (saved or submitted alike).</summary>
-    private static async Task<KeptGroups> KeptGroupsAsync(SurveyStore store, Link link, CancellationToken ct) =>
-        (await store.InvitedGroupsAsync(link.Connection, link.Wave.Id, ct))
+    private static async Task<KeptGroups> KeptGroupsAsync(InvitationStore invitations, Link link, CancellationToken ct) =>
+        (await invitations.InvitedGroupsAsync(link.Connection, link.Wave.Id, ct))
             .Kept(link.Invitation.Role, link.Invitation.TeamId, link.Invitation.OrganizationId, Suppression.MinimumN);
 
-    private static Answers Read(ResponseRow row) => JsonSerializer.Deserialize<Answers>(row.Answers, SurveyStore.Json)!;
+    private static Answers Read(ResponseRow row) => JsonSerializer.Deserialize<Answers>(row.Answers, SurveyJson.Options)!;
 
     private static IResult AnswersRejected(IReadOnlyList<AnswerProblem> problems) =>
         Invalid.Batch("Some answers cannot be accepted; nothing was changed",

@@ -22,9 +22,9 @@ public static class ServiceApi
     }
 
     private static async Task<Ok<IReadOnlyList<WaveReleasedCount>>> ReleasedCounts(Guid tenantId, DateTimeOffset before, Database db,
-        SurveyStore store, CancellationToken ct)
+        ResponseStore responses, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(tenantId, ct);
-        return TypedResults.Ok(await store.ReleasedCountsAsync(uow, before, ct));
+        return TypedResults.Ok(await responses.ReleasedCountsAsync(uow, before, ct));
     }
 }

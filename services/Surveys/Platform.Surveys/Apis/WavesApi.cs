@@ -6,6 +6,7 @@ using Platform.Contracts.Surveys;
 using Platform.Data;
 using Platform.HealthModel;
 using Platform.Messaging;
+using Platform.Messaging.ReadModels;
 using Platform.ServiceDefaults;
 using Platform.Surveys.Data;
 using Platform.Surveys.Domain;
@@ -54,36 +55,36 @@ public static class WavesApi
     }
 
     private static async Task<Results<Created<SurveyWave>, ValidationProblem, ProblemHttpResult>> Create(
-        CreateWaveRequest request, ClaimsPrincipal user, Database db, SurveyStore store, TimeProvider clock, CancellationToken ct)
+        CreateWaveRequest request, ClaimsPrincipal user, Database db, WaveStore waves, InstrumentStore instruments, NetworkFactsStore networks, TimeProvider clock, CancellationToken ct)
     {
         if (request.ClosesOn < request.OpensOn)
             return Invalid.Field("closesOn", "The wave must close on or after the day it opens.");
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
-        if (await store.NetworkAsync(uow, request.NetworkId, ct) is null)
+        if (await networks.NetworkAsync(uow, request.NetworkId, ct) is null)
             return TypedResults.Problem("No network of your hub has that id.", statusCode: StatusCodes.Status404NotFound);
-        if (await store.InstrumentAsync(uow, request.InstrumentId, request.Version, ct) is null)
+        if (await instruments.InstrumentAsync(uow, request.InstrumentId, request.Version, ct) is null)
             return Invalid.Field("version", $"There is no instrument {request.InstrumentId} version {request.Version}.");
         var wave = new SurveyWave(Guid.CreateVersion7(), request.NetworkId, request.InstrumentId, request.Version, request.NetworkYear,
             request.OpensOn, request.ClosesOn, WaveStatus.Draft, clock.GetUtcNow(), null, null);
-        await store.InsertWaveAsync(uow, wave, ct);
+        await waves.InsertWaveAsync(uow, wave, ct);
         await uow.CommitAsync(ct);
         return TypedResults.Created($"/api/surveys/waves/{wave.Id}", wave);
     }
 
-    private static async Task<Ok<IReadOnlyList<SurveyWave>>> List(Guid? networkId, ClaimsPrincipal user, Database db, SurveyStore store, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<SurveyWave>>> List(Guid? networkId, ClaimsPrincipal user, Database db, WaveStore waves, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
-        return TypedResults.Ok(await store.WavesAsync(uow, networkId, ct));
+        return TypedResults.Ok(await waves.WavesAsync(uow, networkId, ct));
     }
 
-    private static async Task<Results<Ok<SurveyWave>, NotFound>> Get(Guid id, ClaimsPrincipal user, Database db, SurveyStore store, CancellationToken ct)
+    private static async Task<Results<Ok<SurveyWave>, NotFound>> Get(Guid id, ClaimsPrincipal user, Database db, WaveStore waves, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
-        return await store.WaveAsync(uow, id, false, ct) is { } wave ? TypedResults.Ok(wave) : TypedResults.NotFound();
+        return await waves.WaveAsync(uow, id, false, ct) is { } wave ? TypedResults.Ok(wave) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<MailingResult>, NotFound, ProblemHttpResult>> Open(
-        Guid id, ClaimsPrincipal user, Database db, SurveyStore store, SurveyLinks links, SurveyMail mail, TimeProvider clock, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, Database db, WaveStore waves, InvitationStore invitations, RosterStore members, NetworkFactsStore networks, SurveyLinks links, SurveyMail mail, TimeProvider clock, CancellationToken ct)
     {
         var tenant = user.TenantId();
         List<(Guid Id, Guid PersonId)> invited;
@@ -91,22 +92,22 @@ public static class WavesApi
         SurveyWave wave;
         await using (var uow = await db.BeginAsync(tenant, ct))
         {
-            if (await store.WaveAsync(uow, id, forUpdate: true, ct) is not { } found) return TypedResults.NotFound();
+            if (await waves.WaveAsync(uow, id, forUpdate: true, ct) is not { } found) return TypedResults.NotFound();
             wave = found;
             if (wave.Status != WaveStatus.Draft) return TypedResults.Problem($"The wave is already {wave.Status.ToString().ToLowerInvariant()}.", statusCode: 409);
-            network = (await store.NetworkAsync(uow, wave.NetworkId, ct))!;
-            var roster = await RosterAsync(uow, store, network, wave, ct);
+            network = (await networks.NetworkAsync(uow, wave.NetworkId, ct))!;
+            var roster = await RosterAsync(uow, members, network, wave, ct);
             if (roster.Count == 0)
                 return TypedResults.Problem($"The network has no members in network year {wave.NetworkYear} yet.", statusCode: 409);
             var rows = roster.Select(m => (Id: Guid.CreateVersion7(), Member: m)).ToList();
-            await store.InsertInvitationsAsync(uow, wave.Id,
+            await invitations.InsertInvitationsAsync(uow, wave.Id,
                 rows.Select(r => (r.Id, r.Member, TenantToken.Hash(links.TokenFor(tenant, r.Id)))).ToList(), ct);
-            await store.SetWaveStatusAsync(uow, wave.Id, WaveStatus.Open, clock.GetUtcNow(), ct);
+            await waves.SetWaveStatusAsync(uow, wave.Id, WaveStatus.Open, clock.GetUtcNow(), ct);
             await uow.CommitAsync(ct);
             invited = rows.Select(r => (r.Id, r.Member.PersonId)).ToList();
         }
         // Mail after the commit: the invitations exist whatever happens to the mail, and reminders can re-send.
-        var mailed = await SendAndRecordAsync(db, store, mail, tenant, network.Name, wave, invited, reminder: false, clock, ct);
+        var mailed = await SendAndRecordAsync(db, invitations, mail, tenant, network.Name, wave, invited, reminder: false, clock, ct);
         return TypedResults.Ok(new MailingResult(invited.Count, mailed));
     }
 
@@ -114,24 +115,24 @@ public static class WavesApi
     /// Members(Y) as Surveys knows them: one entry per person with a membership period overlapping the wave's network
     /// year (domain.md section 2); their latest period in it gives role and team.
     /// </summary>
-    private static async Task<List<RosterMember>> RosterAsync(UnitOfWork uow, SurveyStore store, NetworkFacts network, SurveyWave wave, CancellationToken ct)
+    private static async Task<List<RosterMember>> RosterAsync(UnitOfWork uow, RosterStore members, NetworkFacts network, SurveyWave wave, CancellationToken ct)
     {
         var calendar = new NetworkYearCalendar(network.YearStartMonth, network.YearStartDay);
-        return (await store.MembershipPeriodsAsync(uow, wave.NetworkId, ct))
+        return (await members.MembershipPeriodsAsync(uow, wave.NetworkId, ct))
             .Where(m => calendar.Overlaps(m.Start, m.End, wave.NetworkYear))
             .GroupBy(m => m.PersonId).Select(g => g.OrderByDescending(m => m.Start).First()).ToList();
     }
 
-    private static async Task<Results<Ok<RosterPreview>, NotFound>> Preview(Guid id, ClaimsPrincipal user, Database db, SurveyStore store, CancellationToken ct)
+    private static async Task<Results<Ok<RosterPreview>, NotFound>> Preview(Guid id, ClaimsPrincipal user, Database db, WaveStore waves, RosterStore members, NetworkFactsStore networks, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
-        if (await store.WaveAsync(uow, id, false, ct) is not { } wave) return TypedResults.NotFound();
-        var roster = await RosterAsync(uow, store, (await store.NetworkAsync(uow, wave.NetworkId, ct))!, wave, ct);
+        if (await waves.WaveAsync(uow, id, false, ct) is not { } wave) return TypedResults.NotFound();
+        var roster = await RosterAsync(uow, members, (await networks.NetworkAsync(uow, wave.NetworkId, ct))!, wave, ct);
         return TypedResults.Ok(new RosterPreview(wave.NetworkYear, roster.Count, wave.Status == WaveStatus.Draft));
     }
 
     private static async Task<Results<Ok<MailingResult>, NotFound, ProblemHttpResult>> Remind(
-        Guid id, ClaimsPrincipal user, Database db, SurveyStore store, SurveyMail mail, TimeProvider clock, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, Database db, WaveStore waves, InvitationStore invitations, NetworkFactsStore networks, SurveyMail mail, TimeProvider clock, CancellationToken ct)
     {
         var tenant = user.TenantId();
         List<(Guid, Guid)> pending;
@@ -139,52 +140,47 @@ public static class WavesApi
         NetworkFacts network;
         await using (var uow = await db.BeginAsync(tenant, ct))
         {
-            if (await store.WaveAsync(uow, id, false, ct) is not { } found) return TypedResults.NotFound();
+            if (await waves.WaveAsync(uow, id, false, ct) is not { } found) return TypedResults.NotFound();
             wave = found;
             if (!wave.AcceptsResponses(clock.Today())) return TypedResults.Problem("Only an open wave sends reminders.", statusCode: 409);
-            network = (await store.NetworkAsync(uow, wave.NetworkId, ct))!;
-            pending = (await store.InvitationsAsync(uow, id, onlyNotSubmitted: true, ct)).Select(i => (i.Id, i.PersonId)).ToList();
+            network = (await networks.NetworkAsync(uow, wave.NetworkId, ct))!;
+            pending = (await invitations.InvitationsAsync(uow, id, onlyNotSubmitted: true, ct)).Select(i => (i.Id, i.PersonId)).ToList();
         }
-        var mailed = await SendAndRecordAsync(db, store, mail, tenant, network.Name, wave, pending, reminder: true, clock, ct);
+        var mailed = await SendAndRecordAsync(db, invitations, mail, tenant, network.Name, wave, pending, reminder: true, clock, ct);
         return TypedResults.Ok(new MailingResult(pending.Count, mailed));
     }
 
-    private static async Task<int> SendAndRecordAsync(Database db, SurveyStore store, SurveyMail mail, Guid tenant, string networkName, SurveyWave wave,
-        IReadOnlyList<(Guid, Guid)> invitations, bool reminder, TimeProvider clock, CancellationToken ct)
+    private static async Task<int> SendAndRecordAsync(Database db, InvitationStore invitations, SurveyMail mail, Guid tenant, string networkName, SurveyWave wave,
+        IReadOnlyList<(Guid, Guid)> recipients, bool reminder, TimeProvider clock, CancellationToken ct)
     {
-        var sent = await mail.SendAsync(tenant, networkName, wave.ClosesOn, invitations, reminder, ct);
+        var sent = await mail.SendAsync(tenant, networkName, wave.ClosesOn, recipients, reminder, ct);
         await using var uow = await db.BeginAsync(tenant, ct);
-        await store.MarkMailedAsync(uow, sent, clock.GetUtcNow(), ct);
+        await invitations.MarkMailedAsync(uow, sent, clock.GetUtcNow(), ct);
         await uow.CommitAsync(ct);
         return sent.Count;
     }
 
-    /// <summary>A closed wave's counts, as closing (and a replay) publishes them.</summary>
-    internal static SurveyWaveClosed ClosedEvent(Guid tenantId, SurveyWave wave, IReadOnlyList<InvitationRow> invitations, DateTimeOffset closedAt) =>
-        new(tenantId, wave.Id, wave.NetworkId, wave.NetworkYear, wave.InstrumentId, wave.InstrumentVersion,
-            invitations.Count, invitations.Count(i => i.Submitted), closedAt);
-
     private static async Task<Results<Ok<SurveyWave>, NotFound, ProblemHttpResult>> Close(
-        Guid id, ClaimsPrincipal user, Database db, SurveyStore store, ResponseRelease release, Outbox outbox, TimeProvider clock, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, Database db, WaveStore waves, InvitationStore invitations, ResponseRelease release, Outbox outbox, TimeProvider clock, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
-        if (await store.WaveAsync(uow, id, forUpdate: true, ct) is not { } wave) return TypedResults.NotFound();
+        if (await waves.WaveAsync(uow, id, forUpdate: true, ct) is not { } wave) return TypedResults.NotFound();
         if (wave.Status != WaveStatus.Open) return TypedResults.Problem($"Only an open wave can be closed; this one is {wave.Status.ToString().ToLowerInvariant()}.", statusCode: 409);
         var now = clock.GetUtcNow();
-        await store.SetWaveStatusAsync(uow, id, WaveStatus.Closed, now, ct);
+        await waves.SetWaveStatusAsync(uow, id, WaveStatus.Closed, now, ct);
         // The final step: every response still waiting goes now, before the close itself.
         await release.ReleaseDueAsync(uow, wave with { Status = WaveStatus.Closed, ClosedAt = now }, ct);
-        var invitations = await store.InvitationsAsync(uow, id, false, ct);
-        await outbox.EnqueueAsync(uow, ClosedEvent(user.TenantId(), wave, invitations, now), ct);
+        var invited = await invitations.InvitationsAsync(uow, id, false, ct);
+        await outbox.EnqueueAsync(uow, WaveEvents.Closed(user.TenantId(), wave, invited, now), ct);
         await uow.CommitAsync(ct);
         return TypedResults.Ok(wave with { Status = WaveStatus.Closed, ClosedAt = now });
     }
 
-    private static async Task<Results<Ok<WaveProgress>, NotFound>> Progress(Guid id, ClaimsPrincipal user, Database db, SurveyStore store, CancellationToken ct)
+    private static async Task<Results<Ok<WaveProgress>, NotFound>> Progress(Guid id, ClaimsPrincipal user, Database db, WaveStore waves, InvitationStore invitations, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
-        if (await store.WaveAsync(uow, id, false, ct) is null) return TypedResults.NotFound();
-        var rows = await store.ProgressAsync(uow, id, ct);
+        if (await waves.WaveAsync(uow, id, false, ct) is null) return TypedResults.NotFound();
+        var rows = await invitations.ProgressAsync(uow, id, ct);
         var minimum = Suppression.MinimumN;
         return TypedResults.Ok(new WaveProgress(rows.Count, rows.Count(r => r.Started), rows.Count(r => r.Submitted), Rate(rows),
             Groups(rows, r => r.TeamId?.ToString() ?? "none", r => r.TeamName ?? "No team", minimum),

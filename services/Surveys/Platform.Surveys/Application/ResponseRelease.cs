@@ -5,7 +5,6 @@ using Platform.Contracts.Surveys;
 using Platform.Data;
 using Platform.HealthModel;
 using Platform.Messaging;
-using Platform.Surveys.Apis;
 using Platform.Surveys.Data;
 using Platform.Surveys.Domain;
 
@@ -17,11 +16,11 @@ namespace Platform.Surveys.Application;
 /// team, at most once a day, and all at once when the wave closes. The steps are kept here (released_at), so a replay
 /// for a rebuild of Reporting sends the same ones.
 /// </summary>
-public sealed class ResponseRelease(SurveyStore store, Outbox outbox, TimeProvider clock)
+public sealed class ResponseRelease(ResponseStore responses, InvitationStore invitations, Outbox outbox, TimeProvider clock)
 {
     /// <summary>
     /// Releases the wave's due step, if any, in the caller's transaction; the caller holds the wave's row
-    /// (<see cref="SurveyStore.WaveAsync"/> for update), so two releases of one wave never interleave.
+    /// (<see cref="WaveStore.WaveAsync"/> for update), so two releases of one wave never interleave.
     /// </summary>
     /// <returns>How many responses the step released.</returns>
     public async Task<int> ReleaseDueAsync(UnitOfWork uow, SurveyWave wave, CancellationToken ct)
@@ -31,15 +30,15 @@ public sealed class ResponseRelease(SurveyStore store, Outbox outbox, TimeProvid
         // Within a day of the last step nothing can go: the job looks every few seconds, and a large wave's waiting
         // responses are not read each time.
         if (!SteppedRelease.MayStep(wave.ResultsReleasedAt, now, final)) return 0;
-        var pending = await store.UnreleasedResponsesAsync(uow, wave.Id, ct);
+        var pending = await responses.UnreleasedResponsesAsync(uow, wave.Id, ct);
         if (pending.Count == 0) return 0;
-        var invited = await store.InvitedGroupsAsync(uow, wave.Id, ct);
+        var invited = await invitations.InvitedGroupsAsync(uow, wave.Id, ct);
         var events = pending.ToDictionary(r => r, r => ResponseEvents.Submitted(uow.TenantId!.Value, wave, r, invited));
         var due = SteppedRelease.Due(events.Select(e => new SteppedRelease.Pending<SubmittedResponse>(e.Key, GroupsOf(e.Value))).ToList(),
             wave.ResultsReleasedAt, now, Suppression.MinimumN, final);
         if (due.Count == 0) return 0;
         await outbox.EnqueueManyAsync(uow, due.Select(r => (IIntegrationEvent)events[r]).ToList(), ct);
-        await store.MarkReleasedAsync(uow, wave.Id, due.Select(r => r.ResponseKey).ToList(), now, ct);
+        await responses.MarkReleasedAsync(uow, wave.Id, due.Select(r => r.ResponseKey).ToList(), now, ct);
         return due.Count;
     }
 
@@ -49,7 +48,7 @@ public sealed class ResponseRelease(SurveyStore store, Outbox outbox, TimeProvid
 }
 
 /// <summary>Looks for due steps every few seconds (a step can fall due with no new submit: a day passed, the closing day passed).</summary>
-public sealed class ResponseReleaseJob(Database db, SurveyStore store, ResponseRelease release, IConfiguration config, ILogger<ResponseReleaseJob> logger)
+public sealed class ResponseReleaseJob(Database db, WaveStore waveStore, ResponseStore responses, ResponseRelease release, IConfiguration config, ILogger<ResponseReleaseJob> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -73,11 +72,11 @@ public sealed class ResponseReleaseJob(Database db, SurveyStore store, ResponseR
     {
         IReadOnlyList<(Guid TenantId, Guid WaveId)> waves;
         await using (var system = await db.BeginSystemAsync(ct))
-            waves = await store.WavesWithUnreleasedResponsesAsync(system, ct);
+            waves = await responses.WavesWithUnreleasedResponsesAsync(system, ct);
         foreach (var (tenant, waveId) in waves)
         {
             await using var uow = await db.BeginAsync(tenant, ct);
-            if (await store.WaveAsync(uow, waveId, forUpdate: true, ct) is not { } wave) continue;
+            if (await waveStore.WaveAsync(uow, waveId, forUpdate: true, ct) is not { } wave) continue;
             if (await release.ReleaseDueAsync(uow, wave, ct) > 0) await uow.CommitAsync(ct);
         }
     }

@@ -2,7 +2,6 @@ using Platform.Contracts;
 using Platform.Contracts.Identity;
 using Platform.Data;
 using Platform.Messaging;
-using Platform.Surveys.Apis;
 using Platform.Surveys.Data;
 using Platform.Surveys.Domain;
 
@@ -13,19 +12,19 @@ namespace Platform.Surveys.IntegrationEvents;
 /// groups as when it was submitted) and every closed wave's counts.
 /// </summary>
 [InboxName("TenantFactsRequestedConsumer")]
-public sealed class TenantFactsRequestedConsumer(Database db, SurveyStore store, Outbox outbox) : InboxConsumer<TenantFactsRequested>(db)
+public sealed class TenantFactsRequestedConsumer(Database db, WaveStore waveStore, ResponseStore responses, InvitationStore invitations, Outbox outbox) : InboxConsumer<TenantFactsRequested>(db)
 {
     protected override async Task HandleAsync(TenantFactsRequested message, UnitOfWork uow, CancellationToken ct)
     {
-        var waves = (await store.WavesAsync(uow, null, ct)).ToDictionary(w => w.Id);
+        var waves = (await waveStore.WavesAsync(uow, null, ct)).ToDictionary(w => w.Id);
         var events = new List<IIntegrationEvent>();
-        foreach (var r in await store.ReleasedResponsesAsync(uow, ct))
+        foreach (var r in await responses.ReleasedResponsesAsync(uow, ct))
         {
             var wave = waves[r.WaveId];
-            events.Add(ResponseEvents.Submitted(message.TenantId, wave, r, await store.InvitedGroupsAsync(uow, wave.Id, ct)));
+            events.Add(ResponseEvents.Submitted(message.TenantId, wave, r, await invitations.InvitedGroupsAsync(uow, wave.Id, ct)));
         }
         foreach (var wave in waves.Values.Where(w => w is { Status: WaveStatus.Closed, ClosedAt: not null }))
-            events.Add(WavesApi.ClosedEvent(message.TenantId, wave, await store.InvitationsAsync(uow, wave.Id, false, ct), wave.ClosedAt!.Value));
+            events.Add(WaveEvents.Closed(message.TenantId, wave, await invitations.InvitationsAsync(uow, wave.Id, false, ct), wave.ClosedAt!.Value));
         await outbox.EnqueueManyAsync(uow, events, ct); // one COPY, however many responses the tenant has
     }
 }
