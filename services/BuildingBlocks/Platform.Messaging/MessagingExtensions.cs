@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Data;
 
 namespace Platform.Messaging;
@@ -18,6 +19,8 @@ public static class MessagingExtensions
         var rabbit = builder.Configuration.GetSection("RabbitMq");
         var quorumQueues = builder.Configuration.GetValue("Messaging:QuorumQueues", false);
 
+        // The relay times retention with the one clock; a host without the service defaults still gets it.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<Outbox>();
         builder.Services.AddHostedService<OutboxRelay>();
