@@ -1,9 +1,11 @@
 namespace Spc.Tests;
 
 /// <summary>
-/// Montgomery, Introduction to Statistical Quality Control (6th ed.), examples 7.1 and 7.3, which qicharts2 reproduces
-/// in its test fixtures (tests/testthat/test_montgomery.R: tbl_07.03 with exclude = c(15, 23), tbl_07.08 with
-/// exclude = c(6, 20)). The textbook prints centre and limits to four decimals; the runs analysis is qicharts2's.
+/// Montgomery, Introduction to Statistical Quality Control (6th ed.), examples 6.5, 7.1, 7.3 and 7.5, with the data sets
+/// and arguments of qicharts2's test fixtures (tests/testthat/test_montgomery.R; the data in its R/sysdata.rda:
+/// tbl_06.07 with freeze = 20, tbl_07.03 with exclude = c(15, 23), tbl_07.08 with exclude = c(6, 20), tbl_07.11 with
+/// multiply = 50). The textbook prints centre and limits to two decimals; ours agree with them and with qicharts2's
+/// formulas to four. The runs analysis is qicharts2's (Anhøj).
 /// </summary>
 public class PublishedExampleTests
 {
@@ -16,6 +18,15 @@ public class PublishedExampleTests
     /// <summary>Example 7.3 (table 7.7): nonconformities in 26 successive samples of 100 printed circuit boards.</summary>
     private static readonly double[] CircuitBoards =
         [21, 24, 16, 12, 15, 5, 28, 20, 31, 25, 20, 24, 16, 19, 10, 17, 13, 22, 18, 39, 30, 24, 16, 19, 17, 15];
+
+    /// <summary>Example 6.5 (table 6.7): weekly cost of processing mortgage loan applications; limits from the first 20 weeks.</summary>
+    private static readonly double[] LoanCosts =
+        [310, 288, 297, 298, 307, 303, 294, 297, 308, 306, 294, 299, 297, 299, 314, 295, 293, 306, 301, 304,
+         305, 282, 305, 296, 314, 295, 287, 301, 298, 311, 310, 292, 305, 299, 304, 310, 304, 305, 333, 328];
+
+    /// <summary>Example 7.5 (table 7.11): nonconformities in 10 rolls of dyed cloth of the given square metres; the inspection unit is 50 m².</summary>
+    private static readonly double[] ClothDefects = [14, 12, 20, 11, 7, 10, 21, 16, 19, 23];
+    private static readonly double[] ClothSquareMetres = [500, 400, 650, 500, 475, 500, 600, 525, 600, 625];
 
     /// <summary>The 1-based sample numbers outside the limits.</summary>
     private static IEnumerable<int> Outside(ChartResult chart) =>
@@ -75,5 +86,35 @@ public class PublishedExampleTests
         Assert.Equal(6.3625, chart.Points[0].Lower!.Value, Precision);
         Assert.DoesNotContain(chart.Points, p => p.OutsideLimits);
         Assert.Equal(new RunsAnalysis(24, 6, 8, 7, 8, true), chart.Parts[0].Runs);
+    }
+
+    [Fact]
+    public void Montgomery_6_5_individuals_chart_frozen_on_the_first_20_weeks()
+    {
+        // x̄ = 300.5, mean moving range 7.7895 (none above the 25.45 screen), sigma 6.9056: limits 279.7833 and 321.2167
+        // (the textbook's 279.78 and 321.22); weeks 39 and 40 are above.
+        var chart = SpcChart.Compute(ChartKind.I, Series.Of(LoanCosts), new ChartSettings(Freeze: 20, Direction: Direction.Down));
+
+        Assert.Equal(300.5, chart.Parts[0].Center!.Value, Precision);
+        Assert.All(chart.Points, p => { Assert.Equal(279.7833, p.Lower!.Value, Precision); Assert.Equal(321.2167, p.Upper!.Value, Precision); });
+        Assert.Equal([39, 40], Outside(chart));
+        Assert.All(chart.Signals, s => Assert.False(s.InDirectionOfImprovement)); // costs up: the wrong way
+        Assert.Equal(new RunsAnalysis(40, 6, 8, 20, 14, false), chart.Parts[0].Runs);
+    }
+
+    [Fact]
+    public void Montgomery_7_5_u_chart_per_inspection_unit_with_limits_for_each_roll()
+    {
+        // ū = 153 / 5375 m² × 50 = 1.4233 per 50 m² (the textbook's 1.42); a 500 m² roll is 10 units: 1.4233 ± 3 sqrt(1.4233 / 10)
+        // = 0.2915 and 2.5550; 400 m²: 0.1579 and 2.6886; 650 m²: 0.4306 and 2.4159.
+        var chart = SpcChart.Compute(ChartKind.U, Series.Of(ClothDefects, ClothSquareMetres), new ChartSettings(Multiplier: 50));
+
+        Assert.Equal(1.4233, chart.Parts[0].Center!.Value, Precision);
+        Assert.Equal(1.4, chart.Points[0].Value, Precision);
+        Assert.Equal((0.2915, 2.5550), (Math.Round(chart.Points[0].Lower!.Value, Precision), Math.Round(chart.Points[0].Upper!.Value, Precision)));
+        Assert.Equal((0.1579, 2.6886), (Math.Round(chart.Points[1].Lower!.Value, Precision), Math.Round(chart.Points[1].Upper!.Value, Precision)));
+        Assert.Equal((0.4306, 2.4159), (Math.Round(chart.Points[2].Lower!.Value, Precision), Math.Round(chart.Points[2].Upper!.Value, Precision)));
+        Assert.Empty(chart.Signals);
+        Assert.Equal(new RunsAnalysis(10, 4, 6, 3, 2, false), chart.Parts[0].Runs);
     }
 }
