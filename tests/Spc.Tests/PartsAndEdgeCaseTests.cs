@@ -83,6 +83,15 @@ public class PartsAndEdgeCaseTests
     }
 
     [Fact]
+    public void A_freeze_on_excluded_points_only_leaves_the_part_without_a_centre()
+    {
+        var chart = SpcChart.Compute(ChartKind.C, Series.Of(4, 6, 5, 9).Excluding(1, 2), new ChartSettings(Freeze: 2));
+        Assert.Null(chart.Parts[0].Center);
+        Assert.All(chart.Points, p => { Assert.Null(p.Center); Assert.False(p.OutsideLimits); });
+        Assert.Empty(chart.Signals);
+    }
+
+    [Fact]
     public void One_point_is_its_own_centre_without_limits_on_an_I_chart()
     {
         var chart = SpcChart.Compute(ChartKind.I, Series.Of(7));
