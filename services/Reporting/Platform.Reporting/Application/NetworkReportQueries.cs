@@ -53,8 +53,9 @@ public sealed class NetworkReportQueries(Database db, ReportingStore store, Surv
     {
         await using var uow = await db.BeginAsync(tenant, ct);
         if (await warnings.CalendarAsync(uow, networkId, ct) is not { } calendar) return null;
-        var y = year ?? calendar.YearOf(clock.Today());
-        var facts = (await warnings.FactsAsync(uow, y, networkId, ct))[networkId];
+        var today = clock.Today();
+        var y = year ?? calendar.YearOf(today);
+        var facts = (await warnings.FactsAsync(uow, y, networkId, today, ct))[networkId];
         return new NetworkWarnings.Report(y, facts.AsOf, WarningRules.Current.Version, NetworkWarnings.Of(facts, WarningRules.Current));
     }
 
@@ -65,7 +66,7 @@ public sealed class NetworkReportQueries(Database db, ReportingStore store, Surv
         if (await store.NetworkAsync(uow, networkId, ct) is not { } network) return null;
         var (profile, years) = await ProfileAsync(uow, networkId, year, ct);
         var trend = HealthTrend.Of(years.ToDictionary(y => y.Key, y => y.Value.All), Suppression.MinimumN);
-        var facts = (await warnings.FactsAsync(uow, year, networkId, ct))[networkId];
+        var facts = (await warnings.FactsAsync(uow, year, networkId, clock.Today(), ct))[networkId];
         var benchmark = Benchmark.Of(network.BenchmarkingConsent,
             network.BenchmarkingConsent ? await results.BenchmarkMeansAsync(uow, year, Suppression.MinimumN, ct) : [], BenchmarkRule.MinimumNetworks);
         return FeedbackReport.Build(network, profile, trend, await store.StructureHistoryAsync(uow, networkId, ct),

@@ -62,7 +62,7 @@ public sealed class PortfolioQueries(Database db, ReportingStore store, SurveyRe
         // The networks first (see LeadershipAsync): later reads can only see more, never less.
         var structure = await store.StructureAsync(uow, year, null, ct);
         var scores = await results.OverallByNetworkAsync(uow, year, ct);
-        var facts = await warnings.FactsAsync(uow, year, null, ct);
+        var facts = await warnings.FactsAsync(uow, year, null, today, ct);
         // A grant revoked between these reads drops the network from the answer rather than half-reporting it.
         return PortfolioHealth.Rows(year, structure.Where(s => facts.ContainsKey(s.NetworkId)).Select(s => new PortfolioHealth.NetworkInput(s, scores.GetValueOrDefault(s.NetworkId) ?? NetworkYearScores.None.All,
             facts[s.NetworkId].ResponseRate, NetworkWarnings.Of(facts[s.NetworkId], WarningRules.Current))).ToList(),
