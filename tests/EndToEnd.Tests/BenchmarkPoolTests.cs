@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Platform.HealthModel;
 
 namespace EndToEnd.Tests;
 
@@ -20,10 +21,15 @@ public sealed class BenchmarkPoolTests(PlatformFixture platform)
         await tx.CommitAsync();
     }
 
-    /// <summary>A hub's network with <paramref name="respondents"/> responses scoring <paramref name="score"/> on hub leadership.</summary>
-    private static async Task<Guid> NetworkAsync(NpgsqlConnection db, Guid tenant, bool consent, int respondents, decimal score)
+    /// <summary>
+    /// A hub's network with <paramref name="respondents"/> responses scoring <paramref name="score"/> on hub leadership
+    /// (or summing to <paramref name="sum"/>) in network year <paramref name="year"/> (by default <see cref="Year"/>).
+    /// </summary>
+    private static async Task<Guid> NetworkAsync(NpgsqlConnection db, Guid tenant, bool consent, int respondents, decimal score,
+        int year = Year, decimal? sum = null)
     {
         var network = Guid.NewGuid();
+        var total = sum ?? score * respondents;
         await AsTenantAsync(db, tenant, async tx =>
         {
             await db.ExecuteAsync("""
@@ -35,8 +41,8 @@ public sealed class BenchmarkPoolTests(PlatformFixture platform)
                 insert into group_respondents (tenant_id, network_id, network_year, grouping, group_key, respondents, last_submitted_at)
                 values (@tenant, @network, @year, 'all', 'all', @respondents, now());
                 insert into scale_sums (tenant_id, network_id, network_year, grouping, group_key, scale, n, sum, sum_of_squares, favorable)
-                values (@tenant, @network, @year, 'all', 'all', 'HUB_LEADERSHIP', @respondents, @score * @respondents, @score * @score * @respondents, 0);
-                """, new { tenant, network, year = Year, respondents, score }, tx);
+                values (@tenant, @network, @year, 'all', 'all', 'HUB_LEADERSHIP', @respondents, @total, @total * @total / @respondents, 0);
+                """, new { tenant, network, year, respondents, total }, tx);
         });
         return network;
     }
@@ -63,6 +69,64 @@ public sealed class BenchmarkPoolTests(PlatformFixture platform)
             // Outside the function, the pool policies never apply: the hub still sees only its own rows.
             Assert.Equal(1, await db.ExecuteScalarAsync<int>("select count(*) from scale_sums where network_year = @Year", new { Year }, tx));
             Assert.Equal(1, await db.ExecuteScalarAsync<int>("select count(*) from networks where name = 'Pool probe' and launch_date = '1998-08-01'", transaction: tx));
+        });
+    }
+
+    /// <summary>
+    /// The pool's SQL floor (<c>greatest(p_min_n, 5)</c>, a second guard for funders) is the suppression rule's minimum:
+    /// asked for a minimum of 1, the floor alone decides, and it must admit exactly the networks C# would.
+    /// </summary>
+    [Fact]
+    public async Task The_pools_floor_in_SQL_is_the_suppression_rules_minimum_group_size()
+    {
+        const int year = 1997; // a year of its own
+        await using var db = platform.ConnectAsService("reporting");
+        await db.OpenAsync();
+        var hub = Guid.NewGuid();
+        await NetworkAsync(db, hub, consent: true, respondents: Suppression.MinimumN - 1, score: 3m, year);
+        await NetworkAsync(db, hub, consent: true, respondents: Suppression.MinimumN, score: 4m, year);
+
+        await AsTenantAsync(db, hub, async tx => Assert.Equal([Suppression.MinimumN],
+            await db.QueryAsync<int>("select respondents from benchmark_network_means(@year, 1)", new { year }, tx)));
+    }
+
+    /// <summary>
+    /// The pool's means are rounded in SQL (kept there: the function that alone may cross hubs returns means, not sums);
+    /// they must be what <see cref="ScaleStatistics"/> makes of the same sums, half-way cases included. Sums carry two
+    /// decimals, as respondent scale scores do.
+    /// </summary>
+    [Fact]
+    public async Task The_pools_means_are_the_scale_statistics_means_of_the_same_sums()
+    {
+        const int year = 1996; // a year of its own
+        (int N, decimal Sum, decimal Mean)[] cases =
+        [
+            (8, 17.00m, 2.13m),     // 2.125: half-way, away from zero
+            (200, 401.00m, 2.01m),  // 2.005
+            (16, 40.08m, 2.51m),    // 2.505
+            (40, 150.20m, 3.76m),   // 3.755
+            (200, 999.00m, 5.00m),  // 4.995 rounds up to the top of the scale
+            (40, 150.10m, 3.75m),   // 3.7525: below half-way at the second decimal
+            (6, 20.00m, 3.33m),     // 3.333...: a repeating decimal
+            (6, 20.03m, 3.34m),     // 3.33833...
+            (9, 30.01m, 3.33m),     // 3.33444...
+            (7, 7.00m, 1.00m),
+        ];
+        await using var db = platform.ConnectAsService("reporting");
+        await db.OpenAsync();
+        var hub = Guid.NewGuid();
+        var networks = new List<(Guid Id, (int N, decimal Sum, decimal Mean) Case)>();
+        foreach (var c in cases) networks.Add((await NetworkAsync(db, hub, consent: true, respondents: c.N, score: 0m, year, c.Sum), c));
+
+        await AsTenantAsync(db, hub, async tx =>
+        {
+            var pool = (await db.QueryAsync<(int Network, decimal Mean)>(
+                "select network_ordinal, mean from benchmark_network_means(@year, @minimum)", new { year, minimum = Suppression.MinimumN }, tx))
+                .OrderBy(p => p.Network).Select(p => p.Mean).ToList();
+            // Ordinals follow the network ids (the function names no network).
+            var expected = networks.OrderBy(n => n.Id.ToString(), StringComparer.Ordinal).Select(n => n.Case).ToList();
+            Assert.Equal(expected.Select(c => c.Mean), pool);
+            Assert.Equal(expected.Select(c => ScaleStatistics.Of("HUB_LEADERSHIP", new ScaleSums(c.N, c.Sum, 0m, 0))!.Mean), pool);
         });
     }
 }

@@ -24,6 +24,7 @@ public sealed class PortfolioHealthTests(PlatformFixture platform)
         {
             Assert.Equal("InsufficientData", r.GetProperty("cluster").GetString());
             Assert.Equal(JsonValueKind.Null, r.GetProperty("hubLeadership").ValueKind); // no score leaves without 5 respondents
+            Assert.Equal(JsonValueKind.Null, r.GetProperty("hubLeadershipBand").ValueKind); // not compared: no band
             Assert.False(string.IsNullOrEmpty(r.GetProperty("explanation").GetString()));
             Assert.Equal(JsonValueKind.String, r.GetProperty("warnings").ValueKind);
         });
@@ -33,6 +34,9 @@ public sealed class PortfolioHealthTests(PlatformFixture platform)
         Assert.Equal(0, clusters.GetProperty("qualifying").GetInt32());
         Assert.Equal(rows.Length, clusters.GetProperty("counts").GetProperty("InsufficientData").GetInt32());
         Assert.Equal("2026.1", clusters.GetProperty("ruleVersion").GetString());
+        // The rule's band bounds travel with the counts: the portal's heat-map legend shows them, it does not know them.
+        Assert.Equal(0.5m, clusters.GetProperty("highZ").GetDecimal());
+        Assert.Equal(-0.5m, clusters.GetProperty("lowZ").GetDecimal());
 
         using (var csv = await platform.Api.SendAsync(HttpMethod.Get, $"/api/reporting/portfolio/health?year={year}&format=csv", funder))
         {

@@ -58,7 +58,7 @@ public sealed class HubStabilityTests
             Seat(HubRole.ImprovementCoach, "2020-08-01"),
             Seat(HubRole.ImprovementCoach, "2020-08-01"),
         };
-        Assert.Equal(4, HubStability.CoreSeats(team, Today));
+        Assert.Equal(4, HubStability.CoreTeamSize(team, Today));
         Assert.Equal(HubStabilityClass.SomeTurnover, Classify(Today, [.. team])); // 1 of 4
         team[3] = team[3] with { End = new DateOnly(2024, 1, 1), EndReason = AssignmentEndReason.Departure };
         Assert.Equal(HubStabilityClass.HighTurnover, Classify(Today, [.. team])); // 2 of 4 = 50%
@@ -93,6 +93,6 @@ public sealed class HubStabilityTests
 
     [Fact]
     public void A_seat_handed_over_on_the_same_day_is_one_seat() =>
-        Assert.Equal(1, HubStability.CoreSeats(
+        Assert.Equal(1, HubStability.CoreTeamSize(
             [Seat(HubRole.HubLead, "2020-08-01", "2022-01-01", AssignmentEndReason.Departure), Seat(HubRole.HubLead, "2022-01-01")], Today));
 }

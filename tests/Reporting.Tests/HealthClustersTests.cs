@@ -61,13 +61,29 @@ public class HealthClustersTests
     }
 }
 
+public class DomainBandTests
+{
+    [Fact]
+    public void A_domain_is_high_from_the_rules_upper_bound_and_low_up_to_its_lower_one()
+    {
+        var rule = ClusterRule.Current;
+        Assert.Equal(DomainBand.High, rule.Band(0.5m));
+        Assert.Equal(DomainBand.Mid, rule.Band(0.49m));
+        Assert.Equal(DomainBand.Mid, rule.Band(-0.49m));
+        Assert.Equal(DomainBand.Low, rule.Band(-0.5m));
+        // The band follows the rule's bounds, so a portal showing it cannot drift from the clusters.
+        Assert.Equal(DomainBand.Mid, (rule with { High = 0.6m }).Band(0.5m));
+    }
+}
+
 public class PortfolioTrendTests
 {
     [Fact]
     public void A_trend_point_counts_clusters_and_takes_the_median_of_shown_domain_scores()
     {
         PortfolioHealthRow Row(NetworkCluster cluster, decimal? hub) => new(Guid.NewGuid(), "n", "h", 2025, cluster, "", "2026.1",
-            hub, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, "");
+            hub, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, "",
+            null, null, null, null, null, null);
         var point = PortfolioHealth.TrendPoint(2025, [Row(NetworkCluster.Mixed, 3.1m), Row(NetworkCluster.Mixed, 3.5m), Row(NetworkCluster.WellDeveloped, 4.2m),
             Row(NetworkCluster.InsufficientData, null)]);
         Assert.Equal(2, point.Clusters[NetworkCluster.Mixed]);

@@ -51,6 +51,16 @@ public class NetworkWarningsTests
     }
 
     [Fact]
+    public void The_over_reliance_warning_says_it_counts_the_seats_held_on_its_day()
+    {
+        // Hub stability compares with the core team's size; this warning counts the seats held that day, and says so.
+        Assert.Equal("Only 1 core hub seat held on 2026-07-31 (the seats held that day, fewer than 2).",
+            Single(Healthy with { CoreSeatsFilled = 1 }, "OverReliance/core-seats").Message);
+        Assert.Equal("No core hub seat held on 2026-07-31 (the seats held that day, fewer than 2).",
+            Single(Healthy with { CoreSeatsFilled = 0 }, "OverReliance/core-seats").Message);
+    }
+
+    [Fact]
     public void Fizzling_out_fires_on_a_falling_response_rate_at_ten_points()
     {
         Assert.Empty(Of(Healthy with { ResponseRate = 65.1m, PreviousResponseRate = 75m }));

@@ -46,6 +46,9 @@ public class SuppressionPropertyTests
         {
             var row = rows.Single(r => r.NetworkId == network.NetworkId);
             decimal?[] scores = [row.HubLeadership, row.RolesEngagement, row.CiProcesses, row.WithinTeam, row.AcrossTeam, row.NetworkCulture];
+            // Each compared domain carries the cluster rule's band for its z-score, and none without one.
+            Assert.Equal(row.HubLeadershipZ is { } z ? ClusterRule.Current.Band(z) : null, row.HubLeadershipBand);
+            Assert.Equal(row.NetworkCultureZ is { } zc ? ClusterRule.Current.Band(zc) : null, row.NetworkCultureBand);
             for (var d = 0; d < HealthScales.Domains.Count; d++)
                 if (scores[d] is not null)
                     Assert.True(Having(respondents, HealthScales.Domains[d]) >= Minimum, $"{HealthScales.Domains[d]} shown over {Having(respondents, HealthScales.Domains[d])}");

@@ -40,5 +40,7 @@ public sealed record ScaleStatistics(string Scale, int N, decimal Mean, decimal?
         return new ScaleStatistics(scale, n, Round(mean, 2), sd is { } d ? Round(d, 2) : null, Round(100m * sums.Favorable / n, 1));
     }
 
+    // Reporting's benchmark function computes the pool's means in SQL the same way (round(sum / n, 2), half away from
+    // zero); a test on PostgreSQL pins it to this (EndToEnd.Tests' BenchmarkPoolTests).
     private static decimal Round(decimal value, int decimals) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
 }

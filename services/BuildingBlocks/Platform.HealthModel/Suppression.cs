@@ -8,7 +8,10 @@ namespace Platform.HealthModel;
 /// </summary>
 public static class Suppression
 {
-    /// <summary>The minimum group size. Reporting's SQL guards funders' benchmark pools with the same number (pinned by a test).</summary>
+    /// <summary>
+    /// The minimum group size. Reporting's SQL guards funders' benchmark pools with the same number as a second floor
+    /// (<c>greatest(p_min_n, 5)</c>); a test on PostgreSQL pins the two (EndToEnd.Tests' BenchmarkPoolTests).
+    /// </summary>
     public const int MinimumN = 5;
 
     /// <summary>The minimum number of answers before an open question's text is shown.</summary>

@@ -12,7 +12,9 @@ await app.MigrateDatabaseAsync();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapServiceOpenApi("reporting");
-app.MapReportingApi();
+app.MapNetworkReportsApi();
+app.MapPortfolioApi();
+app.MapReportingAdminApi();
 app.Run();
 
 public partial class Program;

@@ -45,6 +45,9 @@ public static class ReportingServices
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReadModelChanges>());
         builder.Services.AddSingleton<PortfolioCache>();
         builder.Services.AddSingleton<ReportingRebuild>();
+        builder.Services.AddSingleton<NetworkReportQueries>();
+        builder.Services.AddSingleton<PortfolioQueries>();
+        builder.Services.AddSingleton<SurveyConsistencyCheck>();
         builder.AddServiceTokens("reporting");
         builder.AddServiceClient<SurveysClient>("surveys", "Services:Surveys");
         builder.Services.AddHostedService<RebuildOnEmptyDatabase>();

@@ -11,14 +11,15 @@ public enum HubStabilityClass { Stable, EarlyTurnoverThenStable, SomeTurnover, H
 public sealed record HubStaffAssignment(Guid Id, Guid PersonId, HubRole Role, bool Core, DateOnly Start, DateOnly? End, AssignmentEndReason? EndReason);
 
 /// <summary>The rule's parameters; configurable per tenant, defaults from domain.md section 2.</summary>
-public sealed record HubStabilityRule(int EarlyWindowMonths = 18, decimal HighTurnoverShareOfCoreSeats = 0.5m, int HubLeadVacanciesForHighTurnover = 2)
+public sealed record HubStabilityRule(int EarlyWindowMonths = 18, decimal HighTurnoverShareOfCoreTeam = 0.5m, int HubLeadVacanciesForHighTurnover = 2)
 {
     public static readonly HubStabilityRule Default = new();
 }
 
 /// <summary>
 /// Hub stability as of a date, from core-seat departures (domain.md section 2). Interpretations, stated once here:
-/// core seats = the largest number of core assignments held at the same time (the core team's size);
+/// "departures >= 50% of core seats" compares with the core team's size, <see cref="CoreTeamSize"/> (the most core
+/// assignments held at the same time), not with the seats held on the day (Reporting's over-reliance warning counts those);
 /// the hub-lead seat is "vacated" when a hub-lead assignment ends in a departure, counted over the network's life.
 /// </summary>
 public static class HubStability
@@ -35,15 +36,15 @@ public static class HubStability
         var late = departures.Where(a => a.End >= earlyWindowEnd).ToList();
         if (late.Count == 0) return HubStabilityClass.EarlyTurnoverThenStable;
 
-        var seats = CoreSeats(assignments, asOf);
+        var seats = CoreTeamSize(assignments, asOf);
         var leadVacancies = departures.Count(a => a.Role == HubRole.HubLead);
-        var high = (seats > 0 && late.Count >= rule.HighTurnoverShareOfCoreSeats * seats)
+        var high = (seats > 0 && late.Count >= rule.HighTurnoverShareOfCoreTeam * seats)
                    || leadVacancies >= rule.HubLeadVacanciesForHighTurnover;
         return high ? HubStabilityClass.HighTurnover : HubStabilityClass.SomeTurnover;
     }
 
-    /// <summary>The largest number of core assignments active on any one day up to <paramref name="asOf"/>.</summary>
-    public static int CoreSeats(IEnumerable<HubStaffAssignment> assignments, DateOnly asOf)
+    /// <summary>The core team's size: the largest number of core assignments active on any one day up to <paramref name="asOf"/>.</summary>
+    public static int CoreTeamSize(IEnumerable<HubStaffAssignment> assignments, DateOnly asOf)
     {
         var changes = new SortedDictionary<DateOnly, int>();
         foreach (var a in assignments.Where(a => a.Core && a.Start <= asOf))

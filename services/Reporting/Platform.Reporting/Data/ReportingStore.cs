@@ -127,10 +127,10 @@ public sealed class ReportingStore
         left join tenants t on t.tenant_id = n.tenant_id
         """;
 
-    /// <summary>The latest network year with figures among the networks the transaction may see (this year if none).</summary>
-    public async Task<int> LatestYearAsync(UnitOfWork uow, CancellationToken ct) =>
-        await uow.Connection.ExecuteScalarAsync<int?>(new CommandDefinition(
-            "select max(year) from network_year_stability", transaction: uow.Transaction, cancellationToken: ct)) ?? DateTime.UtcNow.Year;
+    /// <summary>The latest network year with figures among the networks the transaction may see (null if none).</summary>
+    public Task<int?> LatestYearAsync(UnitOfWork uow, CancellationToken ct) =>
+        uow.Connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            "select max(year) from network_year_stability", transaction: uow.Transaction, cancellationToken: ct));
 
     /// <summary>One network, if the transaction may see it (row-level security decides): the check before a network's reports.</summary>
     public async Task<NetworkSummary?> NetworkAsync(UnitOfWork uow, Guid networkId, CancellationToken ct) =>

@@ -7,6 +7,16 @@ public sealed record ScaleComparison(string Scale, string Title, ScaleKind Kind,
     decimal? PortfolioMedian);
 
 /// <summary>
+/// How many benchmarking networks a portfolio median needs: enough that it reveals no single network (each of them has
+/// at least the minimum respondents, Suppression.MinimumN). Its own rule: the cluster rule's minimum is about comparing
+/// a funder's portfolio, and the two may change apart.
+/// </summary>
+public static class BenchmarkRule
+{
+    public const int MinimumNetworks = 5;
+}
+
+/// <summary>
 /// Whether the report compares with other networks: only when the hub consented and enough consenting networks have
 /// enough responses that a median reveals no single network.
 /// </summary>

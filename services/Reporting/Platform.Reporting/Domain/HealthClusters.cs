@@ -6,11 +6,18 @@ namespace Platform.Reporting.Domain;
 [JsonConverter(typeof(JsonStringEnumConverter<NetworkCluster>))]
 public enum NetworkCluster { WellDeveloped, Mixed, LeastDeveloped, InsufficientData }
 
+/// <summary>Where a domain's z-score stands against the portfolio: strong (High), weak (Low), or near the average (Mid).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DomainBand>))]
+public enum DomainBand { High, Mid, Low }
+
 /// <summary>The clustering thresholds, versioned: a cluster is always reported with the rule version that produced it.</summary>
 public sealed record ClusterRule(string Version, decimal High, decimal Low, int WellDevelopedMinDomains, int LeastDevelopedMinDomains, int MinNetworks)
 {
     /// <summary>domain.md section 5.</summary>
     public static readonly ClusterRule Current = new("2026.1", High: 0.5m, Low: -0.5m, WellDevelopedMinDomains: 5, LeastDevelopedMinDomains: 4, MinNetworks: 5);
+
+    /// <summary>A domain's band: the clusters count the High and Low ones, and the portal's heat map shows it as it is.</summary>
+    public DomainBand Band(decimal z) => z >= High ? DomainBand.High : z <= Low ? DomainBand.Low : DomainBand.Mid;
 }
 
 /// <summary>A network's six domain scores for a network year, and whether it has enough respondents to be placed.</summary>
@@ -49,8 +56,8 @@ public static class HealthClusters
         {
             if (!qualifying.Contains(n)) return Insufficient(n, "Not enough survey responses in this network year.");
             var z = Domains.ToDictionary(d => d, d => stats[d].Sd == 0 ? 0m : Math.Round((n.Scores[d] - stats[d].Mean) / stats[d].Sd, 2, MidpointRounding.AwayFromZero));
-            var strong = Domains.Where(d => z[d] >= rule.High).ToList();
-            var weak = Domains.Where(d => z[d] <= rule.Low).ToList();
+            var strong = Domains.Where(d => rule.Band(z[d]) == DomainBand.High).ToList();
+            var weak = Domains.Where(d => rule.Band(z[d]) == DomainBand.Low).ToList();
             var cluster = strong.Count >= rule.WellDevelopedMinDomains && z.Values.All(v => v >= 0) ? NetworkCluster.WellDeveloped
                 : weak.Count >= rule.LeastDevelopedMinDomains ? NetworkCluster.LeastDeveloped
                 : NetworkCluster.Mixed;

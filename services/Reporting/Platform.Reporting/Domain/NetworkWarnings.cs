@@ -26,7 +26,7 @@ public sealed record WarningFacts(
     int FocusAreas,
     DateOnly? LastSurveyResponse,
     DateOnly? LastRubricSession,
-    int CoreSeatsFilled,
+    int CoreSeatsFilled, // core hub seats held on AsOf (CoreSeats.FilledOn)
     decimal? ResponseRate,
     decimal? PreviousResponseRate,
     int? Members,
@@ -63,10 +63,12 @@ public static class NetworkWarnings
                 $"No survey responses and no leadership rubric session in the {rules.DataWindowDays} days before {f.AsOf:yyyy-MM-dd}.",
                 new() { ["lastSurveyResponse"] = f.LastSurveyResponse, ["lastRubricSession"] = f.LastRubricSession, ["windowDays"] = rules.DataWindowDays }));
 
-        // Over-reliance on a few people: the hub's core seats held by fewer than two people.
+        // Over-reliance on a few people: fewer than two core hub seats held on the as-of day (CoreSeats.FilledOn), whatever
+        // the core team's size was before; the text says which count it is, since hub stability uses the other.
         if (f.CoreSeatsFilled < rules.MinCoreSeats)
             warnings.Add(Warn(WarningKind.OverReliance, "core-seats",
-                f.CoreSeatsFilled == 0 ? "No core hub seat is filled." : $"Only {f.CoreSeatsFilled} core hub seat is filled.",
+                (f.CoreSeatsFilled == 0 ? "No core hub seat" : $"Only {f.CoreSeatsFilled} core hub seat{(f.CoreSeatsFilled == 1 ? "" : "s")}")
+                    + $" held on {f.AsOf:yyyy-MM-dd} (the seats held that day, fewer than {rules.MinCoreSeats}).",
                 new() { ["coreSeatsFilled"] = f.CoreSeatsFilled, ["minCoreSeats"] = rules.MinCoreSeats }));
 
         // Fizzling out: falling response rates, shrinking membership, or nothing happening for a while.

@@ -30,9 +30,17 @@ public sealed partial record PortfolioHealthRow(
     decimal? MemberStabilityPct,
     decimal? AverageTenureYears,
     string? HubStability,
-    string Warnings);
+    string Warnings,
+    DomainBand? HubLeadershipBand,
+    DomainBand? RolesEngagementBand,
+    DomainBand? CiProcessesBand,
+    DomainBand? WithinTeamBand,
+    DomainBand? AcrossTeamBand,
+    DomainBand? NetworkCultureBand);
 
-public sealed record ClusterCounts(int Year, string RuleVersion, int Networks, int Qualifying, IReadOnlyDictionary<NetworkCluster, int> Counts, string? Note)
+/// <param name="HighZ">The rule's z-score from which a domain is strong (band High); <paramref name="LowZ"/>, up to which it is weak.</param>
+public sealed record ClusterCounts(int Year, string RuleVersion, int Networks, int Qualifying, IReadOnlyDictionary<NetworkCluster, int> Counts, string? Note,
+    decimal HighZ, decimal LowZ)
 {
     /// <summary>The counts as a table, one row per cluster (the CSV form).</summary>
     public IReadOnlyList<ClusterCountRow> Rows() =>
@@ -76,12 +84,14 @@ public static class PortfolioHealth
             var p = placements[d.NetworkId];
             decimal? S(string k) => d.Scores.TryGetValue(k, out var v) ? v : null;
             decimal? Z(string k) => p.ZScores?.TryGetValue(k, out var v) == true ? v : null;
+            DomainBand? Band(string k) => Z(k) is { } z ? rule.Band(z) : null;
             var s = n.Structure;
             return new PortfolioHealthRow(s.NetworkId, s.Network, s.Hub, year, p.Cluster, p.Explanation, rule.Version,
                 S("HUB_LEADERSHIP"), S("ROLES_ENGAGEMENT"), S("CI_PROCESSES"), S("WITHIN_TEAM"), S("ACROSS_TEAM"), S("NETWORK_CULTURE"),
                 Z("HUB_LEADERSHIP"), Z("ROLES_ENGAGEMENT"), Z("CI_PROCESSES"), Z("WITHIN_TEAM"), Z("ACROSS_TEAM"), Z("NETWORK_CULTURE"),
                 p.WeakestDomain, n.ResponseRate, s.Members, s.MemberStabilityPct, s.AverageTenureYears, s.HubStabilityOverride ?? s.HubStability,
-                NetworkWarnings.Summary(n.Warnings));
+                NetworkWarnings.Summary(n.Warnings),
+                Band("HUB_LEADERSHIP"), Band("ROLES_ENGAGEMENT"), Band("CI_PROCESSES"), Band("WITHIN_TEAM"), Band("ACROSS_TEAM"), Band("NETWORK_CULTURE"));
         }).ToList();
     }
 
@@ -102,6 +112,7 @@ public static class PortfolioHealth
         var qualifying = rows.Count(r => r.Cluster != NetworkCluster.InsufficientData);
         return new ClusterCounts(year, rule.Version, rows.Count, qualifying,
             Enum.GetValues<NetworkCluster>().ToDictionary(c => c, c => rows.Count(r => r.Cluster == c)),
-            qualifying == 0 && rows.Count > 0 ? $"Clusters need at least {rule.MinNetworks} networks with enough responses." : null);
+            qualifying == 0 && rows.Count > 0 ? $"Clusters need at least {rule.MinNetworks} networks with enough responses." : null,
+            rule.High, rule.Low);
     }
 }

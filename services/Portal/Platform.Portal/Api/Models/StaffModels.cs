@@ -1,6 +1,7 @@
 namespace Platform.Portal.Api.Models;
 
-// Hub staff and stability, as the Networks API answers them (enumerations travel as strings).
+// Hub staff and stability, as the Networks API answers them (enumerations travel as strings; the hub-stability classes'
+// labels are Platform.HealthModel.HubStabilityLabels).
 
 public sealed record HubStaffAssignment(Guid AssignmentId, string Email, string GivenName, string FamilyName, string HubRole, bool Core,
     DateOnly StartDate, DateOnly? EndDate, string? EndReason)
@@ -26,6 +27,4 @@ public static class StaffChoices
     ];
     public static readonly (string Value, string Label)[] EndReasons =
         [("Departure", "Departure (left the hub)"), ("RoleChange", "Role change"), ("Planned", "Planned end")];
-    public static readonly (string Value, string Label)[] HubStabilityClasses =
-        [("Stable", "Stable"), ("EarlyTurnoverThenStable", "Early turnover, then stable"), ("SomeTurnover", "Some turnover"), ("HighTurnover", "High turnover")];
 }
