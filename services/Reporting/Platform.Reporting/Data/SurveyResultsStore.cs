@@ -91,13 +91,13 @@ public sealed class SurveyResultsStore
 
     private sealed record GroupRow(Guid NetworkId, int NetworkYear, string Grouping, string GroupKey, int Respondents);
 
-    /// <summary>Everyone's results per visible network for a network year (row-level security decides which networks).</summary>
     /// <summary>Per wave of the hub, the responses counted (the consistency check).</summary>
     public async Task<IReadOnlyDictionary<Guid, int>> CountedByWaveAsync(UnitOfWork uow, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<(Guid WaveId, int Counted)>(new CommandDefinition(
             "select wave_id, count(*)::int from survey_scale_scores where tenant_id = @tenant group by wave_id",
             new { tenant = uow.TenantId }, uow.Transaction, cancellationToken: ct))).ToDictionary(w => w.WaveId, w => w.Counted);
 
+    /// <summary>Everyone's results per visible network for a network year (row-level security decides which networks).</summary>
     public async Task<IReadOnlyDictionary<Guid, GroupScores>> OverallByNetworkAsync(UnitOfWork uow, int year, CancellationToken ct) =>
         Assemble(await GroupsAsync(uow, null, year, SurveyGroups.Everyone, ct), await SumsAsync(uow, null, year, SurveyGroups.Everyone, ct))
             .ToDictionary(g => g.Key.NetworkId, g => g.Value);
