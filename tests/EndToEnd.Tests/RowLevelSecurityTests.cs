@@ -12,7 +12,7 @@ namespace EndToEnd.Tests;
 [Collection(PlatformCollection.Name)]
 public sealed class RowLevelSecurityTests(PlatformFixture platform)
 {
-    public static TheoryData<string> ServiceDatabases => new() { "networks", "reporting", "surveys", "assessments" };
+    public static TheoryData<string> ServiceDatabases => new() { "networks", "reporting", "surveys", "assessments", "improvement" };
 
     /// <summary>Infrastructure tables: the relay reads them across tenants; they hold ids and facts, no tenant data.</summary>
     private static readonly string[] Infrastructure = ["outbox_messages"];
@@ -38,7 +38,7 @@ public sealed class RowLevelSecurityTests(PlatformFixture platform)
             Assert.True(t.Rls && t.Forced, $"{database}.{t.Table} must ENABLE and FORCE row level security");
             Assert.NotEqual($"{database}_app", t.Owner);
         }
-        if (database is "networks" or "reporting") Assert.NotEmpty(tables);
+        if (database is "networks" or "reporting" or "improvement") Assert.NotEmpty(tables);
     }
 
     [Theory]
