@@ -123,7 +123,7 @@ public sealed class TheoryTests
     {
         var n = 0;
         var (diagram, problems) = DriverDiagrams.Build(new AimInput("  Aim  "),
-            [new PrimaryDriverInput("rel", " Relationships ", [new SecondaryDriverInput(null, "Advisory", [IdeaA])]), new PrimaryDriverInput(null, "Data")],
+            [new PrimaryDriverInput(" Relationships ", "rel", [new SecondaryDriverInput("Advisory", null, [IdeaA])]), new PrimaryDriverInput("Data")],
             () => $"new{++n}");
         Assert.Empty(problems);
         Assert.Equal("Aim", diagram!.Aim.Statement);
@@ -137,12 +137,12 @@ public sealed class TheoryTests
     {
         var (diagram, problems) = DriverDiagrams.Build(new AimInput(""),
             [
-                new PrimaryDriverInput("rel", "Relationships", [new SecondaryDriverInput("rel", new string('x', 201)), new SecondaryDriverInput("bad key!", "Ok", [IdeaA, IdeaA])]),
+                new PrimaryDriverInput("Relationships", "rel", [new SecondaryDriverInput(new string('x', 201), "rel"), new SecondaryDriverInput("Ok", "bad key!", [IdeaA, IdeaA])]),
             ], () => "k");
         Assert.Null(diagram);
         Assert.Equal(
-            ["aim.statement", "primaryDrivers[0].key", "primaryDrivers[0].secondaryDrivers[0].title", "primaryDrivers[0].secondaryDrivers[1].changeIdeaIds",
-             "primaryDrivers[0].secondaryDrivers[1].key"],
+            ["aim.statement", "primaryDrivers[0].secondaryDrivers[0].key", "primaryDrivers[0].secondaryDrivers[0].title",
+             "primaryDrivers[0].secondaryDrivers[1].changeIdeaIds", "primaryDrivers[0].secondaryDrivers[1].key"],
             problems.Keys.Order(StringComparer.Ordinal).ToArray());
     }
 

@@ -9,7 +9,7 @@ using Platform.ServiceDefaults;
 
 namespace Platform.Improvement.Apis;
 
-public sealed record ChangeIdeaRequest(string? Title, string? Description = null, ChangeIdeaStatus? Status = null, IReadOnlyList<string>? DriverKeys = null);
+public sealed record ChangeIdeaRequest(string? Title = null, string? Description = null, ChangeIdeaStatus? Status = null, IReadOnlyList<string>? DriverKeys = null);
 
 /// <summary>Evidence from the measures linked to a change idea (none until measures exist).</summary>
 public sealed record MeasureEvidence(Guid MeasureId);

@@ -9,21 +9,22 @@ using Platform.ServiceDefaults;
 
 namespace Platform.Improvement.Apis;
 
-public sealed record CreateCycleRequest(Guid? TeamId, string? Title, string? Objective, IReadOnlyList<CycleQuestion>? Questions, CyclePlan? Plan,
+// Every field optional to the binder, so a missing one is answered by name like a wrong one.
+public sealed record CreateCycleRequest(Guid? TeamId = null, string? Title = null, string? Objective = null, IReadOnlyList<CycleQuestion>? Questions = null, CyclePlan? Plan = null,
     Guid? ChangeIdeaId = null, Guid? BuildsOnCycleId = null);
 
-public sealed record EditCycleRequest(string? Title, string? Objective, IReadOnlyList<CycleQuestion>? Questions, CyclePlan? Plan,
+public sealed record EditCycleRequest(string? Title = null, string? Objective = null, IReadOnlyList<CycleQuestion>? Questions = null, CyclePlan? Plan = null,
     Guid? ChangeIdeaId = null, Guid? BuildsOnCycleId = null);
 
-public sealed record ObservationRequest(DateOnly? On, string? Text);
+public sealed record ObservationRequest(DateOnly? On = null, string? Text = null);
 
-public sealed record FindingInput(int QuestionIndex, string? WhatHappened, PredictionMatch? MatchedPrediction);
+public sealed record FindingInput(int QuestionIndex, string? WhatHappened = null, PredictionMatch? MatchedPrediction = null);
 
-public sealed record StudyRequest(IReadOnlyList<FindingInput>? Findings);
+public sealed record StudyRequest(IReadOnlyList<FindingInput>? Findings = null);
 
-public sealed record ActRequest(CycleDecision? Decision, string? NextStep);
+public sealed record ActRequest(CycleDecision? Decision = null, string? NextStep = null);
 
-public sealed record CommentRequest(string? Text);
+public sealed record CommentRequest(string? Text = null);
 
 public sealed record CycleView(PdsaCycle Cycle, IReadOnlyList<CycleComment> Comments);
 
@@ -66,7 +67,7 @@ public static class CyclesApi
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static IReadOnlyList<CycleQuestion> CleanQuestions(IReadOnlyList<CycleQuestion> questions) =>
-        questions.Select(q => new CycleQuestion(q.Question.Trim(), Clean(q.Prediction))).ToList();
+        questions.Select(q => new CycleQuestion(q.Question!.Trim(), Clean(q.Prediction))).ToList();
 
     private static CyclePlan CleanPlan(CyclePlan p) => new(Clean(p.Who), Clean(p.Where), Clean(p.When), Clean(p.DataToCollect));
 

@@ -10,7 +10,7 @@ using Platform.ServiceDefaults;
 namespace Platform.Improvement.Apis;
 
 /// <summary>The whole tree and why it changed. Nullable on purpose: a missing part is answered by name (400), not by the binder.</summary>
-public sealed record TheoryRequest(AimInput? Aim, IReadOnlyList<PrimaryDriverInput>? PrimaryDrivers, string? Reason);
+public sealed record TheoryRequest(AimInput? Aim = null, IReadOnlyList<PrimaryDriverInput>? PrimaryDrivers = null, string? Reason = null);
 
 public sealed record TheoryView(Guid NetworkId, int Version, Aim Aim, IReadOnlyList<PrimaryDriver> PrimaryDrivers, string Reason, string Author, DateTimeOffset CreatedAt)
 {

@@ -12,12 +12,13 @@ public sealed record CycleEvidence(int Cycles, int Completed, IReadOnlyList<Guid
 
 public sealed class ChangeIdeaStore
 {
-    private sealed record Row(Guid Id, Guid NetworkId, string Title, string? Description, string Status, string[] DriverKeys, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    // Dapper maps a text[] column to no string[] constructor parameter: the keys are read as a JSON array instead.
+    private sealed record Row(Guid Id, Guid NetworkId, string Title, string? Description, string Status, string DriverKeys, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
     {
-        public ChangeIdea ToIdea() => new(Id, NetworkId, Title, Description, Enum.Parse<ChangeIdeaStatus>(Status), DriverKeys, CreatedAt, UpdatedAt);
+        public ChangeIdea ToIdea() => new(Id, NetworkId, Title, Description, Enum.Parse<ChangeIdeaStatus>(Status), ImprovementJson.Read<List<string>>(DriverKeys), CreatedAt, UpdatedAt);
     }
 
-    private const string Columns = "id, network_id as NetworkId, title, description, status, driver_keys as DriverKeys, created_at as CreatedAt, updated_at as UpdatedAt";
+    private const string Columns = "id, network_id as NetworkId, title, description, status, to_jsonb(driver_keys)::text as DriverKeys, created_at as CreatedAt, updated_at as UpdatedAt";
 
     public Task InsertAsync(UnitOfWork uow, ChangeIdea idea, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(uow.Command("""

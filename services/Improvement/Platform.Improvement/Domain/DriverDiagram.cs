@@ -24,10 +24,10 @@ public sealed record DriverDiagram(Aim Aim, IReadOnlyList<PrimaryDriver> Primary
     public IReadOnlySet<Guid> ChangeIdeaIds => SecondaryDrivers.SelectMany(s => s.ChangeIdeaIds).ToHashSet();
 }
 
-/// <summary>What a theory PUT sends: keys are optional (a new driver gets one).</summary>
-public sealed record AimInput(string Statement, Guid? MeasureId = null, decimal? Target = null, DateOnly? ByDate = null);
-public sealed record SecondaryDriverInput(string? Key, string Title, IReadOnlyList<Guid>? ChangeIdeaIds = null);
-public sealed record PrimaryDriverInput(string? Key, string Title, IReadOnlyList<SecondaryDriverInput>? SecondaryDrivers = null);
+/// <summary>What a theory PUT sends: keys are optional (a new driver gets one). Defaults everywhere: a missing part is named by its path.</summary>
+public sealed record AimInput(string? Statement = null, Guid? MeasureId = null, decimal? Target = null, DateOnly? ByDate = null);
+public sealed record SecondaryDriverInput(string? Title = null, string? Key = null, IReadOnlyList<Guid>? ChangeIdeaIds = null);
+public sealed record PrimaryDriverInput(string? Title = null, string? Key = null, IReadOnlyList<SecondaryDriverInput>? SecondaryDrivers = null);
 
 public static partial class DriverDiagrams
 {
@@ -74,6 +74,7 @@ public static partial class DriverDiagrams
             var p = primaries[i];
             var path = $"primaryDrivers[{i}]";
             if (p is null) { Problem(path, "A driver cannot be null."); continue; }
+            var primaryKey = Key(p.Key, path); // claimed before its children's, so a clash is reported on the child
             var secondaries = p.SecondaryDrivers ?? [];
             if (secondaries.Count > MaxSecondary) Problem(path + ".secondaryDrivers", $"At most {MaxSecondary} secondary drivers under one primary driver.");
             var builtSecondaries = new List<SecondaryDriver>();
@@ -87,10 +88,10 @@ public static partial class DriverDiagrams
                 if (ideas.Distinct().Count() != ideas.Count) Problem(sPath + ".changeIdeaIds", "A change idea is listed twice under this driver.");
                 builtSecondaries.Add(new SecondaryDriver(Key(s.Key, sPath), Title(s.Title, sPath), ideas.Distinct().ToList()));
             }
-            built.Add(new PrimaryDriver(Key(p.Key, path), Title(p.Title, path), builtSecondaries));
+            built.Add(new PrimaryDriver(primaryKey, Title(p.Title, path), builtSecondaries));
         }
         var result = problems.ToDictionary(p => p.Key, p => p.Value.ToArray());
         return result.Count > 0 ? (null, result)
-            : (new DriverDiagram(new Aim(aim!.Statement.Trim(), aim.MeasureId, aim.Target, aim.ByDate), built), result);
+            : (new DriverDiagram(new Aim(aim!.Statement!.Trim(), aim.MeasureId, aim.Target, aim.ByDate), built), result);
     }
 }

@@ -6,9 +6,9 @@ public enum CycleDecision { Adopt, Adapt, Abandon, TestAgain }
 
 public enum PredictionMatch { Yes, Partly, No }
 
-public sealed record CycleQuestion(string Question, string? Prediction);
+public sealed record CycleQuestion(string? Question = null, string? Prediction = null);
 
-public sealed record CyclePlan(string? Who, string? Where, string? When, string? DataToCollect);
+public sealed record CyclePlan(string? Who = null, string? Where = null, string? When = null, string? DataToCollect = null);
 
 public sealed record Observation(DateOnly On, string Text, DateTimeOffset RecordedAt);
 
