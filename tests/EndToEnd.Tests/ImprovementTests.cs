@@ -281,6 +281,18 @@ public sealed class ImprovementTests(PlatformFixture platform)
         var completed = Assert.Single(probe.Received.OfType<CycleCompleted>());
         Assert.Equal((cycle, n.TeamA, checkIns, "Adopt", true), (completed.CycleId, completed.TeamId, completed.ChangeIdeaId, completed.Decision, completed.HadPredictions));
         Assert.Equal([1, 2], probe.Received.OfType<TheoryOfImprovementRevised>().Select(r => r.Version).Order().ToArray());
+
+        // Asked to replay the tenant's facts (a rebuild of Reporting), Improvement sends its current ones again: the
+        // latest theory version, each change idea's status, the started cycle and the completed one.
+        probe.Clear();
+        await probe.SendAsync(new Uri("queue:improvement-tenant-facts-requested"),
+            new Platform.Contracts.Identity.TenantFactsRequested(PlatformFixture.TenantOf(hub), Guid.NewGuid(), DateTimeOffset.UtcNow));
+        await probe.ExpectAsync(new()
+        {
+            [nameof(TheoryOfImprovementRevised)] = 1, [nameof(ChangeIdeaStatusChanged)] = 2, [nameof(CycleStarted)] = 1, [nameof(CycleCompleted)] = 1,
+        });
+        Assert.Equal(2, Assert.Single(probe.Received.OfType<TheoryOfImprovementRevised>()).Version);
+        Assert.Equal(cycle, Assert.Single(probe.Received.OfType<CycleCompleted>()).CycleId);
     }
 
     [Fact]
@@ -349,6 +361,10 @@ public sealed class ImprovementTests(PlatformFixture platform)
         private EventProbe(IBusControl bus) => _bus = bus;
 
         public IReadOnlyList<object> Received => [.. _received];
+
+        public void Clear() => _received.Clear();
+
+        public async Task SendAsync<T>(Uri queue, T message) where T : class => await (await _bus.GetSendEndpoint(queue)).Send(message);
 
         public static async Task<EventProbe> StartAsync(PlatformFixture platform, Guid networkId)
         {
