@@ -32,14 +32,16 @@ public sealed class ImprovementTests(PlatformFixture platform)
     }
 
     /// <summary>A member of the team with a login of role member in the hub's tenant; returns their access token.</summary>
-    private async Task<string> MemberOfAsync(string hub, Guid network, Guid team, string name)
+    private async Task<string> MemberOfAsync(string hub, Guid network, Guid team, string name) => (await MemberWithIdAsync(hub, network, team, name)).Token;
+
+    private async Task<(string Token, Guid PersonId)> MemberWithIdAsync(string hub, Guid network, Guid team, string name)
     {
         var email = $"{name}-{Guid.NewGuid():N}@improvement.test";
-        await platform.Api.PostAsync<JsonElement>($"/api/networks/{network}/members", hub,
-            new { email, givenName = name, familyName = "Member", role = "TeamMember", teamId = team, startDate = "2023-09-01" });
+        var person = (await platform.Api.PostAsync<JsonElement>($"/api/networks/{network}/members", hub,
+            new { email, givenName = name, familyName = "Member", role = "TeamMember", teamId = team, startDate = "2023-09-01" })).GetProperty("personId").GetGuid();
         var admin = await platform.TokenAsync(PlatformFixture.PlatformAdmin);
         await platform.Api.PostAsync<JsonElement>($"/api/tenants/{PlatformFixture.TenantOf(hub)}/users", admin, new { email, password = Password, role = "member" });
-        return await platform.Api.GetTokenAsync(email, Password);
+        return (await platform.Api.GetTokenAsync(email, Password), person);
     }
 
     private Task<HttpResponseMessage> Send(HttpMethod method, string path, string token, object? body = null) => platform.Api.SendAsync(method, path, token, body);
@@ -343,10 +345,29 @@ public sealed class ImprovementTests(PlatformFixture platform)
 
         // A member of the same hub but of another network is not a member here.
         var other = await NewNetworkAsync(hub);
-        var ben = await MemberOfAsync(hub, other.Id, other.TeamA, "ben");
+        var (ben, benId) = await MemberWithIdAsync(hub, other.Id, other.TeamA, "ben");
         await UntilKnownAsync(platform, $"/api/improvement/networks/{other.Id}/change-ideas", ben, "Improvement hears of Ben's membership");
         foreach (var path in reads) await Expect(HttpStatusCode.Forbidden, HttpMethod.Get, path, ben);
         await Expect(HttpStatusCode.Forbidden, HttpMethod.Post, $"{root}/cycles/{cycle}/start", ben);
+
+        // Once Ben has left his network, it is closed to him too (his membership period ended today).
+        using (var leave = await Send(HttpMethod.Post, $"/api/networks/{other.Id}/members/{benId}/leave", hub,
+            new { date = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"), reason = "moved school" }))
+            Assert.Equal(HttpStatusCode.NoContent, leave.StatusCode);
+        await PlatformFixture.EventuallyAsync(async () =>
+        {
+            using var r = await Send(HttpMethod.Get, $"/api/improvement/networks/{other.Id}/change-ideas", ben);
+            return r.StatusCode == HttpStatusCode.Forbidden;
+        }, PlatformFixture.EventDelivery, "Improvement hears that Ben left");
+
+        // Two revisions at once: both kept, numbered one after the other.
+        var revisions = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => Send(HttpMethod.Put, $"{root}/theory", hub,
+            new { aim = new { statement = $"Aim {i}" }, primaryDrivers = Array.Empty<object>(), reason = $"Revision {i}" })));
+        Assert.All(revisions, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        foreach (var r in revisions) r.Dispose();
+        var numbers = (await Expect(HttpStatusCode.OK, HttpMethod.Get, $"{root}/theory/versions", hub)).EnumerateArray()
+            .Select(v => v.GetProperty("version").GetInt32()).ToArray();
+        Assert.Equal([1, 2, 3], numbers);
     }
 
     /// <summary>
