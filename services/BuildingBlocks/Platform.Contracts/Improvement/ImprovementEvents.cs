@@ -14,7 +14,10 @@ public sealed record TheoryOfImprovementRevised(
     DateOnly On,
     DateTimeOffset OccurredAt) : IIntegrationEvent;
 
-/// <summary>A change idea was recorded (PreviousStatus null) or its status changed. Status: Idea | Testing | Adopted | Adapted | Abandoned | Spreading.</summary>
+/// <summary>
+/// A change idea was recorded, or its status changed. Status: Idea | Testing | Adopted | Adapted | Abandoned | Spreading.
+/// PreviousStatus is null when the idea was recorded and in a replay (which states each idea's current status as of its last change).
+/// </summary>
 public sealed record ChangeIdeaStatusChanged(
     Guid TenantId,
     Guid NetworkId,
