@@ -11,7 +11,7 @@ namespace Platform.Gateway;
 public static class GatewayExtensions
 {
     public const string TenantRateLimit = "per-tenant";
-    private static readonly string[] DocumentedApis = ["networks", "surveys", "assessments", "reporting", "tenants"];
+    private static readonly string[] DocumentedApis = ["networks", "surveys", "assessments", "improvement", "reporting", "tenants"];
 
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {

@@ -7,7 +7,7 @@ namespace Deploy.Tests;
 /// </summary>
 public sealed class DevSecretsTests
 {
-    private static readonly string[] Databases = ["identity", "networks", "surveys", "assessments", "reporting"];
+    private static readonly string[] Databases = ["identity", "networks", "surveys", "assessments", "improvement", "reporting"];
 
     private static IDictionary<string, string> Env(string name) => Manifests.EnvFile(Path.Combine(Repo.DevOverlay, "secrets", $"{name}.env"));
 
@@ -69,7 +69,7 @@ public sealed class DevSecretsTests
     public void Services_present_the_client_secrets_identity_registers()
     {
         var identity = Env("identity");
-        foreach (var service in new[] { "networks", "surveys", "assessments" })
+        foreach (var service in new[] { "networks", "surveys", "assessments", "improvement" })
             Assert.Equal(identity[$"Identity__ServiceClients__{service}"], Env(service)["Identity__ClientSecret"]);
         Assert.Equal(identity["Identity__Clients__Portal__Secret"], Env("portal")["Portal__ClientSecret"]);
         Assert.True(Env("surveys")["Surveys__LinkSecret"].Length >= 16, "Surveys__LinkSecret must be at least 16 characters");

@@ -17,6 +17,7 @@ public static class Repo
         ["networks"] = "services/Networks/Platform.Networks",
         ["surveys"] = "services/Surveys/Platform.Surveys",
         ["assessments"] = "services/Assessments/Platform.Assessments",
+        ["improvement"] = "services/Improvement/Platform.Improvement",
         ["reporting"] = "services/Reporting/Platform.Reporting",
         ["portal"] = "services/Portal/Platform.Portal",
         ["gateway"] = "gateway/Platform.Gateway",

@@ -51,6 +51,7 @@ public sealed class GatewayTests(PlatformFixture platform)
     [InlineData("tenants", "/api/tenants")]
     [InlineData("surveys", null)]
     [InlineData("assessments", null)]
+    [InlineData("improvement", "/api/improvement/networks/{networkId}/theory")]
     public async Task Every_service_publishes_its_openapi_document_through_the_gateway(string service, string? path)
     {
         using var response = await platform.Api.SendAsync(HttpMethod.Get, $"/api/{service}/openapi/v1.json", token: null);
@@ -74,14 +75,16 @@ public sealed class GatewayTests(PlatformFixture platform)
     {
         using var docs = await platform.Api.Http.GetAsync("/api/docs/");
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
-        Assert.Contains("api/networks/openapi/v1.json", await docs.Content.ReadAsStringAsync());
+        var page = await docs.Content.ReadAsStringAsync();
+        Assert.Contains("api/networks/openapi/v1.json", page);
+        Assert.Contains("api/improvement/openapi/v1.json", page);
 
         using var health = await platform.Api.Http.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         var report = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("Healthy", report.GetProperty("status").GetString());
         var downstream = report.GetProperty("checks").GetProperty("downstream").GetProperty("Data");
-        foreach (var service in new[] { "identity", "networks", "surveys", "assessments", "reporting", "portal" })
+        foreach (var service in new[] { "identity", "networks", "surveys", "assessments", "improvement", "reporting", "portal" })
             Assert.Equal("Healthy", downstream.GetProperty(service).GetString());
     }
 

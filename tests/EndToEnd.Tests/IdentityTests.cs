@@ -18,7 +18,7 @@ public sealed class IdentityTests(PlatformFixture platform)
         Assert.True(Guid.TryParse(hub.GetProperty("tenant_id").GetString(), out _));
         Assert.True(Guid.TryParse(hub.GetProperty("sub").GetString(), out _));
         var audiences = hub.GetProperty("aud").EnumerateArray().Select(a => a.GetString()).ToHashSet();
-        Assert.Equal(new HashSet<string?> { "identity-api", "networks-api", "surveys-api", "assessments-api", "reporting-api" }, audiences);
+        Assert.Equal(new HashSet<string?> { "identity-api", "networks-api", "surveys-api", "assessments-api", "improvement-api", "reporting-api" }, audiences);
 
         var admin = PlatformFixture.ClaimsOf(await platform.TokenAsync(PlatformFixture.PlatformAdmin));
         Assert.Equal("platform", admin.GetProperty("tenant_kind").GetString());

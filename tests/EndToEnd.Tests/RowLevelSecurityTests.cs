@@ -12,7 +12,7 @@ namespace EndToEnd.Tests;
 [Collection(PlatformCollection.Name)]
 public sealed class RowLevelSecurityTests(PlatformFixture platform)
 {
-    public static TheoryData<string> ServiceDatabases => new() { "networks", "reporting", "surveys", "assessments" };
+    public static TheoryData<string> ServiceDatabases => new() { "networks", "reporting", "surveys", "assessments", "improvement" };
 
     /// <summary>Infrastructure tables: the relay reads them across tenants; they hold ids and facts, no tenant data.</summary>
     private static readonly string[] Infrastructure = ["outbox_messages"];
@@ -38,13 +38,14 @@ public sealed class RowLevelSecurityTests(PlatformFixture platform)
             Assert.True(t.Rls && t.Forced, $"{database}.{t.Table} must ENABLE and FORCE row level security");
             Assert.NotEqual($"{database}_app", t.Owner);
         }
-        if (database is "networks" or "reporting") Assert.NotEmpty(tables);
+        if (database is "networks" or "reporting" or "improvement") Assert.NotEmpty(tables);
     }
 
     [Theory]
     [InlineData("networks", "networks")]
     [InlineData("reporting", "networks")]
     [InlineData("reporting", "tenants")]
+    [InlineData("improvement", "networks")]
     public async Task A_tenant_sees_only_its_own_rows_no_tenant_sees_none_and_cannot_write_for_another(string database, string table)
     {
         var riverbend = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
@@ -82,6 +83,8 @@ public sealed class RowLevelSecurityTests(PlatformFixture platform)
             var insert = table switch
             {
                 "tenants" => "insert into tenants (tenant_id, name, kind, created_at) values (@b, 'Intruder', 'hub', now())",
+                "networks" when database == "improvement" =>
+                    "insert into networks (network_id, tenant_id, name, facts_as_of) values (gen_random_uuid(), @b, 'x', now())",
                 "networks" when database == "networks" =>
                     "insert into networks (id, tenant_id, name, aim, goal_type, launch_date) values (gen_random_uuid(), @b, 'x', 'y', 'Other', '2024-08-01')",
                 _ => "insert into networks (network_id, tenant_id, name, aim, goal_type, launch_date, registered_at) values (gen_random_uuid(), @b, 'x', 'y', 'Other', '2024-08-01', now())",

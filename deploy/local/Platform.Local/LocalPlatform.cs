@@ -23,8 +23,18 @@ public sealed record LocalSecrets(string PostgresPassword, Dictionary<string, st
 
     public static LocalSecrets LoadOrCreate(string path)
     {
-        if (File.Exists(path)) return JsonSerializer.Deserialize<LocalSecrets>(File.ReadAllText(path))!;
-        var secrets = Generate();
+        var fresh = Generate();
+        var secrets = fresh;
+        if (File.Exists(path))
+        {
+            // A platform added since these secrets were written (a new service) gets its own, kept with the rest.
+            var stored = JsonSerializer.Deserialize<LocalSecrets>(File.ReadAllText(path))!;
+            if (fresh.DatabasePasswords.Keys.All(stored.DatabasePasswords.ContainsKey) && fresh.ServiceClientSecrets.Keys.All(stored.ServiceClientSecrets.ContainsKey))
+                return stored;
+            foreach (var (k, v) in fresh.DatabasePasswords) stored.DatabasePasswords.TryAdd(k, v);
+            foreach (var (k, v) in fresh.ServiceClientSecrets) stored.ServiceClientSecrets.TryAdd(k, v);
+            secrets = stored;
+        }
         File.WriteAllText(path, JsonSerializer.Serialize(secrets, new JsonSerializerOptions { WriteIndented = true }));
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return secrets;
@@ -68,6 +78,7 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
         new("networks", "services/Networks/Platform.Networks", "networks", "networks-api"),
         new("surveys", "services/Surveys/Platform.Surveys", "surveys", "surveys-api"),
         new("assessments", "services/Assessments/Platform.Assessments", "assessments", "assessments-api"),
+        new("improvement", "services/Improvement/Platform.Improvement", "improvement", "improvement-api"),
         new("reporting", "services/Reporting/Platform.Reporting", "reporting", "reporting-api"),
         new("portal", "services/Portal/Platform.Portal", null, null),
         new("gateway", "gateway/Platform.Gateway", null, null),
@@ -76,7 +87,7 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
     public static readonly IReadOnlyDictionary<string, int> DevPorts = new Dictionary<string, int>
     {
         ["gateway"] = 8080, ["identity"] = 8081, ["networks"] = 8082, ["surveys"] = 8083,
-        ["assessments"] = 8084, ["reporting"] = 8085, ["portal"] = 8086,
+        ["assessments"] = 8084, ["reporting"] = 8085, ["portal"] = 8086, ["improvement"] = 8087,
     };
 
     public LocalPlatformOptions Options => options;
@@ -251,6 +262,10 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
                 break;
             case "assessments":
                 env["Identity__ClientSecret"] = s.ServiceClientSecrets["assessments"];
+                env["Services__Networks"] = $"http://127.0.0.1:{options.Ports["networks"]}";
+                break;
+            case "improvement":
+                env["Identity__ClientSecret"] = s.ServiceClientSecrets["improvement"];
                 env["Services__Networks"] = $"http://127.0.0.1:{options.Ports["networks"]}";
                 break;
             case "portal":

@@ -15,7 +15,7 @@ public static class NetworksServices
     {
         builder.AddDefaultAuthentication();
         builder.Services.AddAuthorizationBuilder().AddPolicy(Apis.ContactsApi.PeopleDirectoryPolicy,
-            p => p.RequireRole("service").RequireClaim("sub", "surveys-service", "assessments-service"));
+            p => p.RequireRole("service").RequireClaim("sub", "surveys-service", "assessments-service", "improvement-service"));
         builder.AddServiceOpenApi();
         builder.Services.AddValidation();
         builder.AddServiceDatabase();

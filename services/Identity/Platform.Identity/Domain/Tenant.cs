@@ -41,9 +41,10 @@ public static class ApiScopes
     public const string Networks = "networks";
     public const string Surveys = "surveys";
     public const string Assessments = "assessments";
+    public const string Improvement = "improvement";
     public const string Reporting = "reporting";
 
-    public static readonly IReadOnlyList<string> All = [Identity, Networks, Surveys, Assessments, Reporting];
+    public static readonly IReadOnlyList<string> All = [Identity, Networks, Surveys, Assessments, Improvement, Reporting];
 
     public static string Audience(string scope) => scope + "-api";
 }

@@ -21,7 +21,7 @@ public static class ContactsApi
     public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/service/tenants/{tenantId:guid}/contacts", Contacts).RequireAuthorization(PeopleDirectoryPolicy)
-            .WithTags("Service").WithSummary("Email addresses of a hub's people, by person id (surveys-service and assessments-service only)")
+            .WithTags("Service").WithSummary("Email addresses of a hub's people, by person id (surveys-service, assessments-service and improvement-service only)")
             .ProducesValidationProblem();
         return app;
     }

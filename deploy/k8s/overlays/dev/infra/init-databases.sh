@@ -3,7 +3,7 @@
 # The same shape as DatabaseProvisioner (./dev up): per service a database owned by <db>_owner (runs migrations)
 # and a login role <db>_app that owns nothing and has no BYPASSRLS, so row-level security applies to it.
 set -euo pipefail
-for db in identity networks surveys assessments reporting; do
+for db in identity networks surveys assessments improvement reporting; do
   owner_pw_var="${db^^}_OWNER_PASSWORD"
   app_pw_var="${db^^}_APP_PASSWORD"
   psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \

@@ -1,0 +1,52 @@
+namespace Platform.Contracts.Improvement;
+
+// What Improvement publishes: ids and facts only, never cycle text, names or a person id (docs/privacy.md); Reporting
+// counts and dates them. Each is re-emitted unchanged on TenantFactsRequested, so consumers apply them idempotently.
+
+/// <summary>A network's theory of improvement got a new version: the sizes of its driver diagram.</summary>
+public sealed record TheoryOfImprovementRevised(
+    Guid TenantId,
+    Guid NetworkId,
+    int Version,
+    int PrimaryDrivers,
+    int SecondaryDrivers,
+    int ChangeIdeas,
+    DateOnly On,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>
+/// A change idea was recorded, or its status changed. Status: Idea | Testing | Adopted | Adapted | Abandoned | Spreading.
+/// PreviousStatus is null when the idea was recorded and in a replay (which states each idea's current status as of its last change).
+/// </summary>
+public sealed record ChangeIdeaStatusChanged(
+    Guid TenantId,
+    Guid NetworkId,
+    Guid ChangeIdeaId,
+    string Status,
+    string? PreviousStatus,
+    DateOnly On,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>An improvement team started a PDSA cycle (Plan -> Do).</summary>
+public sealed record CycleStarted(
+    Guid TenantId,
+    Guid NetworkId,
+    Guid CycleId,
+    Guid TeamId,
+    Guid? ChangeIdeaId,
+    bool HadPredictions,
+    DateOnly StartedOn,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>A PDSA cycle was finished (Study -> Done). Decision: Adopt | Adapt | Abandon | TestAgain.</summary>
+public sealed record CycleCompleted(
+    Guid TenantId,
+    Guid NetworkId,
+    Guid CycleId,
+    Guid TeamId,
+    Guid? ChangeIdeaId,
+    string Decision,
+    bool HadPredictions,
+    DateOnly StartedOn,
+    DateOnly CompletedOn,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;

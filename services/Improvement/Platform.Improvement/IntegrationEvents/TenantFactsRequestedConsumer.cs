@@ -1,0 +1,32 @@
+using Platform.Contracts;
+using Platform.Contracts.Identity;
+using Platform.Data;
+using Platform.Improvement.Data;
+using Platform.Improvement.Domain;
+using Platform.Messaging;
+
+namespace Platform.Improvement.IntegrationEvents;
+
+/// <summary>
+/// Re-emits, for one tenant, Improvement's current facts (for a rebuild of Reporting): each network's latest theory
+/// version, each change idea's status, each started cycle and each completed one; the same events the writes sent.
+/// </summary>
+[InboxName("TenantFactsRequestedConsumer")]
+public sealed class TenantFactsRequestedConsumer(Database db, TheoryStore theories, ChangeIdeaStore ideas, CycleStore cycles, Outbox outbox)
+    : InboxConsumer<TenantFactsRequested>(db)
+{
+    protected override async Task HandleAsync(TenantFactsRequested message, UnitOfWork uow, CancellationToken ct)
+    {
+        var events = new List<IIntegrationEvent>();
+        events.AddRange((await theories.LatestOfEveryNetworkAsync(uow, ct)).Select(v => ImprovementEvents.Revised(message.TenantId, v)));
+        events.AddRange((await ideas.ListAsync(uow, null, ct)).Select(i => ImprovementEvents.StatusChanged(message.TenantId, i, null)));
+        foreach (var c in await cycles.ListAsync(uow, null, null, null, null, ct))
+        {
+            // A replayed fact keeps its own date: the cycle's start (or completion) day, not the replay's.
+            if (c.StartedOn is { } started) events.Add(ImprovementEvents.Started(message.TenantId, c, new DateTimeOffset(started.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
+            if (c is { Status: CycleStatus.Done, CompletedOn: { } done })
+                events.Add(ImprovementEvents.Completed(message.TenantId, c, new DateTimeOffset(done.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
+        }
+        if (events.Count > 0) await outbox.EnqueueManyAsync(uow, events, ct);
+    }
+}
