@@ -96,8 +96,11 @@ public sealed class RebuildTests(PlatformFixture platform)
                 .Select(m => (m.GetProperty("waveId").GetGuid(), m.GetProperty("releasedBefore").GetInt32(), m.GetProperty("countedInReporting").GetInt32()))
                 .ToArray();
         Assert.Equal([(wave, 5, 4)], await MismatchesAsync());
-        var log = await File.ReadAllTextAsync(Path.Combine(platform.Platform.Options.LogDirectory, "reporting.log"));
-        Assert.Contains(log.Split('\n'), line => line.Contains("fail:") && line.Contains($"Survey wave {wave} of tenant {tenant}"));
+        // The service's output reaches its log file a moment after the answer: read until the line is there.
+        await PlatformFixture.EventuallyAsync(async () =>
+            (await File.ReadAllTextAsync(Path.Combine(platform.Platform.Options.LogDirectory, "reporting.log")))
+                .Split('\n').Any(line => line.Contains("fail:") && line.Contains($"Survey wave {wave} of tenant {tenant}")),
+            TimeSpan.FromSeconds(10), "Reporting logs the mismatch as an error");
 
         await platform.Platform.RebuildReportsAsync();
 
