@@ -223,8 +223,7 @@ public static class MeasuresApi
         if (refusal is not null) return refusal;
         if (!caller!.IsHubTeam && (measure!.TeamId is not { } team || !caller.Teams.Contains(team))) return NotYourMeasure();
 
-        IReadOnlyList<DataPoint> points = [];
-        if (problems.Count == 0) (points, problems) = DataPointUpload.Validate(measure!.Chart, rows);
+        (var points, problems) = DataPointUpload.Check(measure!.Chart, (rows, problems));
         if (problems.Count > 0)
             return Invalid.Batch("The points have problems; nothing was stored", $"{problems.Count} problem(s); rows are counted as in the upload.", "errors",
                 problems.Take(DataPointUpload.MaxPoints).ToList(), StatusCodes.Status422UnprocessableEntity, new Dictionary<string, object?> { ["errorCount"] = problems.Count });

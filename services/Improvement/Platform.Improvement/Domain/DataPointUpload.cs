@@ -65,6 +65,7 @@ public static class DataPointUpload
                 problems.Add(new PointProblem(row, "*", "Each point is an object."));
                 continue;
             }
+            var read = problems.Count;
             var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             foreach (var property in item.EnumerateObject())
             {
@@ -85,6 +86,7 @@ public static class DataPointUpload
                     problems.Add(new PointProblem(row, column, $"Expected {(expected == JsonValueKind.True ? "true or false" : expected.ToString().ToLowerInvariant())}, found {value.ValueKind.ToString().ToLowerInvariant()}."));
                 fields[column] = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
             }
+            if (problems.Count > read) continue; // its fields could not all be read; checking it further would repeat the problem
             rows.Add(new RawPoint(row, fields.GetValueOrDefault("period"), fields.GetValueOrDefault("numerator"), fields.GetValueOrDefault("denominator"),
                 fields.GetValueOrDefault("excluded"), fields.GetValueOrDefault("note")));
         }
@@ -150,6 +152,19 @@ public static class DataPointUpload
             if (problems.Count == before) points.Add(new DataPoint(period, numerator, denominator, excluded, r.Note));
         }
         return problems.Count > 0 ? ([], problems) : (points.OrderBy(p => p.Period).ToList(), problems);
+    }
+
+    /// <summary>
+    /// What was read, checked: a problem with the whole upload (its header, or not a JSON array) stops there; otherwise
+    /// the rows that could be read are checked too, so the answer lists every problem, by row.
+    /// </summary>
+    public static (IReadOnlyList<DataPoint> Points, IReadOnlyList<PointProblem> Problems) Check(ChartKind chart,
+        (IReadOnlyList<RawPoint> Rows, IReadOnlyList<PointProblem> Problems) read)
+    {
+        if (read.Problems.Any(p => p.Row == 0 || p.Column == "header")) return ([], read.Problems);
+        var (points, problems) = Validate(chart, read.Rows);
+        var all = read.Problems.Concat(problems).OrderBy(p => p.Row).ToList();
+        return all.Count > 0 ? ([], all) : (points, all);
     }
 
     private static bool TryNumber(string text, out double value) =>
