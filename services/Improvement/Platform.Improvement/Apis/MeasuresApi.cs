@@ -19,7 +19,7 @@ namespace Platform.Improvement.Apis;
 public sealed record MeasureRequest(string? Name, string? Kind, string? Chart, string? Definition, string? Direction, double? Multiplier = null,
     double? Target = null, Guid? TeamId = null, IReadOnlyList<Guid>? ChangeIdeaIds = null);
 
-public sealed record ChartSettingsRequest(int? Freeze, IReadOnlyList<string?>? Splits);
+public sealed record ChartSettingsRequest(int? Freeze = null, IReadOnlyList<string?>? Splits = null);
 
 public sealed record ChartSettingsView(int? Freeze, IReadOnlyList<DateOnly> Splits);
 

@@ -11,9 +11,27 @@ public sealed record CycleMark(Guid Id, string Title, DateOnly StartedOn);
 /// <summary>Measures, their series and stored chart state. Dates go in and out as ISO text (Dapper has no DateOnly arrays).</summary>
 public sealed class MeasureStore
 {
-    private sealed record Row(Guid Id, Guid NetworkId, Guid? TeamId, string Name, string Kind, string Chart, string Definition, string Direction,
-        double Multiplier, double? Target, Guid[] ChangeIdeaIds, int? Freeze, string[] Splits, string Signals, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    // A class with setters, not a positional record: Dapper matches constructors by the reader's field types, and
+    // Npgsql reports array columns as System.Array.
+    private sealed class Row
     {
+        public Guid Id { get; set; }
+        public Guid NetworkId { get; set; }
+        public Guid? TeamId { get; set; }
+        public string Name { get; set; } = "";
+        public string Kind { get; set; } = "";
+        public string Chart { get; set; } = "";
+        public string Definition { get; set; } = "";
+        public string Direction { get; set; } = "";
+        public double Multiplier { get; set; }
+        public double? Target { get; set; }
+        public Guid[] ChangeIdeaIds { get; set; } = [];
+        public int? Freeze { get; set; }
+        public string[] Splits { get; set; } = [];
+        public string Signals { get; set; } = "[]";
+        public DateTimeOffset CreatedAt { get; set; }
+        public DateTimeOffset UpdatedAt { get; set; }
+
         public Measure ToMeasure() => new(Id, NetworkId, TeamId, Name, Enum.Parse<MeasureKind>(Kind), Enum.Parse<ChartKind>(Chart), Definition,
             Enum.Parse<Direction>(Direction), Multiplier, Target, ChangeIdeaIds, Freeze, Splits.Select(DateOnly.Parse).ToList(),
             ImprovementJson.Read<List<Signal>>(Signals), CreatedAt, UpdatedAt);
@@ -21,13 +39,13 @@ public sealed class MeasureStore
 
     private const string Columns = """
         id, network_id as NetworkId, team_id as TeamId, name, kind, chart, definition, direction, multiplier, target,
-        change_idea_ids as ChangeIdeaIds, freeze, splits::text[] as Splits, signals::text as Signals, created_at as CreatedAt, updated_at as UpdatedAt
+        change_idea_ids as ChangeIdeaIds, freeze_points as Freeze, splits::text[] as Splits, signals::text as Signals, created_at as CreatedAt, updated_at as UpdatedAt
         """;
 
     public Task InsertAsync(UnitOfWork uow, Measure m, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(uow.Command("""
             insert into measures (id, tenant_id, network_id, team_id, name, kind, chart, definition, direction, multiplier, target, change_idea_ids,
-                                  freeze, splits, signals, created_at, updated_at)
+                                  freeze_points, splits, signals, created_at, updated_at)
             values (@Id, @tenant, @NetworkId, @TeamId, @Name, @kind, @chart, @Definition, @direction, @Multiplier, @Target, @ids,
                     @Freeze, @splits::date[], @signals::jsonb, @CreatedAt, @UpdatedAt)
             """, Parameters(uow, m), ct));
@@ -36,7 +54,7 @@ public sealed class MeasureStore
     public Task UpdateAsync(UnitOfWork uow, Measure m, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(uow.Command("""
             update measures set team_id = @TeamId, name = @Name, kind = @kind, chart = @chart, definition = @Definition, direction = @direction,
-                multiplier = @Multiplier, target = @Target, change_idea_ids = @ids, freeze = @Freeze, splits = @splits::date[], signals = @signals::jsonb,
+                multiplier = @Multiplier, target = @Target, change_idea_ids = @ids, freeze_points = @Freeze, splits = @splits::date[], signals = @signals::jsonb,
                 updated_at = @UpdatedAt
             where id = @Id
             """, Parameters(uow, m), ct));

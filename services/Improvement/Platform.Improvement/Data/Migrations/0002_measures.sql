@@ -14,7 +14,7 @@ create table measures (
     target          double precision,
     change_idea_ids uuid[] not null default '{}',
     -- The stored chart defaults (PUT .../chart-settings): the first part's baseline length and where new parts begin.
-    freeze          int check (freeze >= 1),
+    freeze_points   int check (freeze_points >= 1),
     splits          date[] not null default '{}',
     -- The signals of the chart as last computed with the stored defaults (Anhøj rules): the list's "latest signal"
     -- without reading every series, and what a new upload is compared with to publish only new signals.
