@@ -108,6 +108,12 @@ public sealed class MeasureStore
             """, new { networkId, ids = changeIdeaIds.ToArray() }, ct))).Select(c => new CycleMark(c.Id, c.Title, DateOnly.Parse(c.StartedOn))).ToList();
     }
 
+    /// <summary>For each change idea of the network, the measures linked to it (the change ideas list's evidence, in one query).</summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>> MeasuresByChangeIdeaAsync(UnitOfWork uow, Guid networkId, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<(Guid Idea, Guid Measure)>(uow.Command("""
+            select unnest(change_idea_ids) as idea, id as measure from measures where network_id = @networkId order by created_at, id
+            """, new { networkId }, ct))).GroupBy(r => r.Idea).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)g.Select(r => r.Measure).ToList());
+
     /// <summary>The measures linked to a change idea (its evidence).</summary>
     public async Task<IReadOnlyList<Guid>> MeasuresOfChangeIdeaAsync(UnitOfWork uow, Guid networkId, Guid changeIdeaId, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<Guid>(uow.Command(
