@@ -182,6 +182,18 @@ public sealed class ImprovementMeasuresTests(PlatformFixture platform)
         Assert.Equal([(1, "denominator")], Rows(await Expect(HttpStatusCode.UnprocessableEntity, HttpMethod.Put, $"{m}/points", hub,
             new[] { new { period = "2024-01-01", numerator = 3 } })));
         Assert.Equal(0, (await Expect(HttpStatusCode.OK, HttpMethod.Get, $"{m}/points", hub)).GetArrayLength());
+        using (var plain = new HttpRequestMessage(HttpMethod.Put, $"{m}/points") { Content = new StringContent(Csv(), Encoding.UTF8, "text/plain") })
+        {
+            plain.Headers.Authorization = new("Bearer", hub);
+            using var response = await platform.Api.Http.SendAsync(plain);
+            await Read(HttpStatusCode.UnsupportedMediaType, response, "PUT points (text/plain)");
+        }
+        using (var broken = new HttpRequestMessage(HttpMethod.Put, $"{m}/points") { Content = new StringContent("[{\"period\": ", Encoding.UTF8, "application/json") })
+        {
+            broken.Headers.Authorization = new("Bearer", hub);
+            using var response = await platform.Api.Http.SendAsync(broken);
+            await Read(HttpStatusCode.BadRequest, response, "PUT points (broken JSON)");
+        }
         var tooMany = string.Join("\n", [Header, .. Enumerable.Range(0, 1001).Select(i => $"{new DateOnly(1930, 1, 1).AddMonths(i):yyyy-MM-dd},1,2,,")]);
         var capped = await PutCsv(HttpStatusCode.UnprocessableEntity, measure, hub, tooMany);
         Assert.Contains("1,000", capped.GetProperty("errors")[0].GetProperty("message").GetString());
