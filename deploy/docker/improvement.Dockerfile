@@ -11,6 +11,8 @@ COPY services/BuildingBlocks/Platform.Data/Platform.Data.csproj services/Buildin
 COPY services/BuildingBlocks/Platform.Messaging/Platform.Messaging.csproj services/BuildingBlocks/Platform.Messaging/
 COPY services/BuildingBlocks/Platform.Contracts/Platform.Contracts.csproj services/BuildingBlocks/Platform.Contracts/
 COPY services/BuildingBlocks/Platform.HealthModel/Platform.HealthModel.csproj services/BuildingBlocks/Platform.HealthModel/
+COPY services/BuildingBlocks/Platform.Spc/Platform.Spc.csproj services/BuildingBlocks/Platform.Spc/
+COPY services/BuildingBlocks/Platform.Charts/Platform.Charts.csproj services/BuildingBlocks/Platform.Charts/
 COPY services/Improvement/Platform.Improvement/Platform.Improvement.csproj services/Improvement/Platform.Improvement/
 RUN dotnet restore services/Improvement/Platform.Improvement/Platform.Improvement.csproj
 COPY services/BuildingBlocks/Platform.ServiceDefaults/ services/BuildingBlocks/Platform.ServiceDefaults/
@@ -18,6 +20,8 @@ COPY services/BuildingBlocks/Platform.Data/ services/BuildingBlocks/Platform.Dat
 COPY services/BuildingBlocks/Platform.Messaging/ services/BuildingBlocks/Platform.Messaging/
 COPY services/BuildingBlocks/Platform.Contracts/ services/BuildingBlocks/Platform.Contracts/
 COPY services/BuildingBlocks/Platform.HealthModel/ services/BuildingBlocks/Platform.HealthModel/
+COPY services/BuildingBlocks/Platform.Spc/ services/BuildingBlocks/Platform.Spc/
+COPY services/BuildingBlocks/Platform.Charts/ services/BuildingBlocks/Platform.Charts/
 COPY services/Improvement/Platform.Improvement/ services/Improvement/Platform.Improvement/
 RUN dotnet publish services/Improvement/Platform.Improvement/Platform.Improvement.csproj -c Release -o /app --no-restore -p:UseAppHost=false
 

@@ -37,6 +37,7 @@ public static class ImprovementServices
         builder.Services.AddSingleton<TheoryStore>();
         builder.Services.AddSingleton<ChangeIdeaStore>();
         builder.Services.AddSingleton<CycleStore>();
+        builder.Services.AddSingleton<MeasureStore>();
         builder.Services.AddTransient<Callers>(); // holds the people directory's typed HttpClient
         return builder;
     }
@@ -47,6 +48,8 @@ public static class ImprovementServices
         networks.MapTheoryApi();
         networks.MapChangeIdeasApi();
         networks.MapCyclesApi();
+        networks.MapMeasuresApi();
+        app.MapGroup("/api/improvement/measures/{measureId:guid}").RequireAuthorization(Access.Policy).MapMeasureApi();
         return app;
     }
 }
