@@ -145,7 +145,8 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
     {
         await StopServicesAsync();
         var started = Components.Select(c => StartService(c, options.Ports[c.Name], EnvironmentFor(c))).ToList();
-        // The gateway is ready only when everything behind it is: wait for it last, so a failing service fails fast.
+        // Wait for the gateway last (it stays ready, only Degraded, while a service behind it is down), so a failing
+        // service fails fast.
         // The first service that fails ends the other waits too (no waiting two minutes for the rest before giving up).
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var waits = started.Where(s => s.Name != "gateway").Select(async s =>
