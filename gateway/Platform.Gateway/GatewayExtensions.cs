@@ -62,6 +62,7 @@ public static class GatewayExtensions
 
     public static WebApplication UseGateway(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         // Every answer names its trace, so a user's report can be found in the logs and traces.
         app.Use((http, next) =>
         {
