@@ -37,8 +37,11 @@ public static class SecurityHeaders
                 headers.Pragma = "no-cache";
                 headers.Expires = "0";
             }
-            // Over plain HTTP (local runs) HSTS would be ignored at best; behind TLS it pins the browser to HTTPS.
-            if (http.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+            // Over plain HTTP (local runs) HSTS means nothing; behind TLS (here, or at an Ingress that says so in
+            // X-Forwarded-Proto) it pins the browser to HTTPS. Browsers ignore HSTS received over HTTP, so a forged
+            // header gains nothing.
+            if (http.Request.IsHttps || string.Equals(http.Request.Headers["X-Forwarded-Proto"], "https", StringComparison.OrdinalIgnoreCase))
+                headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
             return Task.CompletedTask;
         });
         return next(http);

@@ -37,6 +37,18 @@ public sealed class SecurityHeadersTests(PlatformFixture platform)
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
+    [Fact]
+    public async Task Hsts_is_sent_only_when_the_answer_was_served_over_tls()
+    {
+        using var http = new HttpClient { BaseAddress = platform.Gateway };
+        using var plain = await http.GetAsync("/");
+        Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
+        // TLS ended at an Ingress in front of the gateway, which says so.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/") { Headers = { { "X-Forwarded-Proto", "https" } } };
+        using var tls = await http.SendAsync(request);
+        Assert.StartsWith("max-age=", tls.Headers.GetValues("Strict-Transport-Security").Single());
+    }
+
     internal static void AssertSecurityHeaders(HttpResponseMessage response, string what)
     {
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
