@@ -2,7 +2,11 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Platform.Gateway;
 
-/// <summary>The gateway is ready when every service behind it answers its own /health/ready.</summary>
+/// <summary>
+/// Asks every service behind the gateway for its own /health/ready. A service that is down makes the gateway Degraded,
+/// never Unhealthy: the gateway stays ready (an orchestrator keeps it in rotation) and only that service's routes
+/// answer 503, instead of one down service taking every route out of the Ingress.
+/// </summary>
 public sealed class DownstreamHealthCheck(IHttpClientFactory clients, IConfiguration config) : IHealthCheck
 {
     public const string HttpClientName = "downstream-health";
@@ -29,6 +33,6 @@ public sealed class DownstreamHealthCheck(IHttpClientFactory clients, IConfigura
         var data = results.ToDictionary(r => r.Name, r => (object)r.Status);
         return results.All(r => r.Status == "Healthy")
             ? HealthCheckResult.Healthy("All services ready", data)
-            : HealthCheckResult.Unhealthy("Some services are not ready", data: data);
+            : HealthCheckResult.Degraded("Some services are not ready; their routes answer 503", data: data);
     }
 }

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.RateLimiting;
 using Scalar.AspNetCore;
 using Platform.ServiceDefaults;
+using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Model;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Platform.Gateway;
@@ -52,13 +54,15 @@ public static class GatewayExtensions
             };
         });
 
-        builder.Services.AddHttpClient(DownstreamHealthCheck.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
+        // Under the readiness probe's 3 s timeout: a hung service must not make the gateway's own readiness time out.
+        builder.Services.AddHttpClient(DownstreamHealthCheck.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(2));
         builder.Services.AddHealthChecks().AddCheck<DownstreamHealthCheck>("downstream", tags: ["ready"]);
         return builder;
     }
 
     public static WebApplication UseGateway(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         // Every answer names its trace, so a user's report can be found in the logs and traces.
         app.Use((http, next) =>
         {
@@ -76,6 +80,33 @@ public static class GatewayExtensions
         return app;
     }
 
+    /// <summary>
+    /// A service that is down (or has no destination left) is answered here with a problem+json the clients understand
+    /// (503, or 504 when it did not answer in time) instead of YARP's empty 502: the other routes keep working meanwhile.
+    /// </summary>
+    private static async Task AnswerForwardingFailuresAsync(HttpContext http, Func<Task> next)
+    {
+        await next();
+        var failure = http.Features.Get<IForwarderErrorFeature>();
+        if (failure is null || http.Response.HasStarted
+            || failure.Error is ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled) return;
+        var (status, title) = failure.Error switch
+        {
+            ForwarderError.RequestTimedOut => (StatusCodes.Status504GatewayTimeout, "Service did not answer in time"),
+            ForwarderError.Request or ForwarderError.NoAvailableDestinations => (StatusCodes.Status503ServiceUnavailable, "Service unavailable"),
+            _ => (StatusCodes.Status502BadGateway, "Bad gateway"),
+        };
+        http.Response.Clear();
+        http.Response.StatusCode = status; // the problem writer takes the status from the response, not from the details
+        if (status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = "5";
+        var service = http.GetReverseProxyFeature().Route.Config.ClusterId;
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
+        {
+            HttpContext = http,
+            ProblemDetails = { Status = status, Title = title, Detail = $"The {service} service is not reachable right now; try again shortly." },
+        });
+    }
+
     public static WebApplication MapGatewayEndpoints(this WebApplication app)
     {
         app.MapDefaultEndpoints();
@@ -90,7 +121,13 @@ public static class GatewayExtensions
         // catch-all: a template with the literal "api" outranks the Portal's "/{**rest}", and every service route outranks it.
         app.Map("/api/{**rest}", (HttpContext http) => Results.Problem(statusCode: StatusCodes.Status404NotFound,
             title: "Not found", detail: $"No API answers {http.Request.Path}.")).AllowAnonymous();
-        app.MapReverseProxy();
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+            proxy.Use(AnswerForwardingFailuresAsync);
+        });
         return app;
     }
 }

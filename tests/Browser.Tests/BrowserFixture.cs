@@ -53,10 +53,14 @@ public sealed class BrowserFixture : PlatformFixture
         await base.DisposeAsync();
     }
 
-    /// <summary>A fresh browser context (its own cookies) at a laptop or phone size.</summary>
-    public Task<IBrowserContext> NewContextAsync(bool phone = false) => Browser.NewContextAsync(new BrowserNewContextOptions
+    /// <summary>
+    /// A fresh browser context (its own cookies) at a laptop or phone size. <paramref name="bypassCsp"/> only for tests
+    /// that inject a script of their own (axe): the pages' Content-Security-Policy rightly refuses it.
+    /// </summary>
+    public Task<IBrowserContext> NewContextAsync(bool phone = false, bool bypassCsp = false) => Browser.NewContextAsync(new BrowserNewContextOptions
     {
         BaseURL = Gateway.ToString(),
+        BypassCSP = bypassCsp,
         ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
         IsMobile = phone,
         HasTouch = phone,
@@ -64,9 +68,12 @@ public sealed class BrowserFixture : PlatformFixture
     });
 
     /// <summary>Signs in through the portal's OIDC flow (Identity's sign-in page) and returns the page, on the user's home.</summary>
-    public async Task<IPage> SignInAsync(string email, bool phone = false)
+    public async Task<IPage> SignInAsync(string email, bool phone = false, bool bypassCsp = false) =>
+        await SignInAsync(await NewContextAsync(phone, bypassCsp), email);
+
+    /// <summary>Signs in within <paramref name="context"/> (e.g. one that already listens to the console).</summary>
+    public async Task<IPage> SignInAsync(IBrowserContext context, string email)
     {
-        var context = await NewContextAsync(phone);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email").FillAsync(email);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Platform.Local;
@@ -86,6 +87,42 @@ public sealed class GatewayTests(PlatformFixture platform)
         var downstream = report.GetProperty("checks").GetProperty("downstream").GetProperty("Data");
         foreach (var service in new[] { "identity", "networks", "surveys", "assessments", "improvement", "reporting", "portal" })
             Assert.Equal("Healthy", downstream.GetProperty(service).GetString());
+    }
+
+    [Fact]
+    public async Task A_service_that_is_down_answers_503_problem_json_quickly_and_the_gateway_stays_ready_but_degraded()
+    {
+        await platform.Platform.StopServiceAsync("assessments");
+        try
+        {
+            var token = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
+            var clock = Stopwatch.StartNew();
+            using var down = await platform.Api.SendAsync(HttpMethod.Get, "/api/assessments/openapi/v1.json", token: null);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"answered after {clock.Elapsed}");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+            Assert.Equal("application/problem+json", down.Content.Headers.ContentType?.MediaType);
+            Assert.True(down.Headers.RetryAfter is not null, "503 says when to retry");
+            Assert.Equal(503, JsonDocument.Parse(await down.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetInt32());
+
+            // The other routes keep working, and the gateway stays ready: only /health shows the down service.
+            using var networks = await platform.Api.SendAsync(HttpMethod.Get, "/api/networks", token);
+            Assert.Equal(HttpStatusCode.OK, networks.StatusCode);
+            using var ready = await platform.Api.Http.GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+            using var health = await platform.Api.Http.GetAsync("/health");
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            var report = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal("Degraded", report.GetProperty("status").GetString());
+            var downstream = report.GetProperty("checks").GetProperty("downstream").GetProperty("Data");
+            Assert.Equal("Unreachable", downstream.GetProperty("assessments").GetString());
+            Assert.Equal("Healthy", downstream.GetProperty("networks").GetString());
+        }
+        finally
+        {
+            // Later tests meet a whole platform.
+            await platform.Platform.StartServiceAsync("assessments");
+            await platform.WaitUntilEveryServiceIsHealthyAsync(TimeSpan.FromSeconds(60));
+        }
     }
 
     [Theory]

@@ -13,12 +13,14 @@ public sealed partial class PortalSignInTests(PlatformFixture platform)
         var cookies = new CookieContainer();
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = true }) { BaseAddress = platform.Gateway };
 
-        var home = await browser.GetStringAsync("/");
-        Assert.Contains("Sign in", home);
+        using var homePage = await browser.GetAsync("/");
+        SecurityHeadersTests.AssertSecurityHeaders(homePage, "home");
+        Assert.Contains("Sign in", await homePage.Content.ReadAsStringAsync());
 
         // /account/login -> /connect/authorize (code, PKCE) -> Identity's sign-in page.
         using var loginPage = await browser.GetAsync("/account/login");
         Assert.Equal(HttpStatusCode.OK, loginPage.StatusCode);
+        SecurityHeadersTests.AssertSecurityHeaders(loginPage, "Identity's sign-in page");
         Assert.Equal("/connect/login", loginPage.RequestMessage!.RequestUri!.AbsolutePath);
         var html = await loginPage.Content.ReadAsStringAsync();
         var authorizeUrl = Uri.UnescapeDataString(Input(html, "returnUrl"));
@@ -34,9 +36,11 @@ public sealed partial class PortalSignInTests(PlatformFixture platform)
         // The right one: back through authorize, to the portal's callback (form_post), then home, signed in.
         using var signedIn = await browser.PostAsync("/connect/login", Form(retry, Platform.Local.LocalPlatform.DemoPassword));
         var page = await signedIn.Content.ReadAsStringAsync();
+        SecurityHeadersTests.AssertSecurityHeaders(signedIn, "after sign-in");
         if (page.Contains("action=\"" + platform.Gateway.ToString().TrimEnd('/') + "/signin-oidc\"") || page.Contains("/signin-oidc"))
         {
             using var callback = await browser.PostAsync(FormAction(page), new FormUrlEncodedContent(HiddenInputs(page)));
+            SecurityHeadersTests.AssertSecurityHeaders(callback, "the signed-in home page");
             page = await callback.Content.ReadAsStringAsync();
         }
         Assert.Contains(PlatformFixture.RiverbendAdmin, page);

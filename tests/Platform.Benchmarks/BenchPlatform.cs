@@ -20,11 +20,11 @@ public sealed class BenchPlatform : IAsyncDisposable
         bench.Platform = new LocalPlatform(LocalPlatformOptions.Throwaway(bench._root, "Release", durable: true,
             new Dictionary<string, string> { ["RateLimiting__PermitsPerSecond"] = "100000", ["ASPNETCORE_ENVIRONMENT"] = "Production" }));
         Console.WriteLine("Starting a platform for the benchmark ...");
-        await bench.Platform.StartInfrastructureAsync();
-        await bench.Platform.StartServicesAsync();
         bench.Api = new PlatformApiClient(bench.Platform.Options.GatewayUrl, TimeSpan.FromMinutes(5));
-        if (fullDemo) await DemoSeed.RunFullAsync(bench.Api, bench.Platform.Mail.WebUrl, Console.WriteLine);
-        else await DemoSeed.RunAsync(bench.Api);
+        // A failed start or seed stops everything it had started (no orphaned platform holding ports for the next run).
+        await bench.Platform.StartAsync(() => fullDemo
+            ? DemoSeed.RunFullAsync(bench.Api, bench.Platform.Mail.WebUrl, Console.WriteLine)
+            : DemoSeed.RunAsync(bench.Api));
         await WaitForQuietAsync();
         return bench;
     }

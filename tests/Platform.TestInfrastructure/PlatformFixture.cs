@@ -30,12 +30,11 @@ public class PlatformFixture : IAsyncLifetime
         Directory.CreateDirectory(_root);
         var options = LocalPlatformOptions.Throwaway(_root, BuildConfiguration, durable: false);
         Platform = new LocalPlatform(options);
+        Api = new PlatformApiClient(Gateway);
         try
         {
-            await Platform.StartInfrastructureAsync();
-            await Platform.StartServicesAsync();
-            Api = new PlatformApiClient(Gateway);
-            await SeedAsync();
+            // A failed start or seed stops everything it started (LocalPlatform.StartAsync); the folder goes too.
+            await Platform.StartAsync(SeedAsync);
         }
         catch
         {

@@ -108,6 +108,27 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
         Path.Combine(options.DataDirectory, "rabbitmq"), Path.Combine(options.LogDirectory, "rabbitmq.log"),
         options.RabbitMqPort, options.RabbitMqNodeName);
 
+    /// <summary>
+    /// Starts everything (infrastructure, then services) and waits until it is ready, plus <paramref name="andThen"/> (a
+    /// seed). If any step fails it stops every component it had started before rethrowing: an aborted start must not leave
+    /// PostgreSQL, RabbitMQ, maildev and services running, orphaned, holding ports and memory for the next run.
+    /// </summary>
+    public async Task StartAsync(Func<Task>? andThen = null, CancellationToken ct = default)
+    {
+        try
+        {
+            await StartInfrastructureAsync(ct);
+            await StartServicesAsync(ct);
+            if (andThen is not null) await andThen();
+        }
+        catch (Exception e)
+        {
+            await StopAllAsync();
+            throw new PlatformStartException(
+                $"The platform did not start, so everything it had started was stopped again (logs in {options.LogDirectory}). {e.Message}", e);
+        }
+    }
+
     public async Task StartInfrastructureAsync(CancellationToken ct = default)
     {
         Directory.CreateDirectory(options.LogDirectory);
@@ -135,8 +156,26 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
     {
         await StopServicesAsync();
         var started = Components.Select(c => StartService(c, options.Ports[c.Name], EnvironmentFor(c))).ToList();
-        // The gateway is ready only when everything behind it is: wait for it last, so a failing service fails fast.
-        await Task.WhenAll(started.Where(s => s.Name != "gateway").Select(s => s.WaitReadyAsync(TimeSpan.FromSeconds(120), ct)));
+        // Wait for the gateway last (it stays ready, only Degraded, while a service behind it is down), so a failing
+        // service fails fast.
+        // The first service that fails ends the other waits too (no waiting two minutes for the rest before giving up).
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var waits = started.Where(s => s.Name != "gateway").Select(async s =>
+        {
+            try { await s.WaitReadyAsync(TimeSpan.FromSeconds(120), failed.Token); }
+            catch { await failed.CancelAsync(); throw; }
+        }).ToList();
+        try
+        {
+            await Task.WhenAll(waits);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // Task.WhenAll rethrows the first task's exception, which may be a wait cancelled by another's failure.
+            var cause = waits.Select(w => w.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException);
+            if (cause is null) throw;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
+        }
         await started.Single(s => s.Name == "gateway").WaitReadyAsync(TimeSpan.FromSeconds(60), ct);
     }
 
@@ -280,3 +319,6 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
         return env;
     }
 }
+
+/// <summary>A platform that did not start (and was stopped again); the message says why in plain words.</summary>
+public sealed class PlatformStartException(string message, Exception inner) : Exception(message, inner);

@@ -14,11 +14,16 @@ switch (args.FirstOrDefault())
 {
     case "up":
         var clock = Stopwatch.StartNew();
-        Console.WriteLine("Starting PostgreSQL and RabbitMQ ...");
-        await platform.StartInfrastructureAsync();
-        Console.WriteLine("Starting services (migrations run as each starts) ...");
-        await platform.StartServicesAsync();
-        await DemoSeed.RunFullAsync(new PlatformApiClient(options.GatewayUrl), platform.Mail.WebUrl, Console.WriteLine);
+        Console.WriteLine("Starting PostgreSQL, RabbitMQ and the services (migrations run as each starts) ...");
+        try
+        {
+            await platform.StartAsync(() => DemoSeed.RunFullAsync(new PlatformApiClient(options.GatewayUrl), platform.Mail.WebUrl, Console.WriteLine));
+        }
+        catch (PlatformStartException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
         Console.WriteLine($"""
 
             Network Health is running ({clock.Elapsed.TotalSeconds:F0} s).

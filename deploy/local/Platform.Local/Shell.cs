@@ -83,52 +83,73 @@ public static class Shell
         }
     }
 
+    // Every port handed out by this process, kept for its lifetime: a port is free when it is checked but is bound only
+    // later, when its component starts, so without this two components of one platform (or two fixtures of one test
+    // run) could be promised the same port (seen: a benchmark's maildev web port and Surveys both got 29173).
+    private static readonly HashSet<int> HandedOut = [];
+
     /// <summary>
-    /// A free port below the kernel's ephemeral range: a port the kernel hands out itself (bind to 0) can be taken by
-    /// any outgoing connection before the service that was promised it binds it.
+    /// A free port below the kernel's ephemeral range that this process has not handed out before: a port the kernel
+    /// hands out itself (bind to 0) can be taken by any outgoing connection before the service that was promised it binds it.
     /// </summary>
     public static int FreePort()
+    {
+        lock (HandedOut)
+        {
+            var port = FindFree(adjacent: false);
+            HandedOut.Add(port);
+            return port;
+        }
+    }
+
+    /// <summary>Two adjacent free ports (RabbitMQ uses the AMQP port and the next one for Erlang distribution); both handed out.</summary>
+    public static int FreePortPair()
+    {
+        lock (HandedOut)
+        {
+            var port = FindFree(adjacent: true);
+            HandedOut.Add(port);
+            HandedOut.Add(port + 1);
+            return port;
+        }
+    }
+
+    private static int FindFree(bool adjacent)
     {
         var ephemeralStart = 32768;
         if (File.Exists("/proc/sys/net/ipv4/ip_local_port_range")
             && int.TryParse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0], out var start))
             ephemeralStart = start;
-        for (var i = 0; ephemeralStart > 12000 && i < 100; i++)
+        for (var i = 0; ephemeralStart > 12000 && i < 1000; i++)
         {
-            var port = Random.Shared.Next(10000, ephemeralStart - 1);
-            try
-            {
-                var listener = new TcpListener(System.Net.IPAddress.Loopback, port);
-                listener.Start();
-                listener.Stop();
-                return port;
-            }
-            catch (SocketException) { }
+            var port = Random.Shared.Next(10000, ephemeralStart - 2);
+            if (IsFree(port) && (!adjacent || IsFree(port + 1))) return port;
         }
-        var any = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        any.Start();
-        var free = ((System.Net.IPEndPoint)any.LocalEndpoint).Port;
-        any.Stop();
-        return free;
+        for (var i = 0; i < 1000; i++)
+        {
+            var any = new TcpListener(System.Net.IPAddress.Loopback, 0);
+            any.Start();
+            var port = ((System.Net.IPEndPoint)any.LocalEndpoint).Port;
+            any.Stop();
+            if (!HandedOut.Contains(port) && port < 65535 && (!adjacent || IsFree(port + 1))) return port;
+        }
+        throw new InvalidOperationException(adjacent ? "No two adjacent free ports" : "No free port");
     }
 
-    /// <summary>Two adjacent free ports (RabbitMQ uses the AMQP port and the next one for Erlang distribution).</summary>
-    public static int FreePortPair()
+    private static bool IsFree(int port)
     {
-        for (var i = 0; i < 50; i++)
+        if (HandedOut.Contains(port)) return false;
+        try
         {
-            var port = FreePort();
-            if (port >= 65535) continue;
-            try
-            {
-                var next = new TcpListener(System.Net.IPAddress.Loopback, port + 1);
-                next.Start();
-                next.Stop();
-                return port;
-            }
-            catch (SocketException) { }
+            var listener = new TcpListener(System.Net.IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+            return true;
         }
-        throw new InvalidOperationException("No two adjacent free ports");
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     public static void ChownToPostgres(string path)
