@@ -81,6 +81,10 @@ public sealed class MeasureStore
             select {Columns} from measures where network_id = @networkId and (@teamId is null or team_id = @teamId) order by created_at, id
             """, new { networkId, teamId }, ct))).Select(r => r.ToMeasure()).ToList();
 
+    /// <summary>Every measure of the tenant (a replay).</summary>
+    public async Task<IReadOnlyList<Measure>> EveryAsync(UnitOfWork uow, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<Row>(uow.Command($"select {Columns} from measures order by created_at, id", null, ct))).Select(r => r.ToMeasure()).ToList();
+
     public async Task<IReadOnlyList<DataPoint>> PointsAsync(UnitOfWork uow, Guid measureId, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<(string Period, double Numerator, double? Denominator, bool Excluded, string? Note)>(uow.Command("""
             select period::text, numerator, denominator, excluded, note from measure_points where measure_id = @measureId order by period
