@@ -167,7 +167,15 @@ public sealed class ImprovementMeasuresTests(PlatformFixture platform)
         var bad = await Expect(HttpStatusCode.BadRequest, HttpMethod.Post, $"{root}/measures", hub,
             new { name = "", kind = "Output", chart = "X", definition = "d", direction = "Sideways", multiplier = -1, teamId = Guid.NewGuid(), changeIdeaIds = new[] { Guid.NewGuid() } });
         Assert.Equal(["changeIdeaIds[0]", "chart", "direction", "kind", "multiplier", "name", "teamId"], ErrorFields(bad));
-        var created = await Expect(HttpStatusCode.Created, HttpMethod.Post, $"{root}/measures", hub, MeasureBody(n.TeamA, [idea]));
+        // Team A reaches Improvement by its own event, after the network's: until it has, the team is unknown (a 400).
+        var created = default(JsonElement);
+        await PlatformFixture.EventuallyAsync(async () =>
+        {
+            using var r = await platform.Api.SendAsync(HttpMethod.Post, $"{root}/measures", hub, MeasureBody(n.TeamA, [idea]));
+            if (r.StatusCode != HttpStatusCode.Created) return false;
+            created = JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.Clone();
+            return true;
+        }, PlatformFixture.EventDelivery, "Improvement hears of team A");
         var measure = created.GetProperty("id").GetGuid();
         Assert.Equal("P", created.GetProperty("chart").GetString());
         var m = $"/api/improvement/measures/{measure}";
@@ -216,6 +224,22 @@ public sealed class ImprovementMeasuresTests(PlatformFixture platform)
         // The list shows each measure's latest signal.
         var listed = Assert.Single((await Expect(HttpStatusCode.OK, HttpMethod.Get, $"{root}/measures", hub)).EnumerateArray());
         Assert.Equal(byDefault.Signals.MaxBy(s => s.LastPeriod)!.Kind.ToString(), listed.GetProperty("latestSignal").GetProperty("kind").GetString());
+
+        // The change idea's evidence names the linked measure with that same latest signal: in the list, alone, and after an edit.
+        static string Latest(JsonElement m) => $"{m.GetProperty("latestSignal").GetProperty("kind").GetString()} {m.GetProperty("latestSignal").GetProperty("firstPeriod").GetString()}";
+        JsonElement[] ideaViews =
+        [
+            Assert.Single((await Expect(HttpStatusCode.OK, HttpMethod.Get, $"{root}/change-ideas", hub)).EnumerateArray()),
+            await Expect(HttpStatusCode.OK, HttpMethod.Get, $"{root}/change-ideas/{idea}", hub),
+            await Expect(HttpStatusCode.OK, HttpMethod.Put, $"{root}/change-ideas/{idea}", hub, new { title = "Weekly advisory check-ins", status = "Testing" }),
+        ];
+        foreach (var view in ideaViews)
+        {
+            var linked = Assert.Single(view.GetProperty("evidence").GetProperty("measures").EnumerateArray());
+            Assert.Equal(measure, linked.GetProperty("id").GetGuid());
+            Assert.Equal("Ninth graders on track", linked.GetProperty("name").GetString());
+            Assert.Equal(Latest(listed), Latest(linked));
+        }
 
         // Stored chart settings become the chart's defaults.
         Assert.Equal(["splits[1]"], ErrorFields(await Expect(HttpStatusCode.BadRequest, HttpMethod.Put, $"{m}/chart-settings", hub,

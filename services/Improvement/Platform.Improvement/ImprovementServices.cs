@@ -38,6 +38,8 @@ public static class ImprovementServices
         builder.Services.AddSingleton<ChangeIdeaStore>();
         builder.Services.AddSingleton<CycleStore>();
         builder.Services.AddSingleton<MeasureStore>();
+        builder.Services.AddSingleton<ParticipationStore>();
+        builder.Services.AddHostedService<ParticipationJob>();
         builder.Services.AddTransient<Callers>(); // holds the people directory's typed HttpClient
         return builder;
     }

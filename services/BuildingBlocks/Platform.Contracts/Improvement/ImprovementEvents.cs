@@ -50,3 +50,17 @@ public sealed record CycleCompleted(
     DateOnly StartedOn,
     DateOnly CompletedOn,
     DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>
+/// A network's participation in improvement work in one calendar month (UTC), published once after the month ends:
+/// how many people created or advanced a PDSA cycle, and the share (0 to 1) of the month's cycles that the two most
+/// active of them took part in (how much the work rests on two people). Counted inside Improvement: no person id.
+/// Month: the month's first day.
+/// </summary>
+public sealed record ImprovementParticipation(
+    Guid TenantId,
+    Guid NetworkId,
+    DateOnly Month,
+    int ActivePeople,
+    double ShareOfCyclesByTopTwoPeople,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;

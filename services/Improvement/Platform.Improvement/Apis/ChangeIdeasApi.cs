@@ -11,17 +11,15 @@ namespace Platform.Improvement.Apis;
 
 public sealed record ChangeIdeaRequest(string? Title = null, string? Description = null, ChangeIdeaStatus? Status = null, IReadOnlyList<string>? DriverKeys = null);
 
-/// <summary>Evidence from the measures linked to a change idea (none until measures exist).</summary>
-public sealed record MeasureEvidence(Guid MeasureId);
-
 public sealed record ChangeIdeaEvidence(int Cycles, int CompletedCycles, IReadOnlyList<Guid> Teams, IReadOnlyDictionary<string, int> Decisions,
-    IReadOnlyList<MeasureEvidence> Measures);
+    IReadOnlyList<LinkedMeasure> Measures);
 
 public sealed record ChangeIdeaView(Guid Id, Guid NetworkId, string Title, string? Description, ChangeIdeaStatus Status, IReadOnlyList<string> DriverKeys,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, ChangeIdeaEvidence Evidence)
 {
-    public static ChangeIdeaView Of(ChangeIdea i, CycleEvidence? e) => new(i.Id, i.NetworkId, i.Title, i.Description, i.Status, i.DriverKeys, i.CreatedAt, i.UpdatedAt,
-        new ChangeIdeaEvidence(e?.Cycles ?? 0, e?.Completed ?? 0, e?.Teams ?? [], e?.Decisions ?? new Dictionary<string, int>(), []));
+    public static ChangeIdeaView Of(ChangeIdea i, CycleEvidence? e, IReadOnlyList<LinkedMeasure>? measures) => new(i.Id, i.NetworkId, i.Title, i.Description,
+        i.Status, i.DriverKeys, i.CreatedAt, i.UpdatedAt,
+        new ChangeIdeaEvidence(e?.Cycles ?? 0, e?.Completed ?? 0, e?.Teams ?? [], e?.Decisions ?? new Dictionary<string, int>(), measures ?? []));
 }
 
 /// <summary>
@@ -80,29 +78,34 @@ public static class ChangeIdeasApi
         await store.InsertAsync(uow, idea, ct);
         await outbox.EnqueueAsync(uow, ImprovementEvents.StatusChanged(user.TenantId(), idea, null), ct);
         await uow.CommitAsync(ct);
-        return TypedResults.Created($"/api/improvement/networks/{networkId}/change-ideas/{idea.Id}", ChangeIdeaView.Of(idea, null));
+        return TypedResults.Created($"/api/improvement/networks/{networkId}/change-ideas/{idea.Id}", ChangeIdeaView.Of(idea, null, null));
     }
 
-    private static async Task<IResult> List(Guid networkId, ClaimsPrincipal user, Database db, Callers callers, ChangeIdeaStore store, CancellationToken ct)
+    private static async Task<IResult> List(Guid networkId, ClaimsPrincipal user, Database db, Callers callers, ChangeIdeaStore store, MeasureStore measures,
+        CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await callers.ForNetworkAsync(user, uow, networkId, ct) is not { } caller) return Access.NoNetwork();
         if (caller.IsOutsider) return Access.NotAMember();
         var evidence = await store.EvidenceAsync(uow, networkId, null, ct);
-        return TypedResults.Ok((await store.ListAsync(uow, networkId, ct)).Select(i => ChangeIdeaView.Of(i, evidence.GetValueOrDefault(i.Id))).ToList());
+        var linked = await measures.MeasuresByChangeIdeaAsync(uow, networkId, ct);
+        return TypedResults.Ok((await store.ListAsync(uow, networkId, ct))
+            .Select(i => ChangeIdeaView.Of(i, evidence.GetValueOrDefault(i.Id), linked.GetValueOrDefault(i.Id))).ToList());
     }
 
-    private static async Task<IResult> Get(Guid networkId, Guid id, ClaimsPrincipal user, Database db, Callers callers, ChangeIdeaStore store, CancellationToken ct)
+    private static async Task<IResult> Get(Guid networkId, Guid id, ClaimsPrincipal user, Database db, Callers callers, ChangeIdeaStore store, MeasureStore measures,
+        CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await callers.ForNetworkAsync(user, uow, networkId, ct) is not { } caller) return Access.NoNetwork();
         if (caller.IsOutsider) return Access.NotAMember();
         if (await store.FindAsync(uow, networkId, id, false, ct) is not { } idea) return Access.NotFound("change idea");
-        return TypedResults.Ok(ChangeIdeaView.Of(idea, (await store.EvidenceAsync(uow, networkId, id, ct)).GetValueOrDefault(id)));
+        return TypedResults.Ok(ChangeIdeaView.Of(idea, (await store.EvidenceAsync(uow, networkId, id, ct)).GetValueOrDefault(id),
+            await measures.MeasuresOfChangeIdeaAsync(uow, networkId, id, ct)));
     }
 
     private static async Task<IResult> Update(Guid networkId, Guid id, ChangeIdeaRequest request, ClaimsPrincipal user, Database db, Callers callers,
-        ChangeIdeaStore store, TheoryStore theories, Outbox outbox, TimeProvider clock, CancellationToken ct)
+        ChangeIdeaStore store, TheoryStore theories, MeasureStore measures, Outbox outbox, TimeProvider clock, CancellationToken ct)
     {
         if (Problems(request) is { Count: > 0 } problems) return Invalid.Fields(problems);
         if (request.Status is null) return Invalid.Field("status", "Give the change idea's status (Idea, Testing, Adopted, Adapted, Abandoned or Spreading).");
@@ -116,7 +119,8 @@ public static class ChangeIdeasApi
         await store.UpdateAsync(uow, updated, ct);
         if (updated.Status != idea.Status) await outbox.EnqueueAsync(uow, ImprovementEvents.StatusChanged(user.TenantId(), updated, idea.Status), ct);
         var evidence = (await store.EvidenceAsync(uow, networkId, id, ct)).GetValueOrDefault(id);
+        var linked = await measures.MeasuresOfChangeIdeaAsync(uow, networkId, id, ct);
         await uow.CommitAsync(ct);
-        return TypedResults.Ok(ChangeIdeaView.Of(updated, evidence));
+        return TypedResults.Ok(ChangeIdeaView.Of(updated, evidence, linked));
     }
 }

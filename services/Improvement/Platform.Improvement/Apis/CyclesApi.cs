@@ -84,7 +84,7 @@ public static class CyclesApi
     }
 
     private static async Task<IResult> Create(Guid networkId, CreateCycleRequest request, ClaimsPrincipal user, Database db, Callers callers, CycleStore store,
-        ChangeIdeaStore ideas, RosterStore roster, TimeProvider clock, CancellationToken ct)
+        ChangeIdeaStore ideas, RosterStore roster, ParticipationStore participation, TimeProvider clock, CancellationToken ct)
     {
         var problems = PdsaRules.PlanProblems(request.Title, request.Objective, request.Questions, request.Plan);
         if (request.TeamId is null) problems["teamId"] = ["Name the improvement team that runs the cycle."];
@@ -98,6 +98,7 @@ public static class CyclesApi
         var cycle = new PdsaCycle(Guid.CreateVersion7(), networkId, request.TeamId.Value, request.ChangeIdeaId, request.BuildsOnCycleId, request.Title!.Trim(),
             request.Objective!.Trim(), CleanQuestions(request.Questions!), CleanPlan(request.Plan!), [], null, CycleStatus.Plan, null, null, clock.GetUtcNow(), null, null);
         await store.InsertAsync(uow, cycle, ct);
+        await participation.RecordStepAsync(uow, networkId, cycle.Id, CycleStatus.Plan, Actor(caller, user), cycle.CreatedAt, ct);
         await uow.CommitAsync(ct);
         return TypedResults.Created($"/api/improvement/networks/{networkId}/cycles/{cycle.Id}", new CycleView(cycle, []));
     }
@@ -125,7 +126,11 @@ public static class CyclesApi
     /// transaction (two steps at once are taken one after the other, the second against the first's result), and
     /// <paramref name="step"/> returns the changed cycle and its event, or the refusal. Nothing is written on a refusal.
     /// </summary>
+    /// <summary>Who took a step, as only this service keeps it: the member's person id, or the hub team user's subject.</summary>
+    private static string Actor(Caller caller, ClaimsPrincipal user) => caller.PersonId?.ToString() ?? $"user:{user.UserId()}";
+
     private static async Task<IResult> StepAsync(Guid networkId, Guid id, ClaimsPrincipal user, Database db, Callers callers, CycleStore store, Outbox outbox,
+        ParticipationStore steps, TimeProvider clock,
         Func<UnitOfWork, PdsaCycle, Task<(PdsaCycle? Changed, IResult? Refusal, Contracts.IIntegrationEvent? Event)>> step, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
@@ -136,6 +141,9 @@ public static class CyclesApi
         var (changed, refusal, @event) = await step(uow, cycle);
         if (refusal is not null) return refusal;
         await store.UpdateAsync(uow, changed!, ct);
+        // Moving a cycle on counts towards the month's participation; an edit within a step does not.
+        if (changed!.Status != cycle.Status)
+            await steps.RecordStepAsync(uow, networkId, id, changed.Status, Actor(caller, user), clock.GetUtcNow(), ct);
         if (@event is not null) await outbox.EnqueueAsync(uow, @event, ct);
         var comments = await store.CommentsAsync(uow, id, ct);
         await uow.CommitAsync(ct);
@@ -143,11 +151,11 @@ public static class CyclesApi
     }
 
     private static Task<IResult> Edit(Guid networkId, Guid id, EditCycleRequest request, ClaimsPrincipal user, Database db, Callers callers, CycleStore store,
-        ChangeIdeaStore ideas, Outbox outbox, CancellationToken ct)
+        ChangeIdeaStore ideas, Outbox outbox, ParticipationStore steps, TimeProvider clock, CancellationToken ct)
     {
         var problems = PdsaRules.PlanProblems(request.Title, request.Objective, request.Questions, request.Plan);
         if (problems.Count > 0) return Task.FromResult<IResult>(Invalid.Fields(problems));
-        return StepAsync(networkId, id, user, db, callers, store, outbox, async (uow, cycle) =>
+        return StepAsync(networkId, id, user, db, callers, store, outbox, steps, clock, async (uow, cycle) =>
         {
             if (PdsaRules.EditPlan(cycle) is { } refusal) return (null, Refused(refusal), null);
             if (await LinkProblemsAsync(uow, ideas, store, networkId, request.ChangeIdeaId, request.BuildsOnCycleId, id, ct) is { Count: > 0 } links)
@@ -161,8 +169,8 @@ public static class CyclesApi
     }
 
     private static Task<IResult> Start(Guid networkId, Guid id, ClaimsPrincipal user, Database db, Callers callers, CycleStore store, Outbox outbox,
-        TimeProvider clock, CancellationToken ct) =>
-        StepAsync(networkId, id, user, db, callers, store, outbox, (_, cycle) =>
+        ParticipationStore steps, TimeProvider clock, CancellationToken ct) =>
+        StepAsync(networkId, id, user, db, callers, store, outbox, steps, clock, (_, cycle) =>
         {
             if (PdsaRules.Start(cycle) is { } refusal) return Task.FromResult<(PdsaCycle?, IResult?, Contracts.IIntegrationEvent?)>((null, Refused(refusal), null));
             var started = cycle with { Status = CycleStatus.Do, StartedOn = clock.Today() };
@@ -170,12 +178,12 @@ public static class CyclesApi
         }, ct);
 
     private static Task<IResult> Observe(Guid networkId, Guid id, ObservationRequest request, ClaimsPrincipal user, Database db, Callers callers, CycleStore store,
-        Outbox outbox, TimeProvider clock, CancellationToken ct)
+        Outbox outbox, ParticipationStore steps, TimeProvider clock, CancellationToken ct)
     {
         if (request.On is null) return Task.FromResult<IResult>(Invalid.Field("on", "Date the observation (YYYY-MM-DD)."));
         if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Trim().Length > PdsaRules.MaxObservation)
             return Task.FromResult<IResult>(Invalid.Field("text", $"An observation is 1 to {PdsaRules.MaxObservation} characters."));
-        return StepAsync(networkId, id, user, db, callers, store, outbox, (_, cycle) =>
+        return StepAsync(networkId, id, user, db, callers, store, outbox, steps, clock, (_, cycle) =>
         {
             if (PdsaRules.Observe(cycle, request.On.Value, clock.Today()) is { } refusal)
                 return Task.FromResult<(PdsaCycle?, IResult?, Contracts.IIntegrationEvent?)>((null, Refused(refusal), null));
@@ -185,7 +193,7 @@ public static class CyclesApi
     }
 
     private static Task<IResult> Study(Guid networkId, Guid id, StudyRequest request, ClaimsPrincipal user, Database db, Callers callers, CycleStore store,
-        Outbox outbox, CancellationToken ct)
+        Outbox outbox, ParticipationStore steps, TimeProvider clock, CancellationToken ct)
     {
         if (request.Findings is null || request.Findings.Count is 0 or > PdsaRules.MaxQuestions)
             return Task.FromResult<IResult>(Invalid.Field("findings", "One finding for each of the cycle's questions."));
@@ -193,17 +201,17 @@ public static class CyclesApi
             if (request.Findings[i]?.MatchedPrediction is null)
                 return Task.FromResult<IResult>(Invalid.Field($"findings[{i}].matchedPrediction", "Say whether the prediction matched: Yes, Partly or No."));
         var findings = request.Findings.Select(f => new Finding(f.QuestionIndex, f.WhatHappened?.Trim() ?? "", f.MatchedPrediction!.Value)).ToList();
-        return StepAsync(networkId, id, user, db, callers, store, outbox, (_, cycle) =>
+        return StepAsync(networkId, id, user, db, callers, store, outbox, steps, clock, (_, cycle) =>
             Task.FromResult<(PdsaCycle?, IResult?, Contracts.IIntegrationEvent?)>(PdsaRules.Study(cycle, findings) is { } refusal
                 ? (null, Refused(refusal), null)
                 : (cycle with { Status = CycleStatus.Study, Findings = findings.OrderBy(f => f.QuestionIndex).ToList() }, null, null)), ct);
     }
 
     private static Task<IResult> Act(Guid networkId, Guid id, ActRequest request, ClaimsPrincipal user, Database db, Callers callers, CycleStore store,
-        Outbox outbox, TimeProvider clock, CancellationToken ct)
+        Outbox outbox, ParticipationStore steps, TimeProvider clock, CancellationToken ct)
     {
         if (request.Decision is null) return Task.FromResult<IResult>(Invalid.Field("decision", "Decide: Adopt, Adapt, Abandon or TestAgain."));
-        return StepAsync(networkId, id, user, db, callers, store, outbox, (_, cycle) =>
+        return StepAsync(networkId, id, user, db, callers, store, outbox, steps, clock, (_, cycle) =>
         {
             if (PdsaRules.Act(cycle, request.NextStep?.Trim()) is { } refusal)
                 return Task.FromResult<(PdsaCycle?, IResult?, Contracts.IIntegrationEvent?)>((null, Refused(refusal), null));

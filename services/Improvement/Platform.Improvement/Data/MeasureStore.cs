@@ -8,6 +8,9 @@ namespace Platform.Improvement.Data;
 /// <summary>A cycle drawn on a measure's chart: a test of one of the measure's change ideas, at its start date.</summary>
 public sealed record CycleMark(Guid Id, string Title, DateOnly StartedOn);
 
+/// <summary>A measure linked to a change idea, as its evidence shows it: which measure, and what its chart last signalled.</summary>
+public sealed record LinkedMeasure(Guid Id, string Name, Signal? LatestSignal);
+
 /// <summary>Measures, their series and stored chart state. Dates go in and out as ISO text (Dapper has no DateOnly arrays).</summary>
 public sealed class MeasureStore
 {
@@ -78,6 +81,10 @@ public sealed class MeasureStore
             select {Columns} from measures where network_id = @networkId and (@teamId is null or team_id = @teamId) order by created_at, id
             """, new { networkId, teamId }, ct))).Select(r => r.ToMeasure()).ToList();
 
+    /// <summary>Every measure of the tenant (a replay).</summary>
+    public async Task<IReadOnlyList<Measure>> EveryAsync(UnitOfWork uow, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<Row>(uow.Command($"select {Columns} from measures order by created_at, id", null, ct))).Select(r => r.ToMeasure()).ToList();
+
     public async Task<IReadOnlyList<DataPoint>> PointsAsync(UnitOfWork uow, Guid measureId, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<(string Period, double Numerator, double? Denominator, bool Excluded, string? Note)>(uow.Command("""
             select period::text, numerator, denominator, excluded, note from measure_points where measure_id = @measureId order by period
@@ -109,14 +116,16 @@ public sealed class MeasureStore
     }
 
     /// <summary>For each change idea of the network, the measures linked to it (the change ideas list's evidence, in one query).</summary>
-    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>> MeasuresByChangeIdeaAsync(UnitOfWork uow, Guid networkId, CancellationToken ct) =>
-        (await uow.Connection.QueryAsync<(Guid Idea, Guid Measure)>(uow.Command("""
-            select unnest(change_idea_ids) as idea, id as measure from measures where network_id = @networkId order by created_at, id
-            """, new { networkId }, ct))).GroupBy(r => r.Idea).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)g.Select(r => r.Measure).ToList());
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<LinkedMeasure>>> MeasuresByChangeIdeaAsync(UnitOfWork uow, Guid networkId, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<(Guid Idea, Guid Measure, string Name, string Signals)>(uow.Command("""
+            select unnest(change_idea_ids) as idea, id as measure, name, signals::text from measures where network_id = @networkId order by created_at, id
+            """, new { networkId }, ct))).GroupBy(r => r.Idea).ToDictionary(g => g.Key, g => (IReadOnlyList<LinkedMeasure>)g.Select(r => Linked(r.Measure, r.Name, r.Signals)).ToList());
 
     /// <summary>The measures linked to a change idea (its evidence).</summary>
-    public async Task<IReadOnlyList<Guid>> MeasuresOfChangeIdeaAsync(UnitOfWork uow, Guid networkId, Guid changeIdeaId, CancellationToken ct) =>
-        (await uow.Connection.QueryAsync<Guid>(uow.Command(
-            "select id from measures where network_id = @networkId and @changeIdeaId = any(change_idea_ids) order by created_at, id",
-            new { networkId, changeIdeaId }, ct))).AsList();
+    public async Task<IReadOnlyList<LinkedMeasure>> MeasuresOfChangeIdeaAsync(UnitOfWork uow, Guid networkId, Guid changeIdeaId, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<(Guid Id, string Name, string Signals)>(uow.Command(
+            "select id, name, signals::text from measures where network_id = @networkId and @changeIdeaId = any(change_idea_ids) order by created_at, id",
+            new { networkId, changeIdeaId }, ct))).Select(r => Linked(r.Id, r.Name, r.Signals)).ToList();
+
+    private static LinkedMeasure Linked(Guid id, string name, string signals) => new(id, name, Measure.Latest(ImprovementJson.Read<List<Signal>>(signals)));
 }

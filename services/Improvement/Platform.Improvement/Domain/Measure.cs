@@ -33,7 +33,9 @@ public sealed record Measure(
         new(freeze ?? Freeze, splits ?? Splits, rules, Multiplier, Direction);
 
     /// <summary>The newest signal (by its last period), the one a list of measures shows.</summary>
-    public Signal? LatestSignal => Signals.OrderBy(s => s.LastPeriod).ThenBy(s => s.FirstPeriod).LastOrDefault();
+    public Signal? LatestSignal => Latest(Signals);
+
+    public static Signal? Latest(IReadOnlyList<Signal> signals) => signals.OrderBy(s => s.LastPeriod).ThenBy(s => s.FirstPeriod).LastOrDefault();
 }
 
 /// <summary>One period's value of a measure, as stored and as uploaded (after validation).</summary>

@@ -1,5 +1,7 @@
 using Platform.Contracts;
 using Platform.Contracts.Identity;
+using Platform.Contracts.Improvement;
+using Platform.Improvement.Application;
 using Platform.Data;
 using Platform.Improvement.Data;
 using Platform.Improvement.Domain;
@@ -9,10 +11,12 @@ namespace Platform.Improvement.IntegrationEvents;
 
 /// <summary>
 /// Re-emits, for one tenant, Improvement's current facts (for a rebuild of Reporting): each network's latest theory
-/// version, each change idea's status, each started cycle and each completed one; the same events the writes sent.
+/// version, each change idea's status, each started cycle and each completed one, each measure's current signals, and
+/// each month's participation published so far; the same events the writes and the monthly job sent.
 /// </summary>
 [InboxName("TenantFactsRequestedConsumer")]
-public sealed class TenantFactsRequestedConsumer(Database db, TheoryStore theories, ChangeIdeaStore ideas, CycleStore cycles, Outbox outbox)
+public sealed class TenantFactsRequestedConsumer(Database db, TheoryStore theories, ChangeIdeaStore ideas, CycleStore cycles, MeasureStore measures,
+    ParticipationStore participation, Outbox outbox)
     : InboxConsumer<TenantFactsRequested>(db)
 {
     protected override async Task HandleAsync(TenantFactsRequested message, UnitOfWork uow, CancellationToken ct)
@@ -27,6 +31,12 @@ public sealed class TenantFactsRequestedConsumer(Database db, TheoryStore theori
             if (c is { Status: CycleStatus.Done, CompletedOn: { } done })
                 events.Add(ImprovementEvents.Completed(message.TenantId, c, new DateTimeOffset(done.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
         }
+        // The signals each measure's chart shows now (as stored with its settings), dated by the measure's last change.
+        foreach (var m in await measures.EveryAsync(uow, ct))
+            events.AddRange(m.Signals.DistinctBy(s => (s.Kind, s.FirstPeriod)).Select(s => new MeasureSignalDetected(message.TenantId, m.NetworkId, m.Id,
+                s.Kind.ToString(), s.FirstPeriod, s.InDirectionOfImprovement ?? false, m.UpdatedAt)));
+        foreach (var (network, month, at) in await participation.PublishedAsync(uow, ct))
+            events.Add(await ParticipationJob.EventAsync(uow, participation, message.TenantId, network, month, at, ct));
         if (events.Count > 0) await outbox.EnqueueManyAsync(uow, events, ct);
     }
 }
