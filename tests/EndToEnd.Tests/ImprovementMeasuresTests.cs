@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using MassTransit;
 using Platform.Contracts.Improvement;
 using Platform.Spc;
 
@@ -18,7 +16,6 @@ namespace EndToEnd.Tests;
 [Collection(PlatformCollection.Name)]
 public sealed class ImprovementMeasuresTests(PlatformFixture platform)
 {
-    private const string Password = "Member-pass-2026";
     private const string Header = "period,numerator,denominator,excluded,note";
     private static readonly DateOnly Start = new(2022, 1, 1);
 
@@ -30,44 +27,16 @@ public sealed class ImprovementMeasuresTests(PlatformFixture platform)
     private static string Csv(Func<int, string?>? row = null) =>
         string.Join("\n", [Header, .. OnTrack.Select((n, i) => row?.Invoke(i) ?? $"{Start.AddMonths(i):yyyy-MM-dd},{n},50,,")]) + "\n";
 
-    private sealed record Network(Guid Id, Guid TeamA, Guid TeamB);
+    private readonly ImprovementTestKit kit = new(platform);
 
-    private async Task<Network> NewNetworkAsync(string hub)
-    {
-        var id = (await platform.Api.PostAsync<JsonElement>("/api/networks", hub,
-            new { name = "Measures " + Guid.NewGuid().ToString("N")[..6], aim = "On track", goalType = "EarlyWarning", launchDate = "2021-08-01" })).GetProperty("id").GetGuid();
-        var school = (await platform.Api.PostAsync<JsonElement>($"/api/networks/{id}/organizations", hub,
-            new { kind = "School", name = "North High", district = "River District", joinedOn = "2021-08-01" })).GetProperty("id").GetGuid();
-        var a = (await platform.Api.PostAsync<JsonElement>($"/api/networks/{id}/teams", hub, new { organizationId = school, name = "Team A" })).GetProperty("id").GetGuid();
-        var b = (await platform.Api.PostAsync<JsonElement>($"/api/networks/{id}/teams", hub, new { organizationId = school, name = "Team B" })).GetProperty("id").GetGuid();
-        return new Network(id, a, b);
-    }
+    private Task<ImprovementTestKit.Network> NewNetworkAsync(string hub) => kit.NewNetworkAsync(hub, "Measures", new DateOnly(2021, 8, 1));
 
-    private async Task<string> MemberOfAsync(string hub, Guid network, Guid team, string name)
-    {
-        var email = $"{name}-{Guid.NewGuid():N}@measures.test";
-        await platform.Api.PostAsync<JsonElement>($"/api/networks/{network}/members", hub,
-            new { email, givenName = name, familyName = "Member", role = "TeamMember", teamId = team, startDate = "2021-09-01" });
-        var admin = await platform.TokenAsync(PlatformFixture.PlatformAdmin);
-        await platform.Api.PostAsync<JsonElement>($"/api/tenants/{PlatformFixture.TenantOf(hub)}/users", admin, new { email, password = Password, role = "member" });
-        return await platform.Api.GetTokenAsync(email, Password);
-    }
+    private async Task<string> MemberOfAsync(string hub, ImprovementTestKit.Network network, Guid team, string name) => (await kit.MemberAsync(hub, network, team, name)).Token;
 
-    private async Task<JsonElement> Expect(HttpStatusCode status, HttpMethod method, string path, string token, object? body = null)
-    {
-        using var response = await platform.Api.SendAsync(method, path, token, body);
-        return await Read(status, response, $"{method} {path}");
-    }
+    private Task<JsonElement> Expect(HttpStatusCode status, HttpMethod method, string path, string token, object? body = null) =>
+        kit.Expect(status, method, path, token, body);
 
-    private static async Task<JsonElement> Read(HttpStatusCode status, HttpResponseMessage response, string what)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(status == response.StatusCode, $"{what}: expected {(int)status}, got {(int)response.StatusCode} {text}");
-        // A funder is refused by the authorization policy before any endpoint runs, with an empty 403 (as everywhere in the service).
-        if ((int)status >= 400 && text.Length > 0)
-            Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json", $"{what}: {(int)status} is not problem+json: {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement;
-    }
+    private static Task<JsonElement> Read(HttpStatusCode status, HttpResponseMessage response, string what) => ImprovementTestKit.Read(status, response, what);
 
     private async Task<JsonElement> PutCsv(HttpStatusCode status, Guid measure, string token, string csv)
     {
@@ -83,25 +52,9 @@ public sealed class ImprovementMeasuresTests(PlatformFixture platform)
     private static (int Row, string Column)[] Rows(JsonElement problem) =>
         problem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString()!)).ToArray();
 
-    private static string[] ErrorFields(JsonElement problem) => problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal).ToArray();
+    private static string[] ErrorFields(JsonElement problem) => ImprovementTestKit.ErrorFields(problem);
 
-    private async Task UntilOkAsync(string path, string token, string because)
-    {
-        var last = "";
-        try
-        {
-            await PlatformFixture.EventuallyAsync(async () =>
-            {
-                using var r = await platform.Api.SendAsync(HttpMethod.Get, path, token);
-                last = $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}";
-                return r.StatusCode == HttpStatusCode.OK;
-            }, PlatformFixture.EventDelivery, because);
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"{e.Message}; last answer: {last}");
-        }
-    }
+    private Task UntilOkAsync(string path, string token, string because) => kit.UntilOkAsync(path, token, because);
 
     private static object MeasureBody(Guid? teamId, Guid[] ideas, string name = "Ninth graders on track", string chart = "P") => new
     {
@@ -156,7 +109,7 @@ public sealed class ImprovementMeasuresTests(PlatformFixture platform)
         var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
         var n = await NewNetworkAsync(hub);
         var root = $"/api/improvement/networks/{n.Id}";
-        await using var probe = await SignalProbe.StartAsync(platform, n.Id);
+        await using var probe = await EventProbe.StartAsync(platform, n.Id, s => s.On<MeasureSignalDetected>(m => m.NetworkId));
         await UntilOkAsync($"{root}/measures", hub, "Improvement hears of the network");
 
         // A change idea the measure is linked to. (Cycles testing it are drawn on the SVG; that drawing is unit-tested in
@@ -266,7 +219,8 @@ public sealed class ImprovementMeasuresTests(PlatformFixture platform)
         // The same series again adds no signal: the events are those of the first good upload, once each.
         await PutCsv(HttpStatusCode.OK, measure, hub, Csv());
         var expected = byDefault.Signals.DistinctBy(s => (s.Kind, s.FirstPeriod)).ToList();
-        var received = await probe.ExpectAsync(expected.Count);
+        await probe.ExpectAsync(new() { [nameof(MeasureSignalDetected)] = expected.Count });
+        var received = probe.Of<MeasureSignalDetected>();
         Assert.Equal(expected.Select(s => (measure, s.Kind.ToString(), s.FirstPeriod, s.InDirectionOfImprovement!.Value)).Order(),
             received.Select(r => (r.MeasureId, r.Kind, r.Period, r.InDirectionOfImprovement)).Order());
     }
@@ -294,8 +248,8 @@ public sealed class ImprovementMeasuresTests(PlatformFixture platform)
         Assert.Equal([(2, "denominator")], Rows(await Expect(HttpStatusCode.UnprocessableEntity, HttpMethod.Put, $"/api/improvement/measures/{teamA}/points", hub,
             new object[] { new { period = "2024-01-01", numerator = 4 }, new { period = "2024-02-01", numerator = 6, denominator = 10 } })));
 
-        var ana = await MemberOfAsync(hub, n.Id, n.TeamA, "ana");
-        var bo = await MemberOfAsync(hub, n.Id, n.TeamB, "bo");
+        var ana = await MemberOfAsync(hub, n, n.TeamA, "ana");
+        var bo = await MemberOfAsync(hub, n, n.TeamB, "bo");
         await UntilOkAsync($"{root}/measures", ana, "Improvement hears of Ana's membership");
         await UntilOkAsync($"{root}/measures", bo, "Improvement hears of Bo's membership");
 
@@ -330,47 +284,5 @@ public sealed class ImprovementMeasuresTests(PlatformFixture platform)
         var kept = (await Expect(HttpStatusCode.OK, HttpMethod.Get, $"/api/improvement/measures/{teamA}/points", hub)).EnumerateArray()
             .Select(p => p.GetProperty("numerator").GetDouble()).ToList();
         Assert.Equal([4.0, 6.0], kept);
-    }
-
-    /// <summary>A queue of our own on the test platform's RabbitMQ, bound to MeasureSignalDetected, keeping one network's.</summary>
-    private sealed class SignalProbe : IAsyncDisposable
-    {
-        private readonly IBusControl _bus;
-        private readonly ConcurrentQueue<MeasureSignalDetected> _received = new();
-
-        private SignalProbe(IBusControl bus) => _bus = bus;
-
-        public static async Task<SignalProbe> StartAsync(PlatformFixture platform, Guid networkId)
-        {
-            SignalProbe? probe = null;
-            var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
-            {
-                cfg.Host("127.0.0.1", (ushort)platform.Platform.Options.RabbitMqPort, "/", h => { h.Username("guest"); h.Password("guest"); });
-                cfg.ReceiveEndpoint($"e2e-measures-probe-{Guid.NewGuid():N}", e =>
-                {
-                    e.AutoDelete = true;
-                    e.Durable = false;
-                    e.Handler<MeasureSignalDetected>(m =>
-                    {
-                        if (m.Message.NetworkId == networkId) probe!._received.Enqueue(m.Message);
-                        return Task.CompletedTask;
-                    });
-                });
-            });
-            probe = new SignalProbe(bus);
-            await bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
-            return probe;
-        }
-
-        /// <summary>Waits for the expected count, then a little longer: a duplicate would arrive in that time.</summary>
-        public async Task<IReadOnlyList<MeasureSignalDetected>> ExpectAsync(int count)
-        {
-            await PlatformFixture.EventuallyAsync(() => Task.FromResult(_received.Count >= count), PlatformFixture.EventDelivery, "MeasureSignalDetected reaches the broker");
-            await Task.Delay(TimeSpan.FromSeconds(3));
-            Assert.Equal(count, _received.Count);
-            return [.. _received];
-        }
-
-        public async ValueTask DisposeAsync() => await _bus.StopAsync();
     }
 }

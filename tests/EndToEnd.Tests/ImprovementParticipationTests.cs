@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
-using MassTransit;
 using Platform.Contracts.Improvement;
 
 namespace EndToEnd.Tests;
@@ -17,42 +15,20 @@ public sealed class ImprovementParticipationTests(PlatformFixture platform)
     public async Task A_new_networks_just_ended_month_is_published_once()
     {
         var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
-        var received = new ConcurrentQueue<ImprovementParticipation>();
         Guid networkId = default;
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
-        {
-            cfg.Host("127.0.0.1", (ushort)platform.Platform.Options.RabbitMqPort, "/", h => { h.Username("guest"); h.Password("guest"); });
-            cfg.ReceiveEndpoint($"e2e-participation-probe-{Guid.NewGuid():N}", e =>
-            {
-                e.AutoDelete = true;
-                e.Durable = false;
-                e.Handler<ImprovementParticipation>(m =>
-                {
-                    if (m.Message.NetworkId == networkId) received.Enqueue(m.Message);
-                    return Task.CompletedTask;
-                });
-            });
-        });
-        await bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
-        try
-        {
-            networkId = (await platform.Api.PostAsync<JsonElement>("/api/networks", hub,
-                new { name = "Participation " + Guid.NewGuid().ToString("N")[..6], aim = "On track", goalType = "EarlyWarning", launchDate = "2021-08-01" }))
-                .GetProperty("id").GetGuid();
+        await using var probe = await EventProbe.StartAsync(platform, id => id == networkId, s => s.On<ImprovementParticipation>(m => m.NetworkId));
+        networkId = (await platform.Api.PostAsync<JsonElement>("/api/networks", hub,
+            new { name = "Participation " + Guid.NewGuid().ToString("N")[..6], aim = "On track", goalType = "EarlyWarning", launchDate = "2021-08-01" }))
+            .GetProperty("id").GetGuid();
 
-            await PlatformFixture.EventuallyAsync(() => Task.FromResult(!received.IsEmpty), PlatformFixture.EventDelivery + TimeSpan.FromSeconds(15),
-                "the participation job publishes the new network's last month");
-            // The job looks every 10 seconds: two more looks must not publish the month again.
-            await Task.Delay(TimeSpan.FromSeconds(22));
-            var e = Assert.Single(received);
-            var now = DateTime.UtcNow;
-            Assert.Equal(new DateOnly(now.Year, now.Month, 1).AddMonths(-1), e.Month);
-            Assert.Equal((0, 0.0), (e.ActivePeople, e.ShareOfCyclesByTopTwoPeople));
-            Assert.Equal(PlatformFixture.TenantOf(hub), e.TenantId);
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
+        await PlatformFixture.EventuallyAsync(() => Task.FromResult(probe.Received.Count > 0), PlatformFixture.EventDelivery + TimeSpan.FromSeconds(15),
+            "the participation job publishes the new network's last month");
+        // The job looks every 10 seconds: two more looks must not publish the month again.
+        await Task.Delay(TimeSpan.FromSeconds(22));
+        var e = Assert.Single(probe.Of<ImprovementParticipation>());
+        var now = DateTime.UtcNow;
+        Assert.Equal(new DateOnly(now.Year, now.Month, 1).AddMonths(-1), e.Month);
+        Assert.Equal((0, 0.0), (e.ActivePeople, e.ShareOfCyclesByTopTwoPeople));
+        Assert.Equal(PlatformFixture.TenantOf(hub), e.TenantId);
     }
 }

@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MassTransit;
 using Platform.Contracts.Improvement;
 
 namespace EndToEnd.Tests;
@@ -15,67 +13,25 @@ namespace EndToEnd.Tests;
 [Collection(PlatformCollection.Name)]
 public sealed class ImprovementTests(PlatformFixture platform)
 {
-    private const string Password = "Member-pass-2026";
+    private readonly ImprovementTestKit kit = new(platform);
 
-    private sealed record Network(Guid Id, Guid TeamA, Guid TeamB);
+    private Task<ImprovementTestKit.Network> NewNetworkAsync(string hub) => kit.NewNetworkAsync(hub, "Improvement", new DateOnly(2023, 8, 1));
 
-    /// <summary>A network with two improvement teams (A and B) in one school, made through the Networks API.</summary>
-    private async Task<Network> NewNetworkAsync(string hub)
-    {
-        var id = (await platform.Api.PostAsync<JsonElement>("/api/networks", hub,
-            new { name = "Improvement " + Guid.NewGuid().ToString("N")[..6], aim = "On track", goalType = "EarlyWarning", launchDate = "2023-08-01" })).GetProperty("id").GetGuid();
-        var school = (await platform.Api.PostAsync<JsonElement>($"/api/networks/{id}/organizations", hub,
-            new { kind = "School", name = "North High", district = "River District", joinedOn = "2023-08-01" })).GetProperty("id").GetGuid();
-        var a = (await platform.Api.PostAsync<JsonElement>($"/api/networks/{id}/teams", hub, new { organizationId = school, name = "Team A" })).GetProperty("id").GetGuid();
-        var b = (await platform.Api.PostAsync<JsonElement>($"/api/networks/{id}/teams", hub, new { organizationId = school, name = "Team B" })).GetProperty("id").GetGuid();
-        return new Network(id, a, b);
-    }
-
-    /// <summary>A member of the team with a login of role member in the hub's tenant; returns their access token.</summary>
-    private async Task<string> MemberOfAsync(string hub, Guid network, Guid team, string name) => (await MemberWithIdAsync(hub, network, team, name)).Token;
-
-    private async Task<(string Token, Guid PersonId)> MemberWithIdAsync(string hub, Guid network, Guid team, string name)
-    {
-        var email = $"{name}-{Guid.NewGuid():N}@improvement.test";
-        var person = (await platform.Api.PostAsync<JsonElement>($"/api/networks/{network}/members", hub,
-            new { email, givenName = name, familyName = "Member", role = "TeamMember", teamId = team, startDate = "2023-09-01" })).GetProperty("personId").GetGuid();
-        var admin = await platform.TokenAsync(PlatformFixture.PlatformAdmin);
-        await platform.Api.PostAsync<JsonElement>($"/api/tenants/{PlatformFixture.TenantOf(hub)}/users", admin, new { email, password = Password, role = "member" });
-        return (await platform.Api.GetTokenAsync(email, Password), person);
-    }
+    private async Task<string> MemberOfAsync(string hub, ImprovementTestKit.Network network, Guid team, string name) => (await kit.MemberAsync(hub, network, team, name)).Token;
 
     private Task<HttpResponseMessage> Send(HttpMethod method, string path, string token, object? body = null) => platform.Api.SendAsync(method, path, token, body);
 
-    private async Task<JsonElement> Expect(HttpStatusCode status, HttpMethod method, string path, string token, object? body = null)
-    {
-        using var response = await Send(method, path, token, body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(status == response.StatusCode, $"{method} {path}: expected {(int)status}, got {(int)response.StatusCode} {text}");
-        // Every refusal with a body is problem+json (a role policy's 403 comes from the platform's authorization, bodiless).
-        if ((int)status >= 400 && text.Length > 0) Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement;
-    }
+    private Task<JsonElement> Expect(HttpStatusCode status, HttpMethod method, string path, string token, object? body = null) =>
+        kit.Expect(status, method, path, token, body);
 
-    private static string[] ErrorFields(JsonElement problem) => problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToArray();
+    private static string[] ErrorFields(JsonElement problem) => ImprovementTestKit.ErrorFields(problem);
 
-    /// <summary>Until Improvement has heard of the network (and, for a member, of their membership), its reads answer 404 or 403.</summary>
-    private static async Task UntilKnownAsync(PlatformFixture platform, string path, string token, string because)
-    {
-        var last = "";
-        try
-        {
-            await PlatformFixture.EventuallyAsync(async () =>
-            {
-                using var r = await platform.Api.SendAsync(HttpMethod.Get, path, token);
-                last = $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}";
-                return r.StatusCode == HttpStatusCode.OK;
-            }, PlatformFixture.EventDelivery, because);
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"{e.Message}; last answer: {last}");
-        }
-    }
+    private Task UntilKnownAsync(string path, string token, string because) => kit.UntilOkAsync(path, token, because);
+
+    /// <summary>Improvement's events on a queue of the test's own (as Reporting's will be), for one network.</summary>
+    private Task<EventProbe> ProbeAsync(Guid networkId) => EventProbe.StartAsync(platform, networkId, s => s
+        .On<TheoryOfImprovementRevised>(m => m.NetworkId).On<ChangeIdeaStatusChanged>(m => m.NetworkId)
+        .On<CycleStarted>(m => m.NetworkId).On<CycleCompleted>(m => m.NetworkId));
 
     [Fact]
     public async Task A_hub_builds_revises_and_compares_its_theory_and_a_member_runs_a_cycle_from_plan_to_done()
@@ -83,8 +39,8 @@ public sealed class ImprovementTests(PlatformFixture platform)
         var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
         var n = await NewNetworkAsync(hub);
         var root = $"/api/improvement/networks/{n.Id}";
-        await using var probe = await EventProbe.StartAsync(platform, n.Id);
-        await UntilKnownAsync(platform, $"{root}/change-ideas", hub, "Improvement hears of the network");
+        await using var probe = await ProbeAsync(n.Id);
+        await UntilKnownAsync($"{root}/change-ideas", hub, "Improvement hears of the network");
         await Expect(HttpStatusCode.NotFound, HttpMethod.Get, $"{root}/theory", hub); // none before the first version
 
         // Change ideas, then a theory that uses them.
@@ -179,8 +135,8 @@ public sealed class ImprovementTests(PlatformFixture platform)
         await Expect(HttpStatusCode.NotFound, HttpMethod.Get, $"{root}/change-ideas/{Guid.NewGuid()}", hub);
 
         // A member of team A: reads the network's work, writes cycles for team A only.
-        var ana = await MemberOfAsync(hub, n.Id, n.TeamA, "ana");
-        await UntilKnownAsync(platform, $"{root}/theory", ana, "Improvement hears of Ana's membership");
+        var ana = await MemberOfAsync(hub, n, n.TeamA, "ana");
+        await UntilKnownAsync($"{root}/theory", ana, "Improvement hears of Ana's membership");
         await Expect(HttpStatusCode.Forbidden, HttpMethod.Put, $"{root}/change-ideas/{checkIns}", ana, new { title = "Mine now", status = "Adopted" });
         await Expect(HttpStatusCode.Forbidden, HttpMethod.Put, $"{root}/theory", ana, new { aim = new { statement = "A" }, primaryDrivers = Array.Empty<object>(), reason = "r" });
 
@@ -303,7 +259,7 @@ public sealed class ImprovementTests(PlatformFixture platform)
         var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
         var n = await NewNetworkAsync(hub);
         var root = $"/api/improvement/networks/{n.Id}";
-        await UntilKnownAsync(platform, $"{root}/change-ideas", hub, "Improvement hears of the network");
+        await UntilKnownAsync($"{root}/change-ideas", hub, "Improvement hears of the network");
         var idea = (await Expect(HttpStatusCode.Created, HttpMethod.Post, $"{root}/change-ideas", hub, new { title = "Morning greetings" })).GetProperty("id").GetGuid();
         await Expect(HttpStatusCode.OK, HttpMethod.Put, $"{root}/theory", hub, new
         {
@@ -345,8 +301,8 @@ public sealed class ImprovementTests(PlatformFixture platform)
 
         // A member of the same hub but of another network is not a member here.
         var other = await NewNetworkAsync(hub);
-        var (ben, benId) = await MemberWithIdAsync(hub, other.Id, other.TeamA, "ben");
-        await UntilKnownAsync(platform, $"/api/improvement/networks/{other.Id}/change-ideas", ben, "Improvement hears of Ben's membership");
+        var (ben, benId) = await kit.MemberAsync(hub, other, other.TeamA, "ben");
+        await UntilKnownAsync($"/api/improvement/networks/{other.Id}/change-ideas", ben, "Improvement hears of Ben's membership");
         foreach (var path in reads) await Expect(HttpStatusCode.Forbidden, HttpMethod.Get, path, ben);
         await Expect(HttpStatusCode.Forbidden, HttpMethod.Post, $"{root}/cycles/{cycle}/start", ben);
 
@@ -368,62 +324,5 @@ public sealed class ImprovementTests(PlatformFixture platform)
         var numbers = (await Expect(HttpStatusCode.OK, HttpMethod.Get, $"{root}/theory/versions", hub)).EnumerateArray()
             .Select(v => v.GetProperty("version").GetInt32()).ToArray();
         Assert.Equal([1, 2, 3], numbers);
-    }
-
-    /// <summary>
-    /// A queue of our own on the test platform's RabbitMQ, bound to Improvement's four events (as Reporting's will be),
-    /// recording what arrives for one network.
-    /// </summary>
-    private sealed class EventProbe : IAsyncDisposable
-    {
-        private readonly IBusControl _bus;
-        private readonly ConcurrentQueue<object> _received = new();
-
-        private EventProbe(IBusControl bus) => _bus = bus;
-
-        public IReadOnlyList<object> Received => [.. _received];
-
-        public void Clear() => _received.Clear();
-
-        public async Task SendAsync<T>(Uri queue, T message) where T : class => await (await _bus.GetSendEndpoint(queue)).Send(message);
-
-        public static async Task<EventProbe> StartAsync(PlatformFixture platform, Guid networkId)
-        {
-            EventProbe? probe = null;
-            var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
-            {
-                cfg.Host("127.0.0.1", (ushort)platform.Platform.Options.RabbitMqPort, "/", h => { h.Username("guest"); h.Password("guest"); });
-                cfg.ReceiveEndpoint($"e2e-improvement-probe-{Guid.NewGuid():N}", e =>
-                {
-                    e.AutoDelete = true;
-                    e.Durable = false;
-                    e.Handler<TheoryOfImprovementRevised>(m => Keep(m.Message.NetworkId, m.Message));
-                    e.Handler<ChangeIdeaStatusChanged>(m => Keep(m.Message.NetworkId, m.Message));
-                    e.Handler<CycleStarted>(m => Keep(m.Message.NetworkId, m.Message));
-                    e.Handler<CycleCompleted>(m => Keep(m.Message.NetworkId, m.Message));
-                });
-            });
-            probe = new EventProbe(bus);
-            await bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
-            return probe;
-
-            Task Keep(Guid network, object message)
-            {
-                if (network == networkId) probe!._received.Enqueue(message);
-                return Task.CompletedTask;
-            }
-        }
-
-        /// <summary>Waits for the expected count of each event, then a little longer: a duplicate would arrive in that time.</summary>
-        public async Task ExpectAsync(Dictionary<string, int> expected)
-        {
-            Dictionary<string, int> Counts() => Received.GroupBy(m => m.GetType().Name).ToDictionary(g => g.Key, g => g.Count());
-            await PlatformFixture.EventuallyAsync(() => Task.FromResult(expected.All(e => Counts().GetValueOrDefault(e.Key) >= e.Value)),
-                PlatformFixture.EventDelivery, "Improvement's events reach the broker");
-            await Task.Delay(TimeSpan.FromSeconds(3));
-            Assert.Equal(expected.OrderBy(e => e.Key), Counts().OrderBy(e => e.Key));
-        }
-
-        public async ValueTask DisposeAsync() => await _bus.StopAsync();
     }
 }
