@@ -76,7 +76,7 @@ public static class PortfolioHealth
         // A domain score leaves only when at least the minimum number of respondents have it.
         var domains = networks.Select(n => new NetworkDomains(n.Structure.NetworkId,
             ScaleReport.Overall(n.Scores, minimumN).Where(s => s.Statistics is not null).ToDictionary(s => s.Scale, s => s.Statistics!.Mean),
-            n.Scores.Respondents >= minimumN)).ToList();
+            Suppression.IsReportable(n.Scores.Respondents, minimumN))).ToList();
         var placements = HealthClusters.Place(domains, rule).ToDictionary(p => p.NetworkId);
         return networks.Zip(domains).Select(x =>
         {

@@ -22,9 +22,8 @@ public static class ResponseEvents
     /// </summary>
     public static SurveyResponseSubmitted Submitted(Guid tenantId, SurveyWave wave, SubmittedResponse response, InvitedGroups invited)
     {
-        var minimum = Suppression.MinimumN;
-        var safeRole = response.Role is { } role && invited.Matching(new KeptGroups(role, null, null)) >= minimum ? role : null;
-        var safeTeam = response.TeamId is { } t && invited.Matching(new KeptGroups(null, t, null)) >= minimum ? t : (Guid?)null;
+        var safeRole = response.Role is { } role && Suppression.IsReportable(invited.Matching(new KeptGroups(role, null, null))) ? role : null;
+        var safeTeam = response.TeamId is { } t && Suppression.IsReportable(invited.Matching(new KeptGroups(null, t, null))) ? t : (Guid?)null;
         return new SurveyResponseSubmitted(tenantId, wave.Id, wave.NetworkId, wave.NetworkYear, ResponseId(response.ResponseKey), safeRole, safeTeam,
             JsonSerializer.Deserialize<Dictionary<string, decimal>>(response.ScaleScores)!, new DateTimeOffset(response.SubmittedAt, TimeSpan.Zero));
     }
