@@ -1,3 +1,5 @@
+using Platform.HealthModel;
+
 namespace Platform.Surveys.Domain;
 
 /// <summary>A response's group attributes as stored: each is null when not kept.</summary>
@@ -26,6 +28,6 @@ public sealed class InvitedGroups(IReadOnlyList<InvitedGroups.Count> counts)
     public KeptGroups Kept(string role, Guid? teamId, Guid? organizationId, int minimumN)
     {
         KeptGroups[] candidates = [new(role, teamId, organizationId), new(null, teamId, organizationId), new(role, null, null), new(null, null, organizationId)];
-        return candidates.FirstOrDefault(c => Matching(c) >= minimumN) ?? new KeptGroups(null, null, null);
+        return candidates.FirstOrDefault(c => Suppression.IsReportable(Matching(c), minimumN)) ?? new KeptGroups(null, null, null);
     }
 }
