@@ -113,7 +113,7 @@ public sealed class ImprovementMeasuresTests(PlatformFixture platform)
         await UntilOkAsync($"{root}/measures", hub, "Improvement hears of the network");
 
         // A change idea the measure is linked to. (Cycles testing it are drawn on the SVG; that drawing is unit-tested in
-        // Improvement.Tests, because on this branch ChangeIdeaStore cannot read a change idea back yet.)
+        // Improvement.Tests.)
         var idea = (await Expect(HttpStatusCode.Created, HttpMethod.Post, $"{root}/change-ideas", hub, new { title = "Weekly advisory check-ins" })).GetProperty("id").GetGuid();
 
         // A bad definition names every field; a good one is created.
@@ -132,6 +132,16 @@ public sealed class ImprovementMeasuresTests(PlatformFixture platform)
         var measure = created.GetProperty("id").GetGuid();
         Assert.Equal("P", created.GetProperty("chart").GetString());
         var m = $"/api/improvement/measures/{measure}";
+
+        // The aim's measure must be one of the network's measures.
+        object Theory(Guid measureId) => new
+        {
+            aim = new { statement = "Ninth graders on track", measureId },
+            primaryDrivers = new[] { new { title = "Relationships", secondaryDrivers = new[] { new { title = "Advisory", changeIdeaIds = new[] { idea } } } } },
+            reason = "First draft",
+        };
+        Assert.Equal(["aim.measureId"], ErrorFields(await Expect(HttpStatusCode.BadRequest, HttpMethod.Put, $"{root}/theory", hub, Theory(Guid.NewGuid()))));
+        Assert.Equal(measure, (await Expect(HttpStatusCode.OK, HttpMethod.Put, $"{root}/theory", hub, Theory(measure))).GetProperty("aim").GetProperty("measureId").GetGuid());
 
         // One bad row (row 11: 60 of 50): 422 naming its row and column, and nothing is stored.
         var refused = await PutCsv(HttpStatusCode.UnprocessableEntity, measure, hub, Csv(i => i == 9 ? $"{Start.AddMonths(i):yyyy-MM-dd},60,50,," : null));

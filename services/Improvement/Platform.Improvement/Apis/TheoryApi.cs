@@ -56,7 +56,7 @@ public static class TheoryApi
     }
 
     private static async Task<IResult> Revise(Guid networkId, TheoryRequest request, ClaimsPrincipal user, Database db, Callers callers, TheoryStore store,
-        ChangeIdeaStore ideas, Outbox outbox, TimeProvider clock, CancellationToken ct)
+        ChangeIdeaStore ideas, MeasureStore measures, Outbox outbox, TimeProvider clock, CancellationToken ct)
     {
         var (diagram, problems) = DriverDiagrams.Build(request.Aim, request.PrimaryDrivers, () => "d" + Guid.NewGuid().ToString("N"));
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Trim().Length > MaxReason)
@@ -75,6 +75,9 @@ public static class TheoryApi
                 for (var k = 0; k < ids.Count; k++)
                     if (!known.Contains(ids[k])) unknown[$"primaryDrivers[{i}].secondaryDrivers[{j}].changeIdeaIds[{k}]"] = ["The network has no change idea with this id."];
             }
+        // The aim's measure tracks the aim: it must be one of this network's measures.
+        if (diagram.Aim.MeasureId is { } measureId && (await measures.FindAsync(uow, measureId, false, ct))?.NetworkId != networkId)
+            unknown["aim.measureId"] = ["The network has no measure with this id."];
         if (unknown.Count > 0) return Invalid.Fields(unknown);
 
         var now = clock.GetUtcNow();
