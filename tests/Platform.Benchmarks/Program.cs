@@ -7,11 +7,12 @@ return args.FirstOrDefault() switch
     "survey" => await SurveyBenchmark.RunAsync(),
     "reporting" => await ReportingBenchmark.RunAsync(args[1..]),
     "portal" => await PortalBenchmark.RunAsync(),
+    "improvement" => await ImprovementBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ./dev bench roster|survey|portal|reporting [responses per network year]");
+    Console.Error.WriteLine("usage: ./dev bench roster|survey|portal|improvement|reporting [responses per network year]");
     return 2;
 }
