@@ -3,7 +3,11 @@ namespace Platform.Contracts.Improvement;
 // What Improvement publishes: ids and facts only, never cycle text, names or a person id (docs/privacy.md); Reporting
 // counts and dates them. Each is re-emitted unchanged on TenantFactsRequested, so consumers apply them idempotently.
 
-/// <summary>A network's theory of improvement got a new version: the sizes of its driver diagram.</summary>
+/// <summary>
+/// A network's theory of improvement got a new version: the sizes of its driver diagram, and whether its aim names the
+/// outcome measure that tracks it (an aim without a measure is one sign of unclear purpose). AimHasMeasure is false in
+/// messages written before it existed, which is what a reader should assume of them.
+/// </summary>
 public sealed record TheoryOfImprovementRevised(
     Guid TenantId,
     Guid NetworkId,
@@ -12,7 +16,8 @@ public sealed record TheoryOfImprovementRevised(
     int SecondaryDrivers,
     int ChangeIdeas,
     DateOnly On,
-    DateTimeOffset OccurredAt) : IIntegrationEvent;
+    DateTimeOffset OccurredAt,
+    bool AimHasMeasure = false) : IIntegrationEvent;
 
 /// <summary>
 /// A change idea was recorded, or its status changed. Status: Idea | Testing | Adopted | Adapted | Abandoned | Spreading.
@@ -63,4 +68,26 @@ public sealed record ImprovementParticipation(
     DateOnly Month,
     int ActivePeople,
     double ShareOfCyclesByTopTwoPeople,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>A coach logged a touchpoint with an improvement team (ids and the date; what was said stays in Improvement).</summary>
+public sealed record CoachingTouchpointLogged(
+    Guid TenantId,
+    Guid NetworkId,
+    Guid TouchpointId,
+    Guid TeamId,
+    DateOnly On,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>
+/// A network held a cycle review: how many completed cycles it looked at and how many change-idea decisions it recorded
+/// (each decision also travels as its ChangeIdeaStatusChanged). The synthesis stays in Improvement.
+/// </summary>
+public sealed record CycleReviewHeld(
+    Guid TenantId,
+    Guid NetworkId,
+    Guid ReviewId,
+    DateOnly HeldOn,
+    int CyclesReviewed,
+    int Decisions,
     DateTimeOffset OccurredAt) : IIntegrationEvent;

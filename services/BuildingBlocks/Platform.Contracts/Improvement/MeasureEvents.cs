@@ -13,3 +13,15 @@ public sealed record MeasureSignalDetected(
     DateOnly Period,
     bool InDirectionOfImprovement,
     DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>
+/// A measure's series changed (an upload or an edit of its points): its latest period that holds a data point (null when
+/// none is left) and how many points it has. Reporting dates "no measure with data in the last 90 days" from it.
+/// </summary>
+public sealed record MeasureDataRecorded(
+    Guid TenantId,
+    Guid NetworkId,
+    Guid MeasureId,
+    DateOnly? LatestPeriod,
+    int Points,
+    DateTimeOffset OccurredAt) : IIntegrationEvent;

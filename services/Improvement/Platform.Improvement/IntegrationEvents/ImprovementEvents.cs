@@ -9,7 +9,8 @@ public static class ImprovementEvents
 {
     public static TheoryOfImprovementRevised Revised(Guid tenantId, TheoryVersion v) =>
         new(tenantId, v.NetworkId, v.Version, v.Diagram.PrimaryDrivers.Count, v.Diagram.SecondaryDrivers.Count(), v.Diagram.ChangeIdeaIds.Count,
-            DateOnly.FromDateTime(v.CreatedAt.UtcDateTime), v.CreatedAt);
+            DateOnly.FromDateTime(v.CreatedAt.UtcDateTime), v.CreatedAt,
+            AimHasMeasure: v.Diagram.Aim.MeasureId is not null);
 
     public static ChangeIdeaStatusChanged StatusChanged(Guid tenantId, ChangeIdea idea, ChangeIdeaStatus? previous) =>
         new(tenantId, idea.NetworkId, idea.Id, idea.Status.ToString(), previous?.ToString(), DateOnly.FromDateTime(idea.UpdatedAt.UtcDateTime), idea.UpdatedAt);
