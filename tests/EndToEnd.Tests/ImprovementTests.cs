@@ -325,4 +325,38 @@ public sealed class ImprovementTests(PlatformFixture platform)
             .Select(v => v.GetProperty("version").GetInt32()).ToArray();
         Assert.Equal([1, 2, 3], numbers);
     }
+
+    [Fact]
+    public async Task A_team_records_a_cycle_afterwards_with_the_days_it_started_and_finished()
+    {
+        var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
+        var n = await NewNetworkAsync(hub);
+        var root = $"/api/improvement/networks/{n.Id}";
+        await using var probe = await ProbeAsync(n.Id);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Guid cycle = default;
+        await PlatformFixture.EventuallyAsync(async () =>
+        {
+            using var r = await Send(HttpMethod.Post, $"{root}/cycles", hub, new
+            {
+                teamId = n.TeamA, title = "Last term's test", objective = "o", questions = new[] { new { question = "q", prediction = "p" } }, plan = new { who = "w" },
+            });
+            if (r.StatusCode != HttpStatusCode.Created) return false;
+            cycle = (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cycle").GetProperty("id").GetGuid();
+            return true;
+        }, PlatformFixture.EventDelivery, "Improvement hears of team A");
+        var c = $"{root}/cycles/{cycle}";
+
+        Assert.Equal(["on"], ErrorFields(await Expect(HttpStatusCode.BadRequest, HttpMethod.Post, $"{c}/start", hub, new { on = today.AddDays(1) })));
+        var started = await Expect(HttpStatusCode.OK, HttpMethod.Post, $"{c}/start", hub, new { on = today.AddDays(-120) });
+        Assert.Equal(today.AddDays(-120), started.GetProperty("cycle").GetProperty("startedOn").Deserialize<DateOnly>());
+        await Expect(HttpStatusCode.OK, HttpMethod.Post, $"{c}/study", hub, new { findings = new[] { new { questionIndex = 0, whatHappened = "as thought", matchedPrediction = "Yes" } } });
+        Assert.Equal(["on"], ErrorFields(await Expect(HttpStatusCode.BadRequest, HttpMethod.Post, $"{c}/act", hub, new { decision = "Adapt", on = today.AddDays(-121) })));
+        var done = await Expect(HttpStatusCode.OK, HttpMethod.Post, $"{c}/act", hub, new { decision = "Adapt", nextStep = "n", on = today.AddDays(-100) });
+        Assert.Equal(today.AddDays(-100), done.GetProperty("cycle").GetProperty("completedOn").Deserialize<DateOnly>());
+
+        await probe.ExpectAsync(new() { [nameof(CycleStarted)] = 1, [nameof(CycleCompleted)] = 1 });
+        var completed = Assert.Single(probe.Of<CycleCompleted>());
+        Assert.Equal((today.AddDays(-120), today.AddDays(-100)), (completed.StartedOn, completed.CompletedOn));
+    }
 }

@@ -14,14 +14,14 @@ public sealed class PdsaRulesTests
     [Fact]
     public void A_cycle_in_plan_with_every_prediction_may_start()
     {
-        Assert.Null(PdsaRules.Start(Cycle()));
+        Assert.Null(PdsaRules.Start(Cycle(), Today, Today));
         Assert.True(Cycle().HadPredictions);
     }
 
     [Fact]
     public void A_question_without_a_prediction_stops_the_start_with_the_field_named()
     {
-        var refusal = PdsaRules.Start(Cycle(CycleStatus.Plan, new CycleQuestion("Q1", "P1"), new CycleQuestion("Q2", "  ")));
+        var refusal = PdsaRules.Start(Cycle(CycleStatus.Plan, new CycleQuestion("Q1", "P1"), new CycleQuestion("Q2", "  ")), Today, Today);
         Assert.NotNull(refusal);
         Assert.False(refusal.OutOfOrder);
         Assert.Equal("questions[1].prediction", refusal.Field);
@@ -33,7 +33,7 @@ public sealed class PdsaRulesTests
     [InlineData(CycleStatus.Done)]
     public void Only_a_cycle_in_plan_starts_or_has_its_plan_edited(CycleStatus status)
     {
-        Assert.True(PdsaRules.Start(Cycle(status))!.OutOfOrder);
+        Assert.True(PdsaRules.Start(Cycle(status), Today, Today)!.OutOfOrder);
         Assert.True(PdsaRules.EditPlan(Cycle(status))!.OutOfOrder);
     }
 
@@ -73,8 +73,26 @@ public sealed class PdsaRulesTests
     [InlineData(CycleStatus.Done)]
     public void Only_a_studied_cycle_is_acted_on(CycleStatus status)
     {
-        Assert.True(PdsaRules.Act(Cycle(status), "next")!.OutOfOrder);
-        Assert.Null(PdsaRules.Act(Cycle(CycleStatus.Study), "next"));
+        Assert.True(PdsaRules.Act(Cycle(status), "next", Today, Today)!.OutOfOrder);
+        Assert.Null(PdsaRules.Act(Cycle(CycleStatus.Study), "next", Today, Today));
+    }
+
+    [Fact]
+    public void A_cycle_recorded_afterwards_starts_on_an_earlier_day_but_never_in_the_future()
+    {
+        Assert.Null(PdsaRules.Start(Cycle(), Today.AddDays(-120), Today));
+        Assert.Null(PdsaRules.Start(Cycle(), Today, Today));
+        Assert.Equal("on", PdsaRules.Start(Cycle(), Today.AddDays(1), Today)!.Field);
+    }
+
+    [Fact]
+    public void A_cycle_is_finished_between_its_start_and_today()
+    {
+        var studied = Cycle(CycleStatus.Study); // started three days ago
+        Assert.Null(PdsaRules.Act(studied, "next", Today.AddDays(-3), Today));
+        Assert.Null(PdsaRules.Act(studied, "next", Today, Today));
+        Assert.Equal("on", PdsaRules.Act(studied, "next", Today.AddDays(-4), Today)!.Field);
+        Assert.Equal("on", PdsaRules.Act(studied, "next", Today.AddDays(1), Today)!.Field);
     }
 
     [Fact]

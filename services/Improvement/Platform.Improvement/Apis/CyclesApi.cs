@@ -22,7 +22,11 @@ public sealed record FindingInput(int QuestionIndex, string? WhatHappened = null
 
 public sealed record StudyRequest(IReadOnlyList<FindingInput>? Findings = null);
 
-public sealed record ActRequest(CycleDecision? Decision = null, string? NextStep = null);
+/// <summary>On: the day the cycle started, when it is recorded afterwards (a team writes up last week's test); today if absent.</summary>
+public sealed record StartRequest(DateOnly? On = null);
+
+/// <summary>On: the day the cycle was finished, when it is recorded afterwards; today if absent.</summary>
+public sealed record ActRequest(CycleDecision? Decision = null, string? NextStep = null, DateOnly? On = null);
 
 public sealed record CommentRequest(string? Text = null);
 
@@ -168,12 +172,14 @@ public static class CyclesApi
         }, ct);
     }
 
-    private static Task<IResult> Start(Guid networkId, Guid id, ClaimsPrincipal user, Database db, Callers callers, CycleStore store, Outbox outbox,
-        ParticipationStore steps, TimeProvider clock, CancellationToken ct) =>
+    private static Task<IResult> Start(Guid networkId, Guid id, StartRequest? request, ClaimsPrincipal user, Database db, Callers callers, CycleStore store,
+        Outbox outbox, ParticipationStore steps, TimeProvider clock, CancellationToken ct) =>
         StepAsync(networkId, id, user, db, callers, store, outbox, steps, clock, (_, cycle) =>
         {
-            if (PdsaRules.Start(cycle) is { } refusal) return Task.FromResult<(PdsaCycle?, IResult?, Contracts.IIntegrationEvent?)>((null, Refused(refusal), null));
-            var started = cycle with { Status = CycleStatus.Do, StartedOn = clock.Today() };
+            var on = request?.On ?? clock.Today();
+            if (PdsaRules.Start(cycle, on, clock.Today()) is { } refusal)
+                return Task.FromResult<(PdsaCycle?, IResult?, Contracts.IIntegrationEvent?)>((null, Refused(refusal), null));
+            var started = cycle with { Status = CycleStatus.Do, StartedOn = on };
             return Task.FromResult<(PdsaCycle?, IResult?, Contracts.IIntegrationEvent?)>((started, null, ImprovementEvents.Started(user.TenantId(), started, clock.GetUtcNow())));
         }, ct);
 
@@ -213,9 +219,10 @@ public static class CyclesApi
         if (request.Decision is null) return Task.FromResult<IResult>(Invalid.Field("decision", "Decide: Adopt, Adapt, Abandon or TestAgain."));
         return StepAsync(networkId, id, user, db, callers, store, outbox, steps, clock, (_, cycle) =>
         {
-            if (PdsaRules.Act(cycle, request.NextStep?.Trim()) is { } refusal)
+            var on = request.On ?? clock.Today();
+            if (PdsaRules.Act(cycle, request.NextStep?.Trim(), on, clock.Today()) is { } refusal)
                 return Task.FromResult<(PdsaCycle?, IResult?, Contracts.IIntegrationEvent?)>((null, Refused(refusal), null));
-            var done = cycle with { Status = CycleStatus.Done, Decision = request.Decision, NextStep = Clean(request.NextStep), CompletedOn = clock.Today() };
+            var done = cycle with { Status = CycleStatus.Done, Decision = request.Decision, NextStep = Clean(request.NextStep), CompletedOn = on };
             return Task.FromResult<(PdsaCycle?, IResult?, Contracts.IIntegrationEvent?)>((done, null, ImprovementEvents.Completed(user.TenantId(), done, clock.GetUtcNow())));
         }, ct);
     }

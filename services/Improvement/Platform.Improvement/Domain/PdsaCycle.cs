@@ -56,10 +56,14 @@ public static class PdsaRules
     public static CycleRefusal? EditPlan(PdsaCycle cycle) =>
         cycle.Status == CycleStatus.Plan ? null : CycleRefusal.Conflict($"The plan can be edited only while the cycle is in Plan; it is in {cycle.Status}.");
 
-    /// <summary>Plan -> Do: every question needs its prediction first (cycles without predictions teach little).</summary>
-    public static CycleRefusal? Start(PdsaCycle cycle)
+    /// <summary>
+    /// Plan -> Do on <paramref name="on"/> (today, or an earlier day when the team records the cycle afterwards): every
+    /// question needs its prediction first (cycles without predictions teach little).
+    /// </summary>
+    public static CycleRefusal? Start(PdsaCycle cycle, DateOnly on, DateOnly today)
     {
         if (cycle.Status != CycleStatus.Plan) return CycleRefusal.Conflict($"Only a cycle in Plan can start; this one is in {cycle.Status}.");
+        if (on > today) return CycleRefusal.Invalid("on", "A cycle starts today or on an earlier day, not in the future.");
         if (cycle.Questions.Count == 0) return CycleRefusal.Invalid("questions", "A cycle needs at least one question before it starts.");
         for (var i = 0; i < cycle.Questions.Count; i++)
             if (string.IsNullOrWhiteSpace(cycle.Questions[i].Prediction))
@@ -93,10 +97,12 @@ public static class PdsaRules
         return null;
     }
 
-    /// <summary>Study -> Done: the decision and the next step.</summary>
-    public static CycleRefusal? Act(PdsaCycle cycle, string? nextStep)
+    /// <summary>Study -> Done on <paramref name="on"/>: the decision and the next step.</summary>
+    public static CycleRefusal? Act(PdsaCycle cycle, string? nextStep, DateOnly on, DateOnly today)
     {
         if (cycle.Status != CycleStatus.Study) return CycleRefusal.Conflict($"Only a studied cycle can be acted on; this one is in {cycle.Status}.");
+        if (on > today || (cycle.StartedOn is { } started && on < started))
+            return CycleRefusal.Invalid("on", "A cycle is finished between the day it started and today.");
         if (nextStep is { Length: > MaxNextStep }) return CycleRefusal.Invalid("nextStep", $"The next step has at most {MaxNextStep} characters.");
         return null;
     }
