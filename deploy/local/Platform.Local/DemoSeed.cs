@@ -19,7 +19,7 @@ public static class DemoSeed
     public static IReadOnlyList<DemoLogin> Logins =>
         [new(LocalPlatform.DemoAdminEmail, "platform-admin", "Platform"), .. Tenants.SelectMany(t => t.Users.Select(u => new DemoLogin(u.Email, u.Role, t.Name)))];
 
-    /// <summary>Everything `./dev up` shows: tenants, logins and networks, then survey waves with responses, then rubric sessions.</summary>
+    /// <summary>Everything `./dev up` shows: tenants, logins and networks, then survey waves with responses, rubric sessions and improvement work.</summary>
     public static async Task RunFullAsync(PlatformApiClient api, Uri mailWeb, Action<string> progress, CancellationToken ct = default)
     {
         progress("Seeding the demo portfolio ...");
@@ -28,6 +28,8 @@ public static class DemoSeed
         await DemoSurveys.RunAsync(api, mailWeb, ct);
         progress("Seeding demo hub-leadership rubric sessions ...");
         await DemoAssessments.RunAsync(api, ct);
+        progress("Seeding demo improvement work (theories, change ideas, measures, cycles) ...");
+        await DemoImprovement.RunAsync(api, ct);
     }
 
     /// <summary>Tenants, logins, networks, members and grants: what every end-to-end test starts from.</summary>
