@@ -15,6 +15,7 @@ public sealed class StoreSchemaTests
         // Generating the script needs configuration but no database or broker.
         psi.Environment["ConnectionStrings__Database"] = "Host=127.0.0.1;Database=unused";
         psi.Environment["Identity__Issuer"] = "http://127.0.0.1/";
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development"; // no signing keys needed to print a schema
         using var process = Process.Start(psi)!;
         var generated = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();

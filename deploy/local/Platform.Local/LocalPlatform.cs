@@ -13,13 +13,15 @@ public sealed record Component(string Name, string ProjectPath, string? Database
 }
 
 /// <summary>Generated credentials for one local platform (dev: kept in .data/dev-secrets.json; tests: new each run).</summary>
+/// Identity's signing and encryption keys are RSA keys (base64 PKCS#8) so that several Identity processes sign alike.
 public sealed record LocalSecrets(string PostgresPassword, Dictionary<string, string> DatabasePasswords, string PortalClientSecret,
-    Dictionary<string, string> ServiceClientSecrets)
+    Dictionary<string, string> ServiceClientSecrets, string? IdentitySigningKey = null, string? IdentityEncryptionKey = null)
 {
     public static LocalSecrets Generate() => new(
         New(), LocalPlatform.Components.Where(c => c.Database is not null)
             .SelectMany(c => new[] { $"{c.Database}_owner", $"{c.Database}_app" }).ToDictionary(r => r, _ => New()),
-        New(), LocalPlatform.Components.Where(c => c.Audience is not null).ToDictionary(c => c.Name, _ => New()));
+        New(), LocalPlatform.Components.Where(c => c.Audience is not null).ToDictionary(c => c.Name, _ => New()),
+        NewRsaKey(), NewRsaKey());
 
     public static LocalSecrets LoadOrCreate(string path)
     {
@@ -29,11 +31,16 @@ public sealed record LocalSecrets(string PostgresPassword, Dictionary<string, st
         {
             // A platform added since these secrets were written (a new service) gets its own, kept with the rest.
             var stored = JsonSerializer.Deserialize<LocalSecrets>(File.ReadAllText(path))!;
-            if (fresh.DatabasePasswords.Keys.All(stored.DatabasePasswords.ContainsKey) && fresh.ServiceClientSecrets.Keys.All(stored.ServiceClientSecrets.ContainsKey))
+            if (fresh.DatabasePasswords.Keys.All(stored.DatabasePasswords.ContainsKey) && fresh.ServiceClientSecrets.Keys.All(stored.ServiceClientSecrets.ContainsKey)
+                && stored is { IdentitySigningKey: not null, IdentityEncryptionKey: not null })
                 return stored;
             foreach (var (k, v) in fresh.DatabasePasswords) stored.DatabasePasswords.TryAdd(k, v);
             foreach (var (k, v) in fresh.ServiceClientSecrets) stored.ServiceClientSecrets.TryAdd(k, v);
-            secrets = stored;
+            secrets = stored with
+            {
+                IdentitySigningKey = stored.IdentitySigningKey ?? fresh.IdentitySigningKey,
+                IdentityEncryptionKey = stored.IdentityEncryptionKey ?? fresh.IdentityEncryptionKey,
+            };
         }
         File.WriteAllText(path, JsonSerializer.Serialize(secrets, new JsonSerializerOptions { WriteIndented = true }));
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -41,6 +48,12 @@ public sealed record LocalSecrets(string PostgresPassword, Dictionary<string, st
     }
 
     private static string New() => Convert.ToHexString(RandomNumberGenerator.GetBytes(18)).ToLowerInvariant();
+
+    private static string NewRsaKey()
+    {
+        using var rsa = RSA.Create(2048);
+        return Convert.ToBase64String(rsa.ExportPkcs8PrivateKey());
+    }
 }
 
 /// <summary>Where a local platform lives: its folders, ports and settings.</summary>
@@ -281,6 +294,8 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
                 env["Identity__BootstrapAdmin__Email"] = DemoAdminEmail;
                 env["Identity__BootstrapAdmin__Password"] = DemoPassword;
                 env["Identity__Clients__Portal__Secret"] = s.PortalClientSecret;
+                env["Identity__Keys__Signing__0"] = s.IdentitySigningKey!;
+                env["Identity__Keys__Encryption__0"] = s.IdentityEncryptionKey!;
                 foreach (var (service, secret) in s.ServiceClientSecrets) env[$"Identity__ServiceClients__{service}"] = secret;
                 break;
             case "networks":

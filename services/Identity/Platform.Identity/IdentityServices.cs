@@ -45,6 +45,7 @@ public static class IdentityServices
 
         var issuer = config["Identity:Issuer"] ?? throw new InvalidOperationException("Identity:Issuer is not configured");
         var allowPasswordGrant = config.GetValue("Identity:AllowPasswordGrant", false);
+        var keys = IdentityKeys.ForEnvironment(config, builder.Environment.IsDevelopment());
         builder.Services.AddOpenIddict()
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdentityDb>())
             .AddServer(o =>
@@ -58,8 +59,13 @@ public static class IdentityServices
                 o.AllowRefreshTokenFlow();
                 if (allowPasswordGrant) o.AllowPasswordFlow(); // dev/test CLI only: off unless configured
                 o.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, .. ApiScopes.All]);
-                // Development keys live in the user's certificate store; production supplies real ones.
-                o.AddDevelopmentEncryptionCertificate().AddDevelopmentSigningCertificate();
+                // Shared keys from configuration (every replica the same); only Development may fall back to per-machine certificates.
+                if (keys is null) o.AddDevelopmentEncryptionCertificate().AddDevelopmentSigningCertificate();
+                else
+                {
+                    foreach (var key in keys.Signing) o.AddSigningKey(key);
+                    foreach (var key in keys.Encryption) o.AddEncryptionKey(key);
+                }
                 // APIs validate access tokens locally as signed JWTs.
                 o.DisableAccessTokenEncryption();
                 var aspNetCore = o.UseAspNetCore()
