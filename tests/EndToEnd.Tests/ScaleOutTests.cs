@@ -30,4 +30,29 @@ public sealed class ScaleOutTests(PlatformFixture platform)
             await replica.StopAsync();
         }
     }
+
+    [Fact]
+    public async Task A_token_from_either_identity_replica_is_accepted_by_the_apis_and_by_the_other_identity()
+    {
+        var replica = await platform.Platform.StartExtraAsync("identity", "identity-replica", Shell.FreePort(), new Dictionary<string, string>());
+        try
+        {
+            var second = new PlatformApiClient(replica.Url);
+            // Issued by the second replica (the issuer is the public origin on both), used on every API through the gateway.
+            var fromSecond = await second.GetTokenAsync(PlatformFixture.RiverbendAdmin, LocalPlatform.DemoPassword);
+            foreach (var path in new[] { "/api/networks", "/api/surveys/waves", "/api/funders" })
+            {
+                using var r = await platform.Api.SendAsync(HttpMethod.Get, path, fromSecond);
+                Assert.True(r.IsSuccessStatusCode, $"{path}: {(int)r.StatusCode}");
+            }
+            // Issued by the first (behind the gateway), accepted by the second's own API.
+            var admin = await platform.TokenAsync(PlatformFixture.PlatformAdmin);
+            using var tenants = await second.SendAsync(HttpMethod.Get, "/api/tenants", admin);
+            Assert.Equal(HttpStatusCode.OK, tenants.StatusCode);
+        }
+        finally
+        {
+            await replica.StopAsync();
+        }
+    }
 }

@@ -1,6 +1,11 @@
-using Npgsql;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Platform.Data;
 
 namespace Platform.Local;
@@ -13,15 +18,17 @@ public sealed record Component(string Name, string ProjectPath, string? Database
 }
 
 /// <summary>Generated credentials for one local platform (dev: kept in .data/dev-secrets.json; tests: new each run).</summary>
-/// Identity's signing and encryption keys are RSA keys (base64 PKCS#8) so that several Identity processes sign alike.
+/// Identity's signing and encryption keys are RSA keys (base64 PKCS#8) so that several Identity processes sign alike;
+/// DataProtectionKey is the key ring the Portal and Identity share across their replicas (SharedDataProtection).
 public sealed record LocalSecrets(string PostgresPassword, Dictionary<string, string> DatabasePasswords, string PortalClientSecret,
-    Dictionary<string, string> ServiceClientSecrets, string? IdentitySigningKey = null, string? IdentityEncryptionKey = null)
+    Dictionary<string, string> ServiceClientSecrets, string? IdentitySigningKey = null, string? IdentityEncryptionKey = null,
+    string? DataProtectionKey = null)
 {
     public static LocalSecrets Generate() => new(
         New(), LocalPlatform.Components.Where(c => c.Database is not null)
             .SelectMany(c => new[] { $"{c.Database}_owner", $"{c.Database}_app" }).ToDictionary(r => r, _ => New()),
         New(), LocalPlatform.Components.Where(c => c.Audience is not null).ToDictionary(c => c.Name, _ => New()),
-        NewRsaKey(), NewRsaKey());
+        NewRsaKey(), NewRsaKey(), NewDataProtectionKey());
 
     public static LocalSecrets LoadOrCreate(string path)
     {
@@ -32,7 +39,7 @@ public sealed record LocalSecrets(string PostgresPassword, Dictionary<string, st
             // A platform added since these secrets were written (a new service) gets its own, kept with the rest.
             var stored = JsonSerializer.Deserialize<LocalSecrets>(File.ReadAllText(path))!;
             if (fresh.DatabasePasswords.Keys.All(stored.DatabasePasswords.ContainsKey) && fresh.ServiceClientSecrets.Keys.All(stored.ServiceClientSecrets.ContainsKey)
-                && stored is { IdentitySigningKey: not null, IdentityEncryptionKey: not null })
+                && stored is { IdentitySigningKey: not null, IdentityEncryptionKey: not null, DataProtectionKey: not null })
                 return stored;
             foreach (var (k, v) in fresh.DatabasePasswords) stored.DatabasePasswords.TryAdd(k, v);
             foreach (var (k, v) in fresh.ServiceClientSecrets) stored.ServiceClientSecrets.TryAdd(k, v);
@@ -40,6 +47,7 @@ public sealed record LocalSecrets(string PostgresPassword, Dictionary<string, st
             {
                 IdentitySigningKey = stored.IdentitySigningKey ?? fresh.IdentitySigningKey,
                 IdentityEncryptionKey = stored.IdentityEncryptionKey ?? fresh.IdentityEncryptionKey,
+                DataProtectionKey = stored.DataProtectionKey ?? fresh.DataProtectionKey,
             };
         }
         File.WriteAllText(path, JsonSerializer.Serialize(secrets, new JsonSerializerOptions { WriteIndented = true }));
@@ -53,6 +61,25 @@ public sealed record LocalSecrets(string PostgresPassword, Dictionary<string, st
     {
         using var rsa = RSA.Create(2048);
         return Convert.ToBase64String(rsa.ExportPkcs8PrivateKey());
+    }
+
+    /// <summary>One data-protection key, as ASP.NET Core's key manager writes it, active from yesterday for five years (local use only).</summary>
+    private static string NewDataProtectionKey()
+    {
+        var captured = new CapturedKeys();
+        var services = new ServiceCollection().AddLogging();
+        services.AddDataProtection().AddKeyManagementOptions(o => o.XmlRepository = captured);
+        using var provider = services.BuildServiceProvider();
+        var now = DateTimeOffset.UtcNow;
+        provider.GetRequiredService<IKeyManager>().CreateNewKey(now.AddDays(-1), now.AddYears(5));
+        return captured.Keys.Single().ToString(SaveOptions.DisableFormatting);
+    }
+
+    private sealed class CapturedKeys : IXmlRepository
+    {
+        public List<XElement> Keys { get; } = [];
+        public IReadOnlyCollection<XElement> GetAllElements() => Keys;
+        public void StoreElement(XElement element, string friendlyName) => Keys.Add(element);
     }
 }
 
@@ -296,6 +323,7 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
                 env["Identity__Clients__Portal__Secret"] = s.PortalClientSecret;
                 env["Identity__Keys__Signing__0"] = s.IdentitySigningKey!;
                 env["Identity__Keys__Encryption__0"] = s.IdentityEncryptionKey!;
+                env["DataProtection__Keys__0"] = s.DataProtectionKey!;
                 foreach (var (service, secret) in s.ServiceClientSecrets) env[$"Identity__ServiceClients__{service}"] = secret;
                 break;
             case "networks":
@@ -324,6 +352,7 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
                 break;
             case "portal":
                 env["Portal__ClientSecret"] = s.PortalClientSecret;
+                env["DataProtection__Keys__0"] = s.DataProtectionKey!;
                 break;
             case "gateway":
                 foreach (var (name, port) in options.Ports.Where(p => p.Key != "gateway"))

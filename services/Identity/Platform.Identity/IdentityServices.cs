@@ -24,6 +24,7 @@ public static class IdentityServices
         builder.AddServiceOpenApi();
         builder.Services.AddValidation();
         builder.Services.AddAntiforgery();
+        builder.AddSharedDataProtection("network-health-identity"); // the login cookie and form tokens read the same on every replica
         builder.AddServiceDatabase();
         builder.AddMessaging("identity", x => x.AddConsumer<IntegrationEvents.ReportingRebuildRequestedConsumer>());
         builder.Services.AddSingleton<TenantStore>();

@@ -26,6 +26,7 @@ public static class PortalExtensions
         builder.Services.AddKeyedTransient(GatewayApi.Anonymous, (services, _) =>
             new GatewayApi(services.GetRequiredService<IHttpClientFactory>().CreateClient(GatewayClient)));
         builder.Services.AddCascadingAuthenticationState();
+        builder.AddSharedDataProtection("network-health-portal"); // the sign-in cookie reads the same on every replica
 
         builder.Services.AddAuthentication(o =>
             {
