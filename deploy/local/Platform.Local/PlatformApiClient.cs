@@ -21,15 +21,32 @@ public sealed class PlatformApiClient(Uri gateway, TimeSpan? timeout = null)
 
     public HttpClient Http => _http;
 
+    /// <summary>
+    /// A token for the user. When Identity throttles the name (someone tried wrong passwords), waits as it says, up to a
+    /// minute in all, then tries again; a sign-in that still fails says plainly which login could not be used.
+    /// </summary>
     public async Task<string> GetTokenAsync(string username, string password, CancellationToken ct = default)
     {
-        using var response = await _http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        var waited = TimeSpan.Zero;
+        while (true)
         {
-            ["grant_type"] = "password", ["client_id"] = "platform-cli", ["username"] = username, ["password"] = password,
-        }), ct);
-        var body = await response.Content.ReadAsStringAsync(ct);
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Sign-in of {username} failed: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
+            using var response = await _http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "password", ["client_id"] = "platform-cli", ["username"] = username, ["password"] = password,
+            }), ct);
+            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct)).RootElement;
+            if (response.IsSuccessStatusCode) return body.GetProperty("access_token").GetString()!;
+            var reason = body.TryGetProperty("error_description", out var d) ? d.GetString() : $"HTTP {(int)response.StatusCode}";
+            var wait = System.Text.RegularExpressions.Regex.Match(reason ?? "", @"Too many sign-in attempts\. Try again in (\d+) seconds");
+            if (wait.Success && waited < TimeSpan.FromMinutes(1))
+            {
+                var seconds = TimeSpan.FromSeconds(int.Parse(wait.Groups[1].Value) + 1);
+                waited += seconds;
+                await Task.Delay(seconds, ct);
+                continue;
+            }
+            throw new InvalidOperationException($"Could not sign in as {username}: {reason}");
+        }
     }
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, object? body = null, CancellationToken ct = default)

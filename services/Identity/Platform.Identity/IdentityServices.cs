@@ -29,6 +29,8 @@ public static class IdentityServices
         builder.AddMessaging("identity", x => x.AddConsumer<IntegrationEvents.ReportingRebuildRequestedConsumer>());
         builder.Services.AddSingleton<TenantStore>();
         builder.Services.AddScoped<TenantRegistration>();
+        builder.Services.AddSingleton<SignInFailureStore>();
+        builder.Services.AddScoped<SignIns>();
 
         builder.Services.AddDbContext<IdentityDb>((sp, o) =>
         {
@@ -39,8 +41,8 @@ public static class IdentityServices
             {
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                // Failed passwords are throttled (SignIns), never turned into a lockout that anyone could cause.
+                o.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<IdentityDb>();
 

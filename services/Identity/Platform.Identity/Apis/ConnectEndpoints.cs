@@ -58,15 +58,26 @@ public static class ConnectEndpoints
             """, "text/html; charset=utf-8");
     }
 
-    private static async Task<IResult> Login(HttpContext http, [FromForm] LoginForm form, UserManager<PlatformUser> users, IAntiforgery antiforgery)
+    private static async Task<IResult> Login(HttpContext http, [FromForm] LoginForm form, SignIns signIns, IAntiforgery antiforgery)
     {
         var returnUrl = IsLocal(form.ReturnUrl) ? form.ReturnUrl! : "/";
-        var user = await CheckCredentialsAsync(users, form.Email, form.Password);
+        var known = signIns.KnownAccounts(http.Request.Cookies[SignIns.DeviceCookie]);
+        var (user, retryAfter) = await signIns.CheckAsync(form.Email, form.Password, Address(http), known, http.RequestAborted);
+        if (retryAfter is { } wait)
+        {
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            http.Response.Headers.RetryAfter = Seconds(wait).ToString();
+            return LoginPage(http, antiforgery, returnUrl, TooMany(wait));
+        }
         if (user is null)
         {
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             return LoginPage(http, antiforgery, returnUrl, "The email or password is not right.");
         }
+        http.Response.Cookies.Append(SignIns.DeviceCookie, signIns.RememberDevice(known, user.Id), new CookieOptions
+        {
+            HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, Path = "/connect", MaxAge = TimeSpan.FromDays(180),
+        });
         var identity = new ClaimsIdentity(IdentityServices.LoginScheme, Claims.Subject, Claims.Role);
         identity.AddClaim(new Claim(Claims.Subject, user.Id.ToString()));
         await http.SignInAsync(IdentityServices.LoginScheme, new ClaimsPrincipal(identity));
@@ -90,14 +101,15 @@ public static class ConnectEndpoints
         return principal is null ? Forbid(Errors.AccessDenied, "The account's tenant no longer exists.") : Results.SignIn(principal, null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    private static async Task<IResult> Token(HttpContext http, UserManager<PlatformUser> users, TenantRegistration tenants)
+    private static async Task<IResult> Token(HttpContext http, UserManager<PlatformUser> users, SignIns signIns, TenantRegistration tenants)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         var ct = http.RequestAborted;
 
         if (request.IsPasswordGrantType())
         {
-            var user = await CheckCredentialsAsync(users, request.Username, request.Password);
+            var (user, retryAfter) = await signIns.CheckAsync(request.Username, request.Password, Address(http), new HashSet<Guid>(), ct);
+            if (retryAfter is { } wait) return Forbid(Errors.InvalidGrant, TooMany(wait));
             if (user is null) return Forbid(Errors.InvalidGrant, "The username or password is not right.");
             var principal = await CreatePrincipalAsync(user, tenants, request.GetScopes(), ct);
             return principal is null ? Forbid(Errors.InvalidGrant, "The account's tenant no longer exists.") : Results.SignIn(principal, null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
@@ -132,19 +144,13 @@ public static class ConnectEndpoints
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
-    private static async Task<PlatformUser?> CheckCredentialsAsync(UserManager<PlatformUser> users, string? email, string? password)
-    {
-        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password)) return null;
-        var user = await users.FindByNameAsync(email.Trim());
-        if (user is null || await users.IsLockedOutAsync(user)) return null;
-        if (!await users.CheckPasswordAsync(user, password))
-        {
-            await users.AccessFailedAsync(user);
-            return null;
-        }
-        await users.ResetAccessFailedCountAsync(user);
-        return user;
-    }
+    /// <summary>The client's address: the gateway forwards it (X-Forwarded-For, honoured where ASPNETCORE_FORWARDEDHEADERS_ENABLED is set).</summary>
+    private static string? Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
+
+    private static int Seconds(TimeSpan wait) => (int)Math.Ceiling(wait.TotalSeconds);
+
+    // The same words for every email, with or without an account (the throttle is keyed by the name typed).
+    private static string TooMany(TimeSpan wait) => $"Too many sign-in attempts. Try again in {Seconds(wait)} seconds.";
 
     /// <summary>
     /// The claims every token carries: sub, tenant_id, tenant_kind, role, each given its destinations explicitly
