@@ -108,11 +108,12 @@ public static class TheoryApi
 
     private static async Task<IResult> Compare(Guid networkId, int? from, int? to, ClaimsPrincipal user, Database db, Callers callers, TheoryStore store, CancellationToken ct)
     {
-        if (from is null) return Invalid.Field("from", "Name the version to compare from (?from=n).");
-        if (to is null) return Invalid.Field("to", "Name the version to compare to (?to=m).");
+        // Who asks comes first: another hub learns "no such network" whatever it asked (GeneratedSecurityTests).
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await callers.ForNetworkAsync(user, uow, networkId, ct) is not { } caller) return Access.NoNetwork();
         if (caller.IsOutsider) return Access.NotAMember();
+        if (from is null) return Invalid.Field("from", "Name the version to compare from (?from=n).");
+        if (to is null) return Invalid.Field("to", "Name the version to compare to (?to=m).");
         if (await store.VersionAsync(uow, networkId, from.Value, ct) is not { } a)
             return TypedResults.Problem($"The theory has no version {from}.", statusCode: StatusCodes.Status404NotFound);
         if (await store.VersionAsync(uow, networkId, to.Value, ct) is not { } b)
