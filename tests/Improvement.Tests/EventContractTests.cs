@@ -50,4 +50,24 @@ public sealed class EventContractTests
         var e = ImprovementEvents.Revised(Guid.NewGuid(), new TheoryVersion(Guid.NewGuid(), 4, diagram, "why", "who", new DateTimeOffset(2026, 5, 1, 23, 0, 0, TimeSpan.Zero)));
         Assert.Equal((4, 2, 2, 2, new DateOnly(2026, 5, 1)), (e.Version, e.PrimaryDrivers, e.SecondaryDrivers, e.ChangeIdeas, e.On));
     }
+
+    [Fact]
+    public void A_touchpoint_and_a_review_travel_as_ids_counts_and_dates_only()
+    {
+        var t = new Touchpoint(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "Team A", new DateOnly(2026, 2, 3), "Secret focus", "Secret agreement", "Secret step",
+            "coach@hub.test", DateTimeOffset.UnixEpoch);
+        var logged = ImprovementEvents.TouchpointLogged(Guid.NewGuid(), t);
+        Assert.Equal((t.NetworkId, t.Id, t.TeamId, t.On), (logged.NetworkId, logged.TouchpointId, logged.TeamId, logged.On));
+        var held = ImprovementEvents.ReviewHeld(Guid.NewGuid(), new ReviewFacts(Guid.NewGuid(), t.NetworkId, new DateOnly(2026, 2, 4), 5, 2, DateTimeOffset.UnixEpoch));
+        Assert.Equal((5, 2, new DateOnly(2026, 2, 4)), (held.CyclesReviewed, held.Decisions, held.HeldOn));
+    }
+
+    [Fact]
+    public void A_series_states_its_latest_period_with_a_point_and_its_size()
+    {
+        var points = new[] { new DataPoint(new DateOnly(2026, 1, 1), 3, null, false, null), new DataPoint(new DateOnly(2026, 3, 1), 4, null, true, "x"),
+            new DataPoint(new DateOnly(2026, 2, 1), 5, null, false, null) };
+        Assert.Equal(new SeriesFacts(new DateOnly(2026, 3, 1), 3), SeriesFacts.Of(points));
+        Assert.Equal(new SeriesFacts(null, 0), SeriesFacts.Of([]));
+    }
 }

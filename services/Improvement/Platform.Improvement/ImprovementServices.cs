@@ -29,6 +29,8 @@ public static class ImprovementServices
             x.AddConsumer<MembersLeftConsumer>();
             x.AddConsumer<MemberJoinedConsumer>();
             x.AddConsumer<MemberLeftConsumer>();
+            x.AddConsumer<HubStaffAssignedConsumer>();
+            x.AddConsumer<HubStaffDepartedConsumer>();
             x.AddConsumer<TenantFactsRequestedConsumer>();
         });
         builder.AddPeopleDirectory("improvement");
@@ -39,6 +41,10 @@ public static class ImprovementServices
         builder.Services.AddSingleton<CycleStore>();
         builder.Services.AddSingleton<MeasureStore>();
         builder.Services.AddSingleton<ParticipationStore>();
+        builder.Services.AddSingleton<CycleReviewStore>();
+        builder.Services.AddSingleton<CoachingStore>();
+        builder.Services.AddSingleton<ChangePackages>();
+        builder.Services.AddRazorComponents(); // renders the change package page (static HTML, no interactivity)
         builder.Services.AddHostedService<ParticipationJob>();
         builder.Services.AddTransient<Callers>(); // holds the people directory's typed HttpClient
         return builder;
@@ -51,6 +57,9 @@ public static class ImprovementServices
         networks.MapChangeIdeasApi();
         networks.MapCyclesApi();
         networks.MapMeasuresApi();
+        networks.MapCycleReviewsApi();
+        networks.MapCoachingApi();
+        networks.MapChangePackageApi();
         app.MapGroup("/api/improvement/measures/{measureId:guid}").RequireAuthorization(Access.Policy).MapMeasureApi();
         return app;
     }

@@ -116,8 +116,7 @@ public static class ChangeIdeasApi
         var keys = (request.DriverKeys ?? []).Distinct().ToList();
         if (await UnknownDriversAsync(uow, theories, networkId, keys, ct) is { Count: > 0 } unknown) return Invalid.Fields(unknown);
         var updated = idea with { Title = request.Title!.Trim(), Description = Clean(request.Description), Status = request.Status.Value, DriverKeys = keys, UpdatedAt = clock.GetUtcNow() };
-        await store.UpdateAsync(uow, updated, ct);
-        if (updated.Status != idea.Status) await outbox.EnqueueAsync(uow, ImprovementEvents.StatusChanged(user.TenantId(), updated, idea.Status), ct);
+        await ChangeIdeaStatusRule.SaveAsync(uow, store, outbox, user.TenantId(), idea, updated, ct);
         var evidence = (await store.EvidenceAsync(uow, networkId, id, ct)).GetValueOrDefault(id);
         var linked = await measures.MeasuresOfChangeIdeaAsync(uow, networkId, id, ct);
         await uow.CommitAsync(ct);

@@ -9,6 +9,7 @@ using Platform.Data;
 using Platform.Improvement.Application;
 using Platform.Improvement.Data;
 using Platform.Improvement.Domain;
+using Platform.Improvement.IntegrationEvents;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
 using Platform.Spc;
@@ -188,7 +189,7 @@ public static class MeasuresApi
     /// <summary>
     /// Replaces the series, all or nothing: every row checked first (422 listing each problem by row and column), then
     /// delete and insert in one transaction with the measure locked. Signals the new chart shows that the stored one did
-    /// not are published as <see cref="MeasureSignalDetected"/> through the outbox, in the same transaction.
+    /// not are published as <see cref="MeasureSignalDetected"/> through the outbox, in the same transaction, with the series' <see cref="MeasureDataRecorded"/>.
     /// </summary>
     private static async Task<IResult> Upload(Guid measureId, HttpRequest http, ClaimsPrincipal user, Database db, Callers callers, MeasureStore store,
         Outbox outbox, TimeProvider clock, CancellationToken ct)
@@ -235,6 +236,8 @@ public static class MeasuresApi
         foreach (var signal in added)
             await outbox.EnqueueAsync(uow, new MeasureSignalDetected(user.TenantId(), measure.NetworkId, measure.Id, signal.Kind.ToString(), signal.FirstPeriod,
                 signal.InDirectionOfImprovement ?? false, clock.GetUtcNow()), ct);
+        // The series changed: its latest period and size travel too (Reporting dates "no recent measure data" from them).
+        await outbox.EnqueueAsync(uow, ImprovementEvents.DataRecorded(user.TenantId(), measure.NetworkId, measure.Id, SeriesFacts.Of(points), clock.GetUtcNow()), ct);
         await uow.CommitAsync(ct);
         return TypedResults.Ok(new PointsSummary(measureId, points.Count, added));
     }

@@ -23,5 +23,12 @@ public static class Access
     public static ProblemHttpResult NotYourTeam() =>
         TypedResults.Problem("You may write cycles only for the improvement teams you belong to.", statusCode: StatusCodes.Status403Forbidden);
 
+    public static ProblemHttpResult CoachesOnly() =>
+        TypedResults.Problem("Only hub admins and the network's improvement coaches log coaching touchpoints.", statusCode: StatusCodes.Status403Forbidden);
+
+    public static ProblemHttpResult NoCoachSeat() =>
+        TypedResults.Problem("You hold no current Improvement coach seat in this network; a hub admin can assign one (hub staff, role ImprovementCoach).",
+            statusCode: StatusCodes.Status403Forbidden);
+
     public static ProblemHttpResult Conflict(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict);
 }

@@ -12,6 +12,9 @@ namespace Platform.Improvement.Application;
 /// </summary>
 public sealed record Caller(bool IsHubTeam, Guid? PersonId, IReadOnlySet<Guid> Teams, string Name)
 {
+    /// <summary>A hub admin (not hub staff): the one hub role that needs no seat in the network for what seats decide (coaching).</summary>
+    public bool IsHubAdmin { get; init; }
+
     /// <summary>A member who holds no current membership in this network: they may not see it at all.</summary>
     public bool IsOutsider => !IsHubTeam && PersonId is null;
 
@@ -23,7 +26,8 @@ public sealed record Caller(bool IsHubTeam, Guid? PersonId, IReadOnlySet<Guid> T
 /// their access token (Identity always puts it there). Improvement knows members only by person id from the Networks
 /// events, which never carry addresses, so it asks the Networks people directory (as <c>improvement-service</c>) for
 /// the addresses of the network's current members and takes the one whose email matches, ignoring case; that person's
-/// current membership periods give their teams. A member with no match is an outsider to the network.
+/// current membership periods give their teams. A member with no match is an outsider to the network. Hub staff are
+/// recognised the same way among the people holding a hub-staff seat in the network, when a seat matters (coaching).
 /// </summary>
 public sealed class Callers(RosterStore roster, NetworkFactsStore networks, PeopleDirectory people, TimeProvider clock)
 {
@@ -32,15 +36,28 @@ public sealed class Callers(RosterStore roster, NetworkFactsStore networks, Peop
     {
         if (await networks.NetworkAsync(uow, networkId, ct) is null) return null;
         var name = user.FindFirstValue("email") ?? user.UserId() ?? "unknown";
-        if (user.IsInRole(Roles.HubAdmin) || user.IsInRole(Roles.HubStaff)) return new Caller(true, null, new HashSet<Guid>(), name);
+        if (user.IsInRole(Roles.HubAdmin) || user.IsInRole(Roles.HubStaff))
+            return new Caller(true, null, new HashSet<Guid>(), name) { IsHubAdmin = user.IsInRole(Roles.HubAdmin) };
 
         var outsider = new Caller(false, null, new HashSet<Guid>(), name);
-        if (user.FindFirstValue("email") is not { Length: > 0 } email) return outsider;
         var memberships = await roster.CurrentMembershipsAsync(uow, networkId, clock.Today(), ct);
-        if (memberships.Count == 0) return outsider;
-        var contacts = await people.ContactsAsync(uow.TenantId!.Value, memberships.Select(m => m.PersonId).Distinct().ToList(), ct);
-        if (contacts.FirstOrDefault(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase)) is not { } me) return outsider;
-        var teams = memberships.Where(m => m.PersonId == me.PersonId && m.TeamId is not null).Select(m => m.TeamId!.Value).ToHashSet();
-        return new Caller(false, me.PersonId, teams, name);
+        if (await RecognizeAsync(user, uow, memberships.Select(m => m.PersonId).ToList(), ct) is not { } me) return outsider;
+        var teams = memberships.Where(m => m.PersonId == me && m.TeamId is not null).Select(m => m.TeamId!.Value).ToHashSet();
+        return new Caller(false, me, teams, name);
+    }
+
+    /// <summary>Whether the caller holds a current hub-staff seat of <paramref name="hubRole"/> (for example ImprovementCoach) in the network.</summary>
+    public async Task<bool> HoldsSeatAsync(ClaimsPrincipal user, UnitOfWork uow, Guid networkId, string hubRole, CancellationToken ct)
+    {
+        var holders = (await roster.CurrentStaffAsync(uow, networkId, clock.Today(), ct)).Where(s => s.HubRole == hubRole).Select(s => s.PersonId).ToList();
+        return await RecognizeAsync(user, uow, holders, ct) is not null;
+    }
+
+    /// <summary>Which of <paramref name="candidates"/> the caller is: the one whose address in the people directory is the token's email.</summary>
+    private async Task<Guid?> RecognizeAsync(ClaimsPrincipal user, UnitOfWork uow, IReadOnlyCollection<Guid> candidates, CancellationToken ct)
+    {
+        if (user.FindFirstValue("email") is not { Length: > 0 } email || candidates.Count == 0) return null;
+        var contacts = await people.ContactsAsync(uow.TenantId!.Value, candidates.Distinct().ToList(), ct);
+        return contacts.FirstOrDefault(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase))?.PersonId;
     }
 }

@@ -11,6 +11,12 @@ public sealed record CycleMark(Guid Id, string Title, DateOnly StartedOn);
 /// <summary>A measure linked to a change idea, as its evidence shows it: which measure, and what its chart last signalled.</summary>
 public sealed record LinkedMeasure(Guid Id, string Name, Signal? LatestSignal);
 
+/// <summary>A measure's series in two facts: its latest period that holds a point (null when none) and how many points.</summary>
+public sealed record SeriesFacts(DateOnly? LatestPeriod, int Points)
+{
+    public static SeriesFacts Of(IReadOnlyList<DataPoint> points) => new(points.Count == 0 ? null : points.Max(p => p.Period), points.Count);
+}
+
 /// <summary>Measures, their series and stored chart state. Dates go in and out as ISO text (Dapper has no DateOnly arrays).</summary>
 public sealed class MeasureStore
 {
@@ -128,4 +134,10 @@ public sealed class MeasureStore
             new { networkId, changeIdeaId }, ct))).Select(r => Linked(r.Id, r.Name, r.Signals)).ToList();
 
     private static LinkedMeasure Linked(Guid id, string name, string signals) => new(id, name, Measure.Latest(ImprovementJson.Read<List<Signal>>(signals)));
+
+    /// <summary>Every measure's series facts of the tenant (a replay), by measure id; a measure with no points is absent.</summary>
+    public async Task<IReadOnlyDictionary<Guid, SeriesFacts>> SeriesOfEveryAsync(UnitOfWork uow, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<(Guid Measure, string Latest, int Points)>(uow.Command(
+            "select measure_id, max(period)::text, count(*)::int from measure_points group by measure_id", null, ct)))
+            .ToDictionary(r => r.Measure, r => new SeriesFacts(DateOnly.Parse(r.Latest), r.Points));
 }

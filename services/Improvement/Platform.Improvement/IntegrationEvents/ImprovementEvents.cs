@@ -20,4 +20,12 @@ public static class ImprovementEvents
 
     public static CycleCompleted Completed(Guid tenantId, PdsaCycle c, DateTimeOffset at) =>
         new(tenantId, c.NetworkId, c.Id, c.TeamId, c.ChangeIdeaId, c.Decision!.Value.ToString(), c.HadPredictions, c.StartedOn!.Value, c.CompletedOn!.Value, at);
+
+    public static CoachingTouchpointLogged TouchpointLogged(Guid tenantId, Touchpoint t) => new(tenantId, t.NetworkId, t.Id, t.TeamId, t.On, t.CreatedAt);
+
+    public static CycleReviewHeld ReviewHeld(Guid tenantId, ReviewFacts r) => new(tenantId, r.NetworkId, r.Id, r.HeldOn, r.Cycles, r.Decisions, r.CreatedAt);
+
+    /// <summary>A measure's series as it stands: its latest period with a point (null when none) and how many points.</summary>
+    public static MeasureDataRecorded DataRecorded(Guid tenantId, Guid networkId, Guid measureId, SeriesFacts series, DateTimeOffset at) =>
+        new(tenantId, networkId, measureId, series.LatestPeriod, series.Points, at);
 }
