@@ -39,6 +39,7 @@ public static class ImprovementServices
         builder.Services.AddSingleton<CycleStore>();
         builder.Services.AddSingleton<MeasureStore>();
         builder.Services.AddSingleton<ParticipationStore>();
+        builder.Services.AddSingleton<AttentionQueries>();
         builder.Services.AddHostedService<ParticipationJob>();
         builder.Services.AddTransient<Callers>(); // holds the people directory's typed HttpClient
         return builder;
@@ -52,6 +53,8 @@ public static class ImprovementServices
         networks.MapCyclesApi();
         networks.MapMeasuresApi();
         app.MapGroup("/api/improvement/measures/{measureId:guid}").RequireAuthorization(Access.Policy).MapMeasureApi();
+        app.MapMemberApi();
+        app.MapAttentionApi();
         return app;
     }
 }

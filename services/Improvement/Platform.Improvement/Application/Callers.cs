@@ -34,13 +34,34 @@ public sealed class Callers(RosterStore roster, NetworkFactsStore networks, Peop
         var name = user.FindFirstValue("email") ?? user.UserId() ?? "unknown";
         if (user.IsInRole(Roles.HubAdmin) || user.IsInRole(Roles.HubStaff)) return new Caller(true, null, new HashSet<Guid>(), name);
 
-        var outsider = new Caller(false, null, new HashSet<Guid>(), name);
-        if (user.FindFirstValue("email") is not { Length: > 0 } email) return outsider;
         var memberships = await roster.CurrentMembershipsAsync(uow, networkId, clock.Today(), ct);
-        if (memberships.Count == 0) return outsider;
-        var contacts = await people.ContactsAsync(uow.TenantId!.Value, memberships.Select(m => m.PersonId).Distinct().ToList(), ct);
-        if (contacts.FirstOrDefault(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase)) is not { } me) return outsider;
-        var teams = memberships.Where(m => m.PersonId == me.PersonId && m.TeamId is not null).Select(m => m.TeamId!.Value).ToHashSet();
-        return new Caller(false, me.PersonId, teams, name);
+        if (await RecogniseAsync(user, uow, memberships.Select(m => m.PersonId), ct) is not { } me) return new Caller(false, null, new HashSet<Guid>(), name);
+        var teams = memberships.Where(m => m.PersonId == me && m.TeamId is not null).Select(m => m.TeamId!.Value).ToHashSet();
+        return new Caller(false, me, teams, name);
+    }
+
+    /// <summary>
+    /// The member's current teams in every network of the hub (one roster read and one directory call for the whole hub),
+    /// recognised the same way; the hub team, and a member the directory does not match, have none.
+    /// </summary>
+    public async Task<IReadOnlyList<NetworkTeam>> CurrentTeamsAsync(ClaimsPrincipal user, UnitOfWork uow, CancellationToken ct)
+    {
+        if (user.IsInRole(Roles.HubAdmin) || user.IsInRole(Roles.HubStaff)) return [];
+        var memberships = await roster.CurrentMembershipsAsync(uow, clock.Today(), ct);
+        if (await RecogniseAsync(user, uow, memberships.Select(m => m.PersonId), ct) is not { } me) return [];
+        var teams = memberships.Where(m => m.PersonId == me && m.TeamId is not null).Select(m => m.TeamId!.Value).ToHashSet();
+        if (teams.Count == 0) return [];
+        var networkIds = memberships.Where(m => m.PersonId == me).Select(m => m.NetworkId).Distinct().ToList();
+        return (await roster.TeamsOfAsync(uow, networkIds, ct)).Where(t => teams.Contains(t.TeamId)).ToList();
+    }
+
+    /// <summary>The person among <paramref name="members"/> whose directory email is the token's (ignoring case), or null.</summary>
+    private async Task<Guid?> RecogniseAsync(ClaimsPrincipal user, UnitOfWork uow, IEnumerable<Guid> members, CancellationToken ct)
+    {
+        if (user.FindFirstValue("email") is not { Length: > 0 } email) return null;
+        var ids = members.Distinct().ToList();
+        if (ids.Count == 0) return null;
+        var contacts = await people.ContactsAsync(uow.TenantId!.Value, ids, ct);
+        return contacts.FirstOrDefault(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase))?.PersonId;
     }
 }
