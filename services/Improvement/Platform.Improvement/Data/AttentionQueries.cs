@@ -16,19 +16,19 @@ public sealed record RecentMeasure(Guid Id, Guid NetworkId, string NetworkName, 
 /// </summary>
 public sealed class AttentionQueries
 {
-    private sealed record CycleRow(Guid Id, Guid NetworkId, string NetworkName, Guid TeamId, string? TeamName, string Title, string Objective, string Status, DateOnly StartedOn);
+    private sealed record CycleRow(Guid Id, Guid NetworkId, string NetworkName, Guid TeamId, string? TeamName, string Title, string Objective, string Status, string StartedOn);
 
     private sealed record MeasureRow(Guid Id, Guid NetworkId, string NetworkName, Guid? TeamId, string? TeamName, string Name, string[] Periods);
 
     public async Task<IReadOnlyList<ActiveCycle>> ActiveCyclesAsync(UnitOfWork uow, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<CycleRow>(uow.Command("""
             select c.id, c.network_id as NetworkId, n.name as NetworkName, c.team_id as TeamId, t.name as TeamName, c.title, c.objective, c.status,
-                   c.started_on as StartedOn
+                   c.started_on::text as StartedOn
             from pdsa_cycles c join networks n on n.network_id = c.network_id left join teams t on t.team_id = c.team_id
             where c.status in ('Do', 'Study') and c.started_on is not null
             order by n.name, c.started_on, c.id
             """, null, ct)))
-        .Select(r => new ActiveCycle(r.Id, r.NetworkId, r.NetworkName, r.TeamId, r.TeamName, r.Title, r.Objective, Enum.Parse<CycleStatus>(r.Status), r.StartedOn)).ToList();
+        .Select(r => new ActiveCycle(r.Id, r.NetworkId, r.NetworkName, r.TeamId, r.TeamName, r.Title, r.Objective, Enum.Parse<CycleStatus>(r.Status), DateOnly.Parse(r.StartedOn))).ToList();
 
     /// <summary>Every measure of the hub with its three latest periods (newest first; one index range read each).</summary>
     public async Task<IReadOnlyList<RecentMeasure>> MeasuresAsync(UnitOfWork uow, CancellationToken ct) =>
