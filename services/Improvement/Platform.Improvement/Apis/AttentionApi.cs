@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Platform.Data;
+using Platform.Improvement.Application;
 using Platform.Improvement.Data;
 using Platform.Improvement.Domain;
 using Platform.ServiceDefaults;
@@ -24,13 +25,14 @@ public static class AttentionApi
 {
     public static IEndpointRouteBuilder MapAttentionApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/improvement/attention", Get).WithTags("Attention").RequireAuthorization(Policies.HubTeam)
+        app.MapGet("/api/improvement/attention", Get).WithTags("Attention").RequireAuthorization(Access.Policy)
             .WithSummary("Overdue cycles and measures with no data for the last period, across the hub's networks");
         return app;
     }
 
     private static async Task<IResult> Get(ClaimsPrincipal user, Database db, AttentionQueries queries, TimeProvider clock, CancellationToken ct)
     {
+        if (!user.IsInRole(Roles.HubAdmin) && !user.IsInRole(Roles.HubStaff)) return Access.HubTeamOnly();
         var today = clock.Today();
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         var cycles = await queries.ActiveCyclesAsync(uow, ct);
