@@ -28,6 +28,8 @@ public sealed class AccessibilityTests(BrowserFixture fx)
     public async Task The_hub_admin_pages_have_no_serious_violations()
     {
         var page = await fx.SignInAsync(PlatformFixture.RiverbendAdmin, bypassCsp: true);
+        await AssertAccessibleAsync(page, "hub-home");
+        await page.GotoAsync("/networks");
         await AssertAccessibleAsync(page, "hub-networks");
         var network = (await page.Locator("table a[href^='/networks/']").First.GetAttributeAsync("href"))!;
         foreach (var section in new[] { "", "/organizations", "/members", "/roster", "/invitations", "/staff", "/grants", "/health", "/warnings" })
@@ -60,6 +62,15 @@ public sealed class AccessibilityTests(BrowserFixture fx)
         Assert.Contains(PlatformFixture.RiverbendAdmin, await admin.Locator("table").InnerTextAsync());
         await AssertAccessibleAsync(admin, "admin-tenant-users");
         await admin.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_members_team_page_has_no_serious_violations_on_a_phone()
+    {
+        var page = await fx.SignInAsync(BrowserFixture.Member, phone: true, bypassCsp: true);
+        Assert.Equal("/my-team", new Uri(page.Url).AbsolutePath);
+        await AssertAccessibleAsync(page, "member-my-team");
+        await page.Context.CloseAsync();
     }
 
     private async Task AssertAccessibleAsync(IPage page, string name)

@@ -22,10 +22,11 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fx)
         var (hubContext, _) = await WatchedContextAsync(violations);
         var hub = await fx.SignInAsync(hubContext, PlatformFixture.RiverbendAdmin);
         await hub.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await VisitAsync(hub, "/networks");
         var network = (await hub.Locator("table a[href^='/networks/']").First.GetAttributeAsync("href"))!;
         foreach (var section in new[] { "", "/organizations", "/members", "/roster", "/invitations", "/staff", "/grants", "/health", "/warnings" })
             await VisitAsync(hub, network + section);
-        foreach (var path in new[] { "/surveys", "/leadership", "/audit", "/networks" })
+        foreach (var path in new[] { "/surveys", "/leadership", "/audit", "/networks", "/hub" })
             await VisitAsync(hub, path);
         await hubContext.CloseAsync();
 
@@ -41,6 +42,11 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fx)
         await admin.GetByRole(AriaRole.Link, new() { Name = "Riverbend Improvement Hub" }).ClickAsync();
         await admin.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await adminContext.CloseAsync();
+
+        var (memberContext, _) = await WatchedContextAsync(violations);
+        var member = await fx.SignInAsync(memberContext, BrowserFixture.Member);
+        await VisitAsync(member, "/my-team"); // with the driver diagram inlined
+        await memberContext.CloseAsync();
 
         Assert.True(violations.Count == 0, "CSP violations:\n" + string.Join("\n", violations.Distinct()));
     }

@@ -12,6 +12,7 @@ public sealed class HubAdminTests(BrowserFixture fx)
     public async Task A_hub_admin_uploads_a_roster_with_errors_sees_each_one_then_imports_a_good_one()
     {
         var page = await fx.SignInAsync(PlatformFixture.RiverbendAdmin);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Networks", Exact = true }).ClickAsync(); // from the hub home, by the main navigation
         await page.GetByRole(AriaRole.Link, new() { Name = "Algebra for All" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Roster import" }).ClickAsync();
 
@@ -39,6 +40,7 @@ public sealed class HubAdminTests(BrowserFixture fx)
     public async Task A_hub_admin_sees_stability_with_its_history_chart_and_table()
     {
         var page = await fx.SignInAsync(PlatformFixture.RiverbendAdmin);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Networks", Exact = true }).ClickAsync(); // from the hub home, by the main navigation
         await page.GetByRole(AriaRole.Link, new() { Name = "Ninth Grade On-Track" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Hub staff and stability" }).ClickAsync();
         Assert.True(await page.Locator(".chart svg[role='img']").CountAsync() > 0);
@@ -52,6 +54,7 @@ public sealed class HubAdminTests(BrowserFixture fx)
     public async Task A_hub_admin_reads_the_health_profile_and_opens_the_printable_feedback_report()
     {
         var page = await fx.SignInAsync(PlatformFixture.RiverbendAdmin);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Networks", Exact = true }).ClickAsync(); // from the hub home, by the main navigation
         await page.GetByRole(AriaRole.Link, new() { Name = "College Match Network" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Health", Exact = true }).ClickAsync();
         var year = DateTime.UtcNow.Month >= 8 ? DateTime.UtcNow.Year - 1 : DateTime.UtcNow.Year - 2;
@@ -71,6 +74,7 @@ public sealed class HubAdminTests(BrowserFixture fx)
     {
         var email = $"newcomer-{Guid.NewGuid():N}@browser.test";
         var hub = await fx.SignInAsync(PlatformFixture.RiverbendAdmin);
+        await hub.GetByRole(AriaRole.Link, new() { Name = "Networks", Exact = true }).ClickAsync(); // from the hub home, by the main navigation
         await hub.GetByRole(AriaRole.Link, new() { Name = "Algebra for All" }).ClickAsync();
         await hub.GetByRole(AriaRole.Link, new() { Name = "Invitations" }).ClickAsync();
         await hub.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
@@ -101,7 +105,9 @@ public sealed class HubAdminTests(BrowserFixture fx)
         await invitee.GetByLabel("Password").FillAsync("Newcomer-pass-1");
         await invitee.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await invitee.WaitForURLAsync(url => !url.Contains("/connect/") && !url.Contains("/signin-oidc"));
-        Assert.StartsWith("Welcome", await invitee.Locator("h1").InnerTextAsync());
+        // A member lands on their team's page; this one was invited with no team, and is told so.
+        Assert.Equal("/my-team", new Uri(invitee.Url).AbsolutePath);
+        Assert.Contains("You are not on an improvement team", await invitee.Locator("main").InnerTextAsync());
         await invitee.Context.CloseAsync();
     }
 
@@ -109,7 +115,8 @@ public sealed class HubAdminTests(BrowserFixture fx)
     public async Task A_hub_staff_member_rates_the_open_session_and_keeps_a_private_reflection()
     {
         var page = await fx.SignInAsync(BrowserFixture.HubStaff);
-        Assert.Equal("/leadership", new Uri(page.Url).AbsolutePath);
+        Assert.Equal("/hub", new Uri(page.Url).AbsolutePath);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Leadership rubric", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Hub practice reflection (this term)" }).ClickAsync();
         // One look-for rated at level 3, saved, and shown as saved.
         var first = page.Locator("form fieldset").First;

@@ -5,11 +5,11 @@ namespace Browser.Tests;
 public sealed class SignInTests(BrowserFixture fx)
 {
     [Theory]
-    [InlineData(PlatformFixture.RiverbendAdmin, "/networks", "Your networks")]
+    [InlineData(PlatformFixture.RiverbendAdmin, "/hub", "What needs attention this week")]
     [InlineData(PlatformFixture.Funder, "/portfolio", "Portfolio")]
     [InlineData(PlatformFixture.PlatformAdmin, "/admin/tenants", "Tenants")]
-    [InlineData(BrowserFixture.Member, "/", "Welcome")]
-    [InlineData(BrowserFixture.HubStaff, "/leadership", "Hub leadership rubric")]
+    [InlineData(BrowserFixture.Member, "/my-team", "My team")]
+    [InlineData(BrowserFixture.HubStaff, "/hub", "What needs attention this week")]
     public async Task Each_role_signs_in_and_reaches_its_home_page(string email, string home, string heading)
     {
         var page = await fx.SignInAsync(email);

@@ -45,6 +45,7 @@ public static class ImprovementServices
         builder.Services.AddSingleton<CoachingStore>();
         builder.Services.AddSingleton<ChangePackages>();
         builder.Services.AddRazorComponents(); // renders the change package page (static HTML, no interactivity)
+        builder.Services.AddSingleton<AttentionQueries>();
         builder.Services.AddHostedService<ParticipationJob>();
         builder.Services.AddTransient<Callers>(); // holds the people directory's typed HttpClient
         return builder;
@@ -61,6 +62,8 @@ public static class ImprovementServices
         networks.MapCoachingApi();
         networks.MapChangePackageApi();
         app.MapGroup("/api/improvement/measures/{measureId:guid}").RequireAuthorization(Access.Policy).MapMeasureApi();
+        app.MapMemberApi();
+        app.MapAttentionApi();
         return app;
     }
 }

@@ -39,9 +39,8 @@ public sealed class Callers(RosterStore roster, NetworkFactsStore networks, Peop
         if (user.IsInRole(Roles.HubAdmin) || user.IsInRole(Roles.HubStaff))
             return new Caller(true, null, new HashSet<Guid>(), name) { IsHubAdmin = user.IsInRole(Roles.HubAdmin) };
 
-        var outsider = new Caller(false, null, new HashSet<Guid>(), name);
         var memberships = await roster.CurrentMembershipsAsync(uow, networkId, clock.Today(), ct);
-        if (await RecognizeAsync(user, uow, memberships.Select(m => m.PersonId).ToList(), ct) is not { } me) return outsider;
+        if (await RecognizeAsync(user, uow, memberships.Select(m => m.PersonId), ct) is not { } me) return new Caller(false, null, new HashSet<Guid>(), name);
         var teams = memberships.Where(m => m.PersonId == me && m.TeamId is not null).Select(m => m.TeamId!.Value).ToHashSet();
         return new Caller(false, me, teams, name);
     }
@@ -49,15 +48,32 @@ public sealed class Callers(RosterStore roster, NetworkFactsStore networks, Peop
     /// <summary>Whether the caller holds a current hub-staff seat of <paramref name="hubRole"/> (for example ImprovementCoach) in the network.</summary>
     public async Task<bool> HoldsSeatAsync(ClaimsPrincipal user, UnitOfWork uow, Guid networkId, string hubRole, CancellationToken ct)
     {
-        var holders = (await roster.CurrentStaffAsync(uow, networkId, clock.Today(), ct)).Where(s => s.HubRole == hubRole).Select(s => s.PersonId).ToList();
+        var holders = (await roster.CurrentStaffAsync(uow, networkId, clock.Today(), ct)).Where(s => s.HubRole == hubRole).Select(s => s.PersonId);
         return await RecognizeAsync(user, uow, holders, ct) is not null;
     }
 
-    /// <summary>Which of <paramref name="candidates"/> the caller is: the one whose address in the people directory is the token's email.</summary>
-    private async Task<Guid?> RecognizeAsync(ClaimsPrincipal user, UnitOfWork uow, IReadOnlyCollection<Guid> candidates, CancellationToken ct)
+    /// <summary>
+    /// The member's current teams in every network of the hub (one roster read and one directory call for the whole hub),
+    /// recognised the same way; the hub team, and a member the directory does not match, have none.
+    /// </summary>
+    public async Task<IReadOnlyList<NetworkTeam>> CurrentTeamsAsync(ClaimsPrincipal user, UnitOfWork uow, CancellationToken ct)
     {
-        if (user.FindFirstValue("email") is not { Length: > 0 } email || candidates.Count == 0) return null;
-        var contacts = await people.ContactsAsync(uow.TenantId!.Value, candidates.Distinct().ToList(), ct);
+        if (user.IsInRole(Roles.HubAdmin) || user.IsInRole(Roles.HubStaff)) return [];
+        var memberships = await roster.CurrentMembershipsAsync(uow, clock.Today(), ct);
+        if (await RecognizeAsync(user, uow, memberships.Select(m => m.PersonId), ct) is not { } me) return [];
+        var teams = memberships.Where(m => m.PersonId == me && m.TeamId is not null).Select(m => m.TeamId!.Value).ToHashSet();
+        if (teams.Count == 0) return [];
+        var networkIds = memberships.Where(m => m.PersonId == me).Select(m => m.NetworkId).Distinct().ToList();
+        return (await roster.TeamsOfAsync(uow, networkIds, ct)).Where(t => teams.Contains(t.TeamId)).ToList();
+    }
+
+    /// <summary>Which of <paramref name="candidates"/> the caller is: the one whose address in the people directory is the token's email (ignoring case).</summary>
+    private async Task<Guid?> RecognizeAsync(ClaimsPrincipal user, UnitOfWork uow, IEnumerable<Guid> candidates, CancellationToken ct)
+    {
+        if (user.FindFirstValue("email") is not { Length: > 0 } email) return null;
+        var ids = candidates.Distinct().ToList();
+        if (ids.Count == 0) return null;
+        var contacts = await people.ContactsAsync(uow.TenantId!.Value, ids, ct);
         return contacts.FirstOrDefault(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase))?.PersonId;
     }
 }

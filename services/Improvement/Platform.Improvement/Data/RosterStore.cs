@@ -12,6 +12,12 @@ public sealed record Membership(Guid PersonId, Guid? TeamId);
 /// <summary>A hub-staff seat held in a network: the person and their hub role (HubLead, ImprovementCoach, ...).</summary>
 public sealed record StaffSeat(Guid PersonId, string HubRole);
 
+/// <summary>A membership period running today, in any network of the hub.</summary>
+public sealed record NetworkMembership(Guid NetworkId, Guid PersonId, Guid? TeamId);
+
+/// <summary>An improvement team with its network's name.</summary>
+public sealed record NetworkTeam(Guid NetworkId, string NetworkName, Guid TeamId, string TeamName);
+
 /// <summary>Improvement's copy of teams and membership periods, fed only by the Networks events.</summary>
 public sealed class RosterStore
 {
@@ -84,4 +90,19 @@ public sealed class RosterStore
             select person_id as PersonId, hub_role as HubRole from hub_staff
             where network_id = @networkId and hub_role is not null and start_date <= @day and (end_date is null or end_date > @day)
             """, new { networkId, day }, ct))).AsList();
+
+    /// <summary>The membership periods of every network running on <paramref name="day"/>.</summary>
+    public async Task<IReadOnlyList<NetworkMembership>> CurrentMembershipsAsync(UnitOfWork uow, DateOnly day, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<NetworkMembership>(uow.Command("""
+            select network_id as NetworkId, person_id as PersonId, team_id as TeamId from memberships
+            where start_date <= @day and (end_date is null or end_date > @day)
+            """, new { day }, ct))).AsList();
+
+    /// <summary>Every team of the given networks, with the network's name.</summary>
+    public async Task<IReadOnlyList<NetworkTeam>> TeamsOfAsync(UnitOfWork uow, IReadOnlyCollection<Guid> networkIds, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<NetworkTeam>(uow.Command("""
+            select t.network_id as NetworkId, n.name as NetworkName, t.team_id as TeamId, t.name as TeamName
+            from teams t join networks n on n.network_id = t.network_id
+            where t.network_id = any(@networkIds) order by n.name, t.name, t.team_id
+            """, new { networkIds = networkIds.ToArray() }, ct))).AsList();
 }
