@@ -46,6 +46,27 @@ public sealed class AccessibilityTests(BrowserFixture fx)
     }
 
     [Fact]
+    public async Task The_improvement_pages_have_no_serious_violations()
+    {
+        var page = await fx.SignInAsync(PlatformFixture.RiverbendAdmin, bypassCsp: true);
+        var network = (await page.Locator("table a[href^='/networks/']").First.GetAttributeAsync("href"))!;
+        foreach (var section in new[] { "/improvement/theory", "/improvement/theory/edit", "/improvement/change-ideas", "/improvement/cycles", "/improvement/measures" })
+        {
+            await page.GotoAsync(network + section);
+            await AssertAccessibleAsync(page, "hub-network" + section.Replace('/', '-'));
+        }
+        // A page of each kind, once there is one (ImprovementTests make them).
+        foreach (var (list, kind) in new[] { ("/improvement/cycles", "cycles"), ("/improvement/measures", "measures"), ("/improvement/change-ideas", "change-ideas") })
+        {
+            await page.GotoAsync(network + list);
+            if (await page.Locator($"main a[href*='/improvement/{kind}/']").CountAsync() == 0) continue;
+            await page.GotoAsync((await page.Locator($"main a[href*='/improvement/{kind}/']").First.GetAttributeAsync("href"))!);
+            await AssertAccessibleAsync(page, "hub-network-improvement-" + kind + "-one");
+        }
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_funder_and_platform_admin_pages_have_no_serious_violations()
     {
         var funder = await fx.SignInAsync(PlatformFixture.Funder, bypassCsp: true);

@@ -38,6 +38,10 @@ public sealed class GatewayApi(HttpClient http)
     public Task<ApiResult<T>> PostContentAsync<T>(string path, HttpContent content, CancellationToken ct = default) =>
         SendAsync<T>(new HttpRequestMessage(HttpMethod.Post, path) { Content = content }, ct);
 
+    /// <summary>Replaces with a body that is not JSON (a measure's CSV series).</summary>
+    public Task<ApiResult<T>> PutContentAsync<T>(string path, HttpContent content, CancellationToken ct = default) =>
+        SendAsync<T>(new HttpRequestMessage(HttpMethod.Put, path) { Content = content }, ct);
+
     /// <summary>The raw answer, for what the portal passes on untouched (CSV downloads, the printable report).</summary>
     public Task<HttpResponseMessage> GetRawAsync(string path, string accept, CancellationToken ct = default)
     {
