@@ -75,7 +75,9 @@ public sealed class ChangePackageTests(PlatformFixture platform)
         Assert.DoesNotContain("src=\"http", html, StringComparison.OrdinalIgnoreCase);
 
         // The same content as JSON.
-        var json = await Expect(HttpStatusCode.OK, HttpMethod.Get, package, hub);
+        JsonElement json;
+        using (var asJson = await GetAsync(package, hub, "application/json"))
+            json = await ImprovementTestKit.Read(HttpStatusCode.OK, asJson, "GET change package as JSON");
         var idea = Assert.Single(json.GetProperty("changeIdeas").EnumerateArray());
         Assert.Equal((adopted, "Adopted", 1, 1), (idea.GetProperty("id").GetGuid(), idea.GetProperty("status").GetString(), idea.GetProperty("cycles").GetInt32(),
             idea.GetProperty("decisions").GetProperty("Adopt").GetInt32()));

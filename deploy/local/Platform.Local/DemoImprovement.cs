@@ -9,7 +9,8 @@ namespace Platform.Local;
 /// statuses, an outcome and a process measure with 30 monthly points that shift after a change, a theory of improvement
 /// with two revisions, PDSA cycles across teams (ramps, a team whose plans lack predictions, cycles recorded afterwards
 /// with their real dates), and an open cycle for the demo member's team. Literacy Collaborative's cycles stopped four
-/// months ago, so its fizzling-out warning fires. Reproducible (fixed seeds); a network that already has a theory is left alone.
+/// months ago, so its fizzling-out warning fires; a cycle review spreads one idea; coaches log touchpoints with two teams.
+/// Reproducible (fixed seeds); a network that already has a theory is left alone.
 /// </summary>
 public static class DemoImprovement
 {
@@ -122,11 +123,28 @@ public static class DemoImprovement
                 previous = await CycleAsync(api, token, root, team, ideas[i], previous, template.Ideas[i], c + 1, started, open ? null : started.AddDays(14),
                     IdeaPlan[i].Status switch { "Abandoned" => "Abandon", "Testing" => "TestAgain", _ => c == 0 ? "Adapt" : "Adopt" }, true, ct);
             }
-            if (IdeaPlan[i].Status != "Idea")
+            // The spreading idea gets its status from the cycle review below, as a network would decide it.
+            if (IdeaPlan[i].Status is not ("Idea" or "Spreading"))
                 await SendAsync(api, HttpMethod.Put, $"{root}/change-ideas/{ideas[i]}", token, new { title = template.Ideas[i], description = $"Tested by the teams of {name}.", status = IdeaPlan[i].Status }, ct);
         }
         if (teams.Count > 1)
             await CycleAsync(api, token, root, teams[^1], ideas[4], null, template.Ideas[4], 1, null, null, null, false, ct);
+
+        // A cycle review after the cycles, spreading the first idea; coaching touchpoints with the first two teams.
+        await SendAsync(api, HttpMethod.Post, $"{root}/cycle-reviews", token, new
+        {
+            heldOn = end.AddDays(2),
+            synthesis = $"\"{template.Ideas[0]}\" worked in every team that tried it, twice adapted to fit the timetable: spread it to all teams. "
+                + $"\"{template.Ideas[3]}\" cost more than it gave.",
+            decisions = new[] { new { changeIdeaId = ideas[0], status = "Spreading", note = "Every team by the end of the term." } },
+        }, ct);
+        foreach (var (team, t) in teams.Take(2).Select((team, t) => (team, t)))
+            for (var k = 0; k < 2; k++)
+                await SendAsync(api, HttpMethod.Post, $"{root}/coaching", token, new
+                {
+                    teamId = team, on = end.AddDays(-30 * k - 7 * t), focus = k == 0 ? "Reading the run chart together" : "Sharpening the next cycle's predictions",
+                    agreed = "The team lead brings the tally sheets to the next meeting.", nextStep = "Plan the next cycle with a prediction for every question.",
+                }, ct);
     }
 
     /// <summary>One cycle: planned, and (when <paramref name="startedOn"/> is given) started, observed, studied and finished on its days.</summary>

@@ -52,7 +52,7 @@ public static class PortalExtensions
                 o.MapInboundClaims = false;
                 o.GetClaimsFromUserInfoEndpoint = false;
                 o.Scope.Clear();
-                foreach (var scope in new[] { "openid", "profile", "email", "roles", "identity", "networks", "surveys", "assessments", "reporting" })
+                foreach (var scope in new[] { "openid", "profile", "email", "roles", "identity", "networks", "surveys", "assessments", "improvement", "reporting" })
                     o.Scope.Add(scope);
                 // Identity and the portal share the gateway's origin, so Lax cookies survive the form_post callback;
                 // Secure follows the request, so plain-HTTP local runs work and HTTPS deployments stay Secure.

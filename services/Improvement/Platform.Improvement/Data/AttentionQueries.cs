@@ -18,7 +18,8 @@ public sealed class AttentionQueries
 {
     private sealed record CycleRow(Guid Id, Guid NetworkId, string NetworkName, Guid TeamId, string? TeamName, string Title, string Objective, string Status, string StartedOn);
 
-    private sealed record MeasureRow(Guid Id, Guid NetworkId, string NetworkName, Guid? TeamId, string? TeamName, string Name, string[] Periods);
+    // Periods as one comma-separated text: Dapper cannot hand a text[] column to a record's constructor.
+    private sealed record MeasureRow(Guid Id, Guid NetworkId, string NetworkName, Guid? TeamId, string? TeamName, string Name, string Periods);
 
     public async Task<IReadOnlyList<ActiveCycle>> ActiveCyclesAsync(UnitOfWork uow, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<CycleRow>(uow.Command("""
@@ -34,9 +35,9 @@ public sealed class AttentionQueries
     public async Task<IReadOnlyList<RecentMeasure>> MeasuresAsync(UnitOfWork uow, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<MeasureRow>(uow.Command("""
             select m.id, m.network_id as NetworkId, n.name as NetworkName, m.team_id as TeamId, t.name as TeamName, m.name,
-                   array(select p.period::text from measure_points p where p.measure_id = m.id order by p.period desc limit 3) as Periods
+                   array_to_string(array(select p.period::text from measure_points p where p.measure_id = m.id order by p.period desc limit 3), ',') as Periods
             from measures m join networks n on n.network_id = m.network_id left join teams t on t.team_id = m.team_id
             order by n.name, m.created_at, m.id
             """, null, ct)))
-        .Select(r => new RecentMeasure(r.Id, r.NetworkId, r.NetworkName, r.TeamId, r.TeamName, r.Name, r.Periods.Select(DateOnly.Parse).ToList())).ToList();
+        .Select(r => new RecentMeasure(r.Id, r.NetworkId, r.NetworkName, r.TeamId, r.TeamName, r.Name, r.Periods.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(DateOnly.Parse).ToList())).ToList();
 }
