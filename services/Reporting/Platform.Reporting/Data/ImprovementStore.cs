@@ -2,6 +2,7 @@ using Dapper;
 using Platform.Contracts.Improvement;
 using Platform.Contracts.Networks;
 using Platform.Data;
+using Platform.Reporting.Domain;
 
 namespace Platform.Reporting.Data;
 
@@ -89,4 +90,37 @@ public sealed class ImprovementStore
             on conflict (change_idea_id) do update set status = excluded.status, changed_on = excluded.changed_on, changed_at = excluded.changed_at
             where change_idea_statuses.changed_at <= excluded.changed_at
             """, new { m.ChangeIdeaId, m.TenantId, m.NetworkId, m.Status, m.On, m.OccurredAt }, ct);
+
+    private sealed record CycleRow(Guid NetworkId, Guid TeamId, DateOnly StartedOn, DateOnly? CompletedOn, string? Decision, bool HadPredictions);
+
+    private sealed record SignalRow(Guid NetworkId, Guid MeasureId, DateOnly Period, bool InDirectionOfImprovement);
+
+    private sealed record DatedRow(Guid NetworkId, DateOnly Day);
+
+    /// <summary>
+    /// The improvement work of every network the transaction may see (or one), dated on or before <paramref name="through"/>:
+    /// ids and dates only, for ImprovementActivity to count.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, ImprovementWork>> WorkAsync(UnitOfWork uow, Guid? networkId, DateOnly through, CancellationToken ct)
+    {
+        using var reads = await uow.Connection.QueryMultipleAsync(new CommandDefinition("""
+            select network_id as NetworkId, first_seen_on as Day from improvement_teams where (@networkId::uuid is null or network_id = @networkId) and first_seen_on <= @through;
+            select network_id as NetworkId, team_id as TeamId, started_on as StartedOn, completed_on as CompletedOn, decision as Decision, had_predictions as HadPredictions
+                from improvement_cycles where (@networkId::uuid is null or network_id = @networkId) and started_on <= @through;
+            select network_id as NetworkId, held_on as Day from coaching_touchpoints where (@networkId::uuid is null or network_id = @networkId) and held_on <= @through;
+            select network_id as NetworkId, measure_id as MeasureId, period as Period, in_direction_of_improvement as InDirectionOfImprovement
+                from measure_signals where (@networkId::uuid is null or network_id = @networkId) and period <= @through;
+            select network_id as NetworkId, revised_on as Day from theory_versions where (@networkId::uuid is null or network_id = @networkId) and revised_on <= @through;
+            select network_id as NetworkId, held_on as Day from cycle_reviews where (@networkId::uuid is null or network_id = @networkId) and held_on <= @through;
+            """, new { networkId, through }, uow.Transaction, cancellationToken: ct));
+        var teams = (await reads.ReadAsync<DatedRow>()).ToLookup(r => r.NetworkId, r => r.Day);
+        var cycles = (await reads.ReadAsync<CycleRow>()).ToLookup(r => r.NetworkId, r => new ActivityCycle(r.TeamId, r.StartedOn, r.CompletedOn, r.Decision, r.HadPredictions));
+        var touchpoints = (await reads.ReadAsync<DatedRow>()).ToLookup(r => r.NetworkId, r => r.Day);
+        var signals = (await reads.ReadAsync<SignalRow>()).ToLookup(r => r.NetworkId, r => new ActivitySignal(r.MeasureId, r.Period, r.InDirectionOfImprovement));
+        var theory = (await reads.ReadAsync<DatedRow>()).ToLookup(r => r.NetworkId, r => r.Day);
+        var reviews = (await reads.ReadAsync<DatedRow>()).ToLookup(r => r.NetworkId, r => r.Day);
+        return new[] { teams.Select(g => g.Key), cycles.Select(g => g.Key), touchpoints.Select(g => g.Key), signals.Select(g => g.Key),
+                theory.Select(g => g.Key), reviews.Select(g => g.Key) }.SelectMany(k => k).Distinct()
+            .ToDictionary(id => id, id => new ImprovementWork([.. teams[id]], [.. cycles[id]], [.. touchpoints[id]], [.. signals[id]], [.. theory[id]], [.. reviews[id]]));
+    }
 }
