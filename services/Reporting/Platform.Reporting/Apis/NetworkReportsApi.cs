@@ -37,6 +37,9 @@ public static class NetworkReportsApi
         api.MapGet("/{id:guid}/warnings", Warnings)
             .WithSummary("Early warnings for a network year (default: the current one), each with the rule that fired and its evidence")
             .Produces<NetworkWarnings.Report>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{id:guid}/improvement", Improvement)
+            .WithSummary("The network's improvement work in a network year (default: the current one): per month cycles started and completed and coaching touchpoints; teams active in the last 60 days; share of completed cycles with predictions; decisions; measures improving; theory revisions; cycle reviews")
+            .Produces<ImprovementActivityReport>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id:guid}/feedback-report", FeedbackReportPage)
             .WithSummary("The formative feedback report for a network year as one self-contained, printable HTML page (charts as inline SVG)")
             .Produces(StatusCodes.Status200OK, contentType: "text/html").ProducesProblem(StatusCodes.Status404NotFound);
@@ -76,6 +79,12 @@ public static class NetworkReportsApi
 
     private static async Task<IResult> Warnings(Guid id, int? year, ClaimsPrincipal user, NetworkReportQueries reports, CancellationToken ct) =>
         await reports.WarningsAsync(user.TenantId(), id, year, ct) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound();
+
+    private static async Task<IResult> Improvement(Guid id, int? year, ClaimsPrincipal user, NetworkReportQueries reports, CancellationToken ct)
+    {
+        if (year is { } y && !ImprovementActivity.IsValidYear(y)) return Invalid.Field("year", ImprovementActivity.YearRule);
+        return await reports.ImprovementAsync(user.TenantId(), id, year, ct) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound();
+    }
 
     private static async Task<IResult> FeedbackReportPage(Guid id, int year, ClaimsPrincipal user, NetworkReportQueries reports, CancellationToken ct) =>
         await reports.FeedbackReportAsync(user.TenantId(), id, year, ct) is { } report

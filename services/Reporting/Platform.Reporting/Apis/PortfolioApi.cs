@@ -30,6 +30,9 @@ public static class PortfolioApi
         api.MapGet("/leadership", PortfolioLeadership)
             .WithSummary("Per granted network: whether a rubric session was held in the network year, and how many areas rated 3 or above")
             .Produces<IReadOnlyList<FunderLeadershipRow>>().Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        api.MapGet("/improvement", PortfolioImprovement)
+            .WithSummary("Per granted network: cycles completed per team, share of teams active in the last 60 days, measures improving, theory revised in the last 12 months, coaching touchpoints per team (counts only; CSV with Accept: text/csv)")
+            .Produces<IReadOnlyList<FunderImprovementRow>>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
         return app;
     }
 
@@ -59,4 +62,10 @@ public static class PortfolioApi
 
     private static async Task<IResult> PortfolioLeadership(int year, HttpRequest request, ClaimsPrincipal user, PortfolioQueries portfolio, CancellationToken ct) =>
         Tables.Respond(request, await portfolio.LeadershipAsync(user.TenantId(), year, ct), $"portfolio-leadership-{year}.csv");
+
+    private static async Task<IResult> PortfolioImprovement(int? year, HttpRequest request, ClaimsPrincipal user, PortfolioQueries portfolio, CancellationToken ct)
+    {
+        if (year is { } y && !ImprovementActivity.IsValidYear(y)) return Invalid.Field("year", ImprovementActivity.YearRule);
+        return Tables.Respond(request, await portfolio.ImprovementAsync(user.TenantId(), year, ct), $"portfolio-improvement{(year is { } v ? $"-{v}" : "")}.csv");
+    }
 }

@@ -11,7 +11,7 @@ namespace Platform.Reporting.Application;
 /// what it may see). A report of a network the tenant may not see is null (the endpoints answer 404).
 /// </summary>
 public sealed class NetworkReportQueries(Database db, ReportingStore store, SurveyResultsStore results, LeadershipStore leadership,
-    WarningFactsStore warnings, TimeProvider clock)
+    WarningFactsStore warnings, ImprovementStore improvement, TimeProvider clock)
 {
     public async Task<IReadOnlyList<NetworkSummary>> NetworksAsync(Guid tenant, CancellationToken ct)
     {
@@ -57,6 +57,17 @@ public sealed class NetworkReportQueries(Database db, ReportingStore store, Surv
         var y = year ?? calendar.YearOf(today);
         var facts = (await warnings.FactsAsync(uow, y, networkId, today, ct))[networkId];
         return new NetworkWarnings.Report(y, facts.AsOf, WarningRules.Current.Version, NetworkWarnings.Of(facts, WarningRules.Current));
+    }
+
+    /// <summary>The network's improvement work in a network year (by default the one today falls in), as of its end or today.</summary>
+    public async Task<ImprovementActivityReport?> ImprovementAsync(Guid tenant, Guid networkId, int? year, CancellationToken ct)
+    {
+        await using var uow = await db.BeginAsync(tenant, ct);
+        if (await warnings.CalendarAsync(uow, networkId, ct) is not { } calendar) return null;
+        var today = clock.Today();
+        var y = year ?? calendar.YearOf(today);
+        var work = await improvement.WorkAsync(uow, networkId, calendar.AsOf(y, today), ct);
+        return ImprovementActivity.Of(calendar, y, today, work.GetValueOrDefault(networkId) ?? ImprovementWork.None);
     }
 
     /// <summary>The formative feedback report: the health profile and its trend, stability, leadership, warnings and the benchmark.</summary>

@@ -12,7 +12,7 @@ namespace Platform.Reporting.Application;
 /// cluster counts and the trend.
 /// </summary>
 public sealed class PortfolioQueries(Database db, ReportingStore store, SurveyResultsStore results, LeadershipStore leadership,
-    WarningFactsStore warnings, PortfolioCache cache, TimeProvider clock)
+    WarningFactsStore warnings, ImprovementStore improvement, PortfolioCache cache, TimeProvider clock)
 {
     /// <summary>The structural table for a year, by default the latest with figures.</summary>
     public async Task<(int Year, IReadOnlyList<StructureRow> Rows)> StructureAsync(Guid funder, int? year, CancellationToken ct)
@@ -54,6 +54,21 @@ public sealed class PortfolioQueries(Database db, ReportingStore store, SurveyRe
         var networks = await store.ListNetworksAsync(uow, ct);
         var sessions = (await leadership.SessionsAsync(uow, null, year, ct)).ToLookup(s => s.NetworkId);
         return networks.Select(n => FunderLeadershipRow.Of(n.NetworkId, year, sessions[n.NetworkId].ToList())).ToList();
+    }
+
+    /// <summary>
+    /// Per granted network, its improvement work in network year <paramref name="year"/> (by default each network's current
+    /// year), counts and rates only: never a cycle's text, a team or a person.
+    /// </summary>
+    public async Task<IReadOnlyList<FunderImprovementRow>> ImprovementAsync(Guid funder, int? year, CancellationToken ct)
+    {
+        await using var uow = await db.BeginAsync(funder, ct);
+        var today = clock.Today();
+        // Networks first (see LeadershipAsync); the work is read through today and each network counts up to its own as-of day.
+        var calendars = await store.CalendarsAsync(uow, ct);
+        var work = await improvement.WorkAsync(uow, null, today, ct);
+        return calendars.Select(n => FunderImprovementRow.Of(n.NetworkId,
+            ImprovementActivity.Of(n.Calendar, year ?? n.Calendar.YearOf(today), today, work.GetValueOrDefault(n.NetworkId) ?? ImprovementWork.None))).ToList();
     }
 
     private async Task<IReadOnlyList<PortfolioHealthRow>> ComputeHealthAsync(Guid funder, int year, DateOnly today, CancellationToken ct)

@@ -2,6 +2,7 @@ using Dapper;
 using Platform.Contracts.Identity;
 using Platform.Contracts.Networks;
 using Platform.Data;
+using Platform.HealthModel;
 using Platform.Reporting.Domain;
 
 namespace Platform.Reporting.Data;
@@ -143,4 +144,10 @@ public sealed class ReportingStore
     public async Task<IReadOnlyList<NetworkSummary>> ListNetworksAsync(UnitOfWork uow, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<NetworkSummary>(new CommandDefinition(
             $"select {NetworkSummaryColumns} from networks order by name, network_id", transaction: uow.Transaction, cancellationToken: ct))).AsList();
+
+    /// <summary>Every network the transaction may see with its year calendar, by name.</summary>
+    public async Task<IReadOnlyList<(Guid NetworkId, NetworkYearCalendar Calendar)>> CalendarsAsync(UnitOfWork uow, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<(Guid NetworkId, int Month, int Day)>(new CommandDefinition(
+            "select network_id, year_start_month, year_start_day from networks order by name, network_id", transaction: uow.Transaction, cancellationToken: ct)))
+        .Select(r => (r.NetworkId, new NetworkYearCalendar(r.Month, r.Day))).ToList();
 }

@@ -18,6 +18,11 @@ public sealed class WarningFactsStore(SurveyResultsStore results)
 
     private sealed record ResponsesRow(Guid NetworkId, int NetworkYear, DateTime LastSubmittedAt);
 
+    private sealed record ImprovementRow(Guid NetworkId, int Teams, DateOnly? LastCycleCompleted, DateOnly? LastMeasureData, int? TheoryVersion, bool AimHasMeasure,
+        DateOnly? LastWork);
+
+    private sealed record ParticipationRow(Guid NetworkId, DateOnly Month, double ShareByTopTwo, int Cycles);
+
     private sealed record SeatRow(Guid NetworkId, DateOnly StartDate, DateOnly? EndDate);
 
     /// <summary>The network's year calendar, or null when the transaction may not see the network.</summary>
@@ -64,10 +69,39 @@ public sealed class WarningFactsStore(SurveyResultsStore results)
             where network_id = any(@ids) and grouping = 'all' and network_year <= @year;
 
             select network_id as NetworkId, start_date as StartDate, end_date as EndDate from hub_seats where network_id = any(@ids) and core;
+
+            -- The improvement work as of each network's day. Reporting keeps only each measure's latest period with data:
+            -- a series that has data after the day is taken to have had data on it (past years' warnings lean quiet).
+            with n as (select * from unnest(@ids::uuid[], @asOf::date[]) as n(network_id, as_of))
+            select n.network_id as NetworkId,
+                (select count(*) from improvement_teams t where t.network_id = n.network_id and t.first_seen_on <= n.as_of)::int as Teams,
+                (select max(c.completed_on) from improvement_cycles c where c.network_id = n.network_id and c.completed_on <= n.as_of) as LastCycleCompleted,
+                (select max(least(d.latest_period, n.as_of)) from measure_data d where d.network_id = n.network_id) as LastMeasureData,
+                v.version as TheoryVersion, coalesce(v.aim_has_measure, false) as AimHasMeasure,
+                greatest(
+                    (select max(c.completed_on) from improvement_cycles c where c.network_id = n.network_id and c.completed_on <= n.as_of),
+                    (select max(c.started_on) from improvement_cycles c where c.network_id = n.network_id and c.started_on <= n.as_of),
+                    (select max(t.held_on) from coaching_touchpoints t where t.network_id = n.network_id and t.held_on <= n.as_of),
+                    (select max(r.held_on) from cycle_reviews r where r.network_id = n.network_id and r.held_on <= n.as_of),
+                    (select max(t.revised_on) from theory_versions t where t.network_id = n.network_id and t.revised_on <= n.as_of)) as LastWork
+            from n left join lateral (
+                select t.version, t.aim_has_measure from theory_versions t where t.network_id = n.network_id and t.revised_on <= n.as_of
+                order by t.version desc limit 1) v on true;
+
+            -- Participation months near each day (the rule picks those overlapping its window), each with its cycles:
+            -- the cycles started or completed in that month.
+            with n as (select * from unnest(@ids::uuid[], @asOf::date[]) as n(network_id, as_of))
+            select p.network_id as NetworkId, p.month as Month, p.share_by_top_two as ShareByTopTwo,
+                (select count(*) from improvement_cycles c where c.network_id = p.network_id
+                    and (c.started_on >= p.month and c.started_on < (p.month + interval '1 month')::date
+                         or c.completed_on >= p.month and c.completed_on < (p.month + interval '1 month')::date))::int as Cycles
+            from n join improvement_participation p on p.network_id = n.network_id and p.month <= n.as_of and p.month > n.as_of - 130;
             """, new { ids = asOf.Keys.ToArray(), asOf = asOf.Values.ToArray(), year }, uow.Transaction, cancellationToken: ct));
         var facts = (await reads.ReadAsync<FactsRow>()).AsList();
         var responses = (await reads.ReadAsync<ResponsesRow>()).ToLookup(r => r.NetworkId);
         var seats = (await reads.ReadAsync<SeatRow>()).ToLookup(s => s.NetworkId);
+        var improvement = (await reads.ReadAsync<ImprovementRow>()).ToDictionary(i => i.NetworkId);
+        var participation = (await reads.ReadAsync<ParticipationRow>()).ToLookup(p => p.NetworkId);
 
         var rates = await results.ResponseRatesAsync(uow, year, networkId, ct);
         var previousRates = await results.ResponseRatesAsync(uow, year - 1, networkId, ct);
@@ -77,11 +111,17 @@ public sealed class WarningFactsStore(SurveyResultsStore results)
         {
             var (n, day) = (byId[f.NetworkId], asOf[f.NetworkId]);
             var lastResponse = SurveyActivity.LastResponse(n.Calendar, day, responses[f.NetworkId].Select(r => (r.NetworkYear, Day(r.LastSubmittedAt))));
-            var lastActivity = new[] { lastResponse, f.LastWaveClosed is { } w ? Day(w) : null, f.LastSession, f.LastSeatChange }.Max();
+            // The improvement work is activity too (cycles, coaching, reviews, theory revisions, on their own days).
+            var lastWork = improvement.TryGetValue(f.NetworkId, out var work) ? work.LastWork : null;
+            var lastActivity = new[] { lastResponse, f.LastWaveClosed is { } w ? Day(w) : null, f.LastSession, f.LastSeatChange, lastWork }.Max();
             return new WarningFacts(day, n.LaunchDate, n.Aim, n.FocusAreas, lastResponse, f.LastSession,
                 CoreSeats.FilledOn(day, seats[f.NetworkId].Select(s => new CoreSeat(s.StartDate, s.EndDate))),
                 rates.TryGetValue(f.NetworkId, out var r) ? r : null, previousRates.TryGetValue(f.NetworkId, out var p) ? p : null,
-                f.Members, f.PreviousMembers, lastActivity);
+                f.Members, f.PreviousMembers, lastActivity,
+                improvement.TryGetValue(f.NetworkId, out var i)
+                    ? new ImprovementWarningFacts(i.Teams, i.LastCycleCompleted, i.LastMeasureData, i.TheoryVersion, i.AimHasMeasure,
+                        participation[f.NetworkId].Select(p => new ParticipationMonth(p.Month, p.ShareByTopTwo, p.Cycles)).ToList())
+                    : ImprovementWarningFacts.None);
         });
     }
 }

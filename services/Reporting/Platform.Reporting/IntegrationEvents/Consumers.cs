@@ -1,6 +1,7 @@
 using MassTransit;
 using Platform.Contracts.Assessments;
 using Platform.Contracts.Identity;
+using Platform.Contracts.Improvement;
 using Platform.Contracts.Networks;
 using Platform.Contracts.Surveys;
 using Platform.Data;
@@ -116,4 +117,66 @@ public sealed class RubricSessionClosedConsumer(Database db, LeadershipStore sto
 {
     protected override Task HandleAsync(RubricSessionClosed message, UnitOfWork uow, CancellationToken ct) =>
         store.AddClosedSessionAsync(uow, message, ct);
+}
+
+// Improvement's work (ImprovementStore): every handler is an upsert by the fact's id, so redeliveries and replays are harmless.
+
+[InboxName("ImprovementTeamFormedConsumer")]
+public sealed class ImprovementTeamFormedConsumer(Database db, ImprovementStore store) : InboxConsumer<ImprovementTeamFormed>(db)
+{
+    protected override Task HandleAsync(ImprovementTeamFormed message, UnitOfWork uow, CancellationToken ct) => store.AddTeamAsync(uow, message, ct);
+}
+
+[InboxName("CycleStartedConsumer")]
+public sealed class CycleStartedConsumer(Database db, ImprovementStore store) : InboxConsumer<CycleStarted>(db)
+{
+    protected override Task HandleAsync(CycleStarted message, UnitOfWork uow, CancellationToken ct) => store.StartCycleAsync(uow, message, ct);
+}
+
+[InboxName("CycleCompletedConsumer")]
+public sealed class CycleCompletedConsumer(Database db, ImprovementStore store) : InboxConsumer<CycleCompleted>(db)
+{
+    protected override Task HandleAsync(CycleCompleted message, UnitOfWork uow, CancellationToken ct) => store.CompleteCycleAsync(uow, message, ct);
+}
+
+[InboxName("TheoryOfImprovementRevisedConsumer")]
+public sealed class TheoryOfImprovementRevisedConsumer(Database db, ImprovementStore store) : InboxConsumer<TheoryOfImprovementRevised>(db)
+{
+    protected override Task HandleAsync(TheoryOfImprovementRevised message, UnitOfWork uow, CancellationToken ct) => store.AddTheoryVersionAsync(uow, message, ct);
+}
+
+[InboxName("MeasureSignalDetectedConsumer")]
+public sealed class MeasureSignalDetectedConsumer(Database db, ImprovementStore store) : InboxConsumer<MeasureSignalDetected>(db)
+{
+    protected override Task HandleAsync(MeasureSignalDetected message, UnitOfWork uow, CancellationToken ct) => store.AddSignalAsync(uow, message, ct);
+}
+
+[InboxName("MeasureDataRecordedConsumer")]
+public sealed class MeasureDataRecordedConsumer(Database db, ImprovementStore store) : InboxConsumer<MeasureDataRecorded>(db)
+{
+    protected override Task HandleAsync(MeasureDataRecorded message, UnitOfWork uow, CancellationToken ct) => store.RecordMeasureDataAsync(uow, message, ct);
+}
+
+[InboxName("CoachingTouchpointLoggedConsumer")]
+public sealed class CoachingTouchpointLoggedConsumer(Database db, ImprovementStore store) : InboxConsumer<CoachingTouchpointLogged>(db)
+{
+    protected override Task HandleAsync(CoachingTouchpointLogged message, UnitOfWork uow, CancellationToken ct) => store.AddTouchpointAsync(uow, message, ct);
+}
+
+[InboxName("CycleReviewHeldConsumer")]
+public sealed class CycleReviewHeldConsumer(Database db, ImprovementStore store) : InboxConsumer<CycleReviewHeld>(db)
+{
+    protected override Task HandleAsync(CycleReviewHeld message, UnitOfWork uow, CancellationToken ct) => store.AddReviewAsync(uow, message, ct);
+}
+
+[InboxName("ImprovementParticipationConsumer")]
+public sealed class ImprovementParticipationConsumer(Database db, ImprovementStore store) : InboxConsumer<ImprovementParticipation>(db)
+{
+    protected override Task HandleAsync(ImprovementParticipation message, UnitOfWork uow, CancellationToken ct) => store.SetParticipationAsync(uow, message, ct);
+}
+
+[InboxName("ChangeIdeaStatusChangedConsumer")]
+public sealed class ChangeIdeaStatusChangedConsumer(Database db, ImprovementStore store) : InboxConsumer<ChangeIdeaStatusChanged>(db)
+{
+    protected override Task HandleAsync(ChangeIdeaStatusChanged message, UnitOfWork uow, CancellationToken ct) => store.SetChangeIdeaStatusAsync(uow, message, ct);
 }

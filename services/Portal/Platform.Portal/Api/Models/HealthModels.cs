@@ -54,10 +54,10 @@ public static class WarningGuide
 {
     public static string Explanation(string kind) => kind switch
     {
-        "UnclearPurpose" => "Networks lose their way when members cannot say what they are working toward. A network needs one written improvement aim and no more than a few focus areas, so every team pulls in the same direction.",
-        "NoRecentData" => "Without a member survey or a leadership rubric session in the last year, neither the hub nor its funders can tell whether the network is worth the effort it takes.",
-        "OverReliance" => "A network held together by one person stalls when that person leaves. At least two core hub seats (hub lead, improvement lead, improvement coach) keep the work going through turnover.",
-        "FizzlingOut" => "Falling response rates, shrinking membership and long quiet spells are early signs that members are drifting away. Ask team leads what would make taking part worthwhile again.",
+        "UnclearPurpose" => "Networks lose their way when members cannot say what they are working toward. A network needs one written improvement aim with the outcome measure that tracks it, a working theory of improvement (driver diagram), and no more than a few focus areas, so every team pulls in the same direction.",
+        "NoRecentData" => "Without a member survey or a leadership rubric session in the last year, or without fresh data on any measure in the last 90 days, neither the hub nor its funders can tell whether the network and its changes are worth the effort they take.",
+        "OverReliance" => "A network held together by one or two people stalls when they leave. At least two core hub seats (hub lead, improvement lead, improvement coach) keep the work going through turnover, and PDSA cycles should not come mostly from the same two people.",
+        "FizzlingOut" => "Falling response rates, shrinking membership, long quiet spells and improvement teams that stop finishing PDSA cycles are early signs that members are drifting away. Ask team leads what would make taking part worthwhile again.",
         _ => "",
     };
 
@@ -70,6 +70,10 @@ public static class WarningGuide
         ["dropPoints"] = ("Fall that raises the warning", " percentage points"), ["members"] = ("Members this year", ""),
         ["previousMembers"] = ("Members the year before", ""), ["dropPct"] = ("Shrinkage that raises the warning", "%"),
         ["lastActivity"] = ("Last recorded activity", ""), ["quietDays"] = ("Quiet period that raises the warning", " days"),
+        ["theoryVersion"] = ("Theory of improvement version", ""), ["aimHasMeasure"] = ("Aim names its measure", ""),
+        ["lastMeasureData"] = ("Latest measure data", ""), ["lastCycleCompleted"] = ("Last PDSA cycle completed", ""), ["teams"] = ("Improvement teams", ""),
+        ["shareByTopTwoPct"] = ("Cycles by the two most active people", "%"), ["maxSharePct"] = ("Share that raises the warning", "%"),
+        ["cycles"] = ("Cycles in the period", ""), ["months"] = ("Months counted", ""),
     };
 
     /// <summary>One evidence figure as a label and a value in words (dates as "d MMM yyyy"; nothing recorded says so).</summary>
@@ -82,6 +86,8 @@ public static class WarningGuide
             JsonValueKind.String when DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) => day.ToString("d MMM yyyy"),
             JsonValueKind.String => string.IsNullOrWhiteSpace(value.GetString()) ? "none written" : value.GetString()!,
             JsonValueKind.Number => value.GetDecimal().ToString("0.#") + unit,
+            JsonValueKind.True => "yes",
+            JsonValueKind.False => "no",
             _ => value.ToString(),
         };
         return (label, text);
