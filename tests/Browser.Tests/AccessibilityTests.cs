@@ -49,6 +49,7 @@ public sealed class AccessibilityTests(BrowserFixture fx)
     public async Task The_improvement_pages_have_no_serious_violations()
     {
         var page = await fx.SignInAsync(PlatformFixture.RiverbendAdmin, bypassCsp: true);
+        await page.GotoAsync("/networks");
         var network = (await page.Locator("table a[href^='/networks/']").First.GetAttributeAsync("href"))!;
         foreach (var section in new[] { "/improvement/theory", "/improvement/theory/edit", "/improvement/change-ideas", "/improvement/cycles", "/improvement/measures" })
         {
