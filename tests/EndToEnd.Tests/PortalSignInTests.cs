@@ -44,7 +44,7 @@ public sealed partial class PortalSignInTests(PlatformFixture platform)
             page = await callback.Content.ReadAsStringAsync();
         }
         Assert.Contains(PlatformFixture.RiverbendAdmin, page);
-        Assert.Contains("Your networks", page); // a hub admin's home: the hub's networks
+        Assert.Contains("What needs attention this week", page); // a hub admin's home: the hub home
         Assert.Contains("Sign out", page);
     }
 
