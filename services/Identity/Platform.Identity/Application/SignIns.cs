@@ -24,8 +24,8 @@ public sealed class SignIns(Database db, SignInFailureStore failures, UserManage
     public const string DeviceCookie = "nh.device";
     private const int MaxKnownAccounts = 5;
 
-    // Hashing a password for an email with no account takes as long as checking one that has.
-    private static readonly Lazy<string> UnknownAccountHash = new(() => new PasswordHasher<PlatformUser>().HashPassword(new PlatformUser(), Guid.NewGuid().ToString()));
+    // Hashing a password for an email with no account takes as long as checking one that has (same hasher, same cost).
+    private static string? unknownAccountHash;
 
     private IDataProtector Devices => protection.CreateProtector("Identity.KnownDevice.v1");
 
@@ -54,7 +54,8 @@ public sealed class SignIns(Database db, SignInFailureStore failures, UserManage
         bool passed;
         if (user is null)
         {
-            new PasswordHasher<PlatformUser>().VerifyHashedPassword(new PlatformUser(), UnknownAccountHash.Value, password);
+            unknownAccountHash ??= users.PasswordHasher.HashPassword(new PlatformUser(), Guid.NewGuid().ToString());
+            users.PasswordHasher.VerifyHashedPassword(new PlatformUser(), unknownAccountHash, password);
             passed = false;
         }
         else passed = !await users.IsLockedOutAsync(user) && await users.CheckPasswordAsync(user, password);
