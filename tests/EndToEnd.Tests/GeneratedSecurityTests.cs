@@ -2,13 +2,14 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Platform.Local;
 
 namespace EndToEnd.Tests;
 
 /// <summary>
 /// Security checks generated from the services' OpenAPI documents, so a new endpoint is covered without a test of its
 /// own. (1) Every operation with an id in its path, called with a fresh Riverbend network's id (shared with no funder)
-/// by another hub, by a funder and without a token, is refused: a read only with 401/403/404, a write never with a 2xx or
+/// by another hub, by a funder, by a member of the same hub who is not in that network and without a token, is refused: a read only with 401/403/404, a write never with a 2xx or
 /// a 5xx. (2) Every operation with a body, sent hostile bodies by a hub admin of the right network, never answers 5xx,
 /// and every refusal is problem+json; malformed JSON is always a 4xx.
 /// </summary>
@@ -84,7 +85,7 @@ public sealed partial class GeneratedSecurityTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task No_operation_with_an_id_serves_another_hub_a_funder_or_an_anonymous_caller()
+    public async Task No_operation_with_an_id_serves_another_hub_a_funder_a_member_outside_the_network_or_an_anonymous_caller()
     {
         var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
         var network = await VictimNetworkAsync(hub);
@@ -92,6 +93,8 @@ public sealed partial class GeneratedSecurityTests(PlatformFixture platform)
         {
             ["another hub"] = await platform.TokenAsync(PlatformFixture.LakesideAdmin),
             ["a funder"] = await platform.TokenAsync(PlatformFixture.Funder),
+            // The hub's own member, on another network's roster: members read their own network's work, never another's.
+            ["a member of the hub outside the network"] = await platform.TokenAsync(DemoSurveys.DemoMember),
             ["no token"] = null,
         };
         var failures = new List<string>();
