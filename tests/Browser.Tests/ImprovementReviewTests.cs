@@ -101,6 +101,15 @@ public sealed class ImprovementReviewTests(BrowserFixture fx)
             questions = new[] { new { question = "Will the class settle in five minutes?", prediction = "Yes, most days" } },
             plan = new { who = "Two teachers", where = "Algebra I", when = "Two weeks", dataToCollect = "Minutes to settle" },
         })).GetProperty("cycle").GetProperty("id").GetGuid();
+        // A measure linked to it, with data, so the agenda shows its chart.
+        var measure = (await fx.Api.PostAsync<JsonElement>($"{root}/measures", token, new
+        {
+            name = title + " settle time", kind = "Process", chart = "Run", definition = "Minutes from the bell to the class working, per week.", direction = "Down",
+            changeIdeaIds = new[] { idea },
+        })).GetProperty("id").GetGuid();
+        using (var points = await fx.Api.SendAsync(HttpMethod.Put, $"/api/improvement/measures/{measure}/points", token,
+                   Enumerable.Range(0, 12).Select(i => new { period = new DateOnly(2025, 1, 6).AddDays(7 * i), numerator = 9.0 - i % 3 }).ToArray()))
+            Assert.True(points.IsSuccessStatusCode, await points.Content.ReadAsStringAsync());
         foreach (var (step, body) in new (string, object)[]
         {
             ("start", new { }), ("observations", new { on = DateTime.UtcNow.ToString("yyyy-MM-dd"), text = "Ran it every day." }),
@@ -121,6 +130,8 @@ public sealed class ImprovementReviewTests(BrowserFixture fx)
         var group = page.Locator("section.agenda-group", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }) });
         Assert.Contains(title + ", cycle 1", await group.InnerTextAsync());
         Assert.Contains("1 cycle by 1 team; decided: adopt 1", await group.InnerTextAsync());
+        Assert.Equal(1, await group.Locator(".chart svg").CountAsync());
+        Assert.Contains(title + " settle time", await group.InnerTextAsync());
 
         // A synthesis of spaces is refused by name; what was chosen stays.
         await page.GetByLabel($"Decision on {title}").SelectOptionAsync("Spreading");
