@@ -51,19 +51,24 @@ public sealed class AccessibilityTests(BrowserFixture fx)
         var page = await fx.SignInAsync(PlatformFixture.RiverbendAdmin, bypassCsp: true);
         await page.GotoAsync("/networks");
         var network = (await page.Locator("table a[href^='/networks/']").First.GetAttributeAsync("href"))!;
-        foreach (var section in new[] { "/improvement/theory", "/improvement/theory/edit", "/improvement/change-ideas", "/improvement/cycles", "/improvement/measures" })
+        foreach (var section in new[] { "/improvement/theory", "/improvement/theory/edit", "/improvement/change-ideas", "/improvement/cycles", "/improvement/measures",
+                     "/improvement/reviews", "/improvement/coaching", "/improvement/change-package" })
         {
             await page.GotoAsync(network + section);
             await AssertAccessibleAsync(page, "hub-network" + section.Replace('/', '-'));
         }
-        // A page of each kind, once there is one (ImprovementTests make them).
-        foreach (var (list, kind) in new[] { ("/improvement/cycles", "cycles"), ("/improvement/measures", "measures"), ("/improvement/change-ideas", "change-ideas") })
+        // A page of each kind, once there is one (ImprovementTests make them; the demo seeds a review and touchpoints with teams).
+        foreach (var (list, kind) in new[] { ("/improvement/cycles", "cycles"), ("/improvement/measures", "measures"), ("/improvement/change-ideas", "change-ideas"),
+                     ("/improvement/reviews", "reviews"), ("/improvement/coaching", "teams") })
         {
             await page.GotoAsync(network + list);
             if (await page.Locator($"main a[href*='/improvement/{kind}/']").CountAsync() == 0) continue;
             await page.GotoAsync((await page.Locator($"main a[href*='/improvement/{kind}/']").First.GetAttributeAsync("href"))!);
             await AssertAccessibleAsync(page, "hub-network-improvement-" + kind + "-one");
         }
+        // The change package's printable page, as the portal passes it on.
+        await page.GotoAsync("/reports" + network + "/change-package");
+        await AssertAccessibleAsync(page, "hub-network-change-package-printable");
         await page.Context.CloseAsync();
     }
 

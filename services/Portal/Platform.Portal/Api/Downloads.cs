@@ -1,7 +1,7 @@
 namespace Platform.Portal.Api;
 
 /// <summary>
-/// What the browser downloads or opens as it is (CSV tables, the printable feedback report): fetched from the API with the
+/// What the browser downloads or opens as it is (CSV tables, the printable feedback report and change package): fetched from the API with the
 /// user's token and passed on untouched. Only these addresses exist, so the portal is not a general proxy.
 /// </summary>
 public static class Downloads
@@ -17,12 +17,16 @@ public static class Downloads
                 : Task.FromResult(Results.NotFound()));
         app.MapGet("/reports/networks/{id:guid}/feedback-report", (Guid id, int? year, GatewayApi api, HttpContext context) =>
             PassOnAsync(api, context, $"api/reporting/networks/{id}/feedback-report{Year(year, "?")}", "text/html", null)).RequireAuthorization();
+        // The change package opens as its printable page, or (?download=true) is saved under the name the Improvement service gives it.
+        app.MapGet("/reports/networks/{id:guid}/change-package", (Guid id, bool? download, GatewayApi api, HttpContext context) =>
+            PassOnAsync(api, context, $"api/improvement/networks/{id}/change-package{(download == true ? "?download=true" : "")}", "text/html", null,
+                keepFileName: download == true)).RequireAuthorization();
         return app;
     }
 
     private static string Year(int? year, string separator) => year is { } y ? $"{separator}year={y}" : "";
 
-    private static async Task<IResult> PassOnAsync(GatewayApi api, HttpContext context, string path, string accept, string? fileName)
+    private static async Task<IResult> PassOnAsync(GatewayApi api, HttpContext context, string path, string accept, string? fileName, bool keepFileName = false)
     {
         var response = await api.GetRawAsync(path, accept, context.RequestAborted);
         context.Response.RegisterForDispose(response);
@@ -31,6 +35,7 @@ public static class Downloads
                 response.Content.Headers.ContentType?.ToString() ?? "application/problem+json", statusCode: (int)response.StatusCode);
         var stream = await response.Content.ReadAsStreamAsync(context.RequestAborted);
         var type = response.Content.Headers.ContentType?.ToString() ?? accept;
+        if (keepFileName) fileName = response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? fileName;
         return fileName is null ? Results.Stream(stream, type) : Results.File(stream, type, fileName);
     }
 }

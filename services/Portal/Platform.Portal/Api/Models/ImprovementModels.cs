@@ -74,6 +74,44 @@ public sealed record MeasureChart(Guid MeasureId, string Chart, double Multiplie
 
 public sealed record PointsSummary(Guid MeasureId, int Points, IReadOnlyList<MeasureSignal> NewSignals);
 
+/// <summary>A cycle on a review's agenda: finished since the last review; Decision as a cycle's.</summary>
+public sealed record AgendaCycle(Guid Id, Guid TeamId, string TeamName, string Title, string Objective, string? Decision, DateOnly CompletedOn);
+
+public sealed record AgendaIdea(Guid Id, string Title, string Status);
+
+public sealed record AgendaMeasure(Guid Id, string Name, MeasureSignal? LatestSignal, string Signal);
+
+/// <summary>One change idea's cycles on the agenda (a null idea: the cycles that tested none), with the linked measures.</summary>
+public sealed record AgendaGroup(AgendaIdea? ChangeIdea, IReadOnlyList<AgendaCycle> Cycles, int Teams, IReadOnlyDictionary<string, int> Decisions,
+    IReadOnlyList<AgendaMeasure> Measures);
+
+/// <summary>What the next cycle review looks at: the cycles finished since the last review (Since; null before the first).</summary>
+public sealed record ReviewAgenda(DateOnly? Since, DateOnly AsOf, int Cycles, IReadOnlyList<AgendaGroup> Groups);
+
+/// <summary>A review's decision on a change idea: its status From and To (change idea statuses).</summary>
+public sealed record ReviewDecision(Guid ChangeIdeaId, string Title, string From, string To, string? Note);
+
+public sealed record CycleReview(Guid Id, Guid NetworkId, DateOnly HeldOn, DateOnly? WindowFrom, string Synthesis, IReadOnlyList<Guid> CycleIds,
+    IReadOnlyList<ReviewDecision> Decisions, string RecordedBy, DateTimeOffset CreatedAt);
+
+/// <summary>A coach's touchpoint with an improvement team.</summary>
+public sealed record CoachingTouchpoint(Guid Id, Guid NetworkId, Guid TeamId, string TeamName, DateOnly On, string Focus, string? Agreed, string? NextStep,
+    string LoggedBy, DateTimeOffset CreatedAt);
+
+public sealed record PackageAim(string Statement, Guid? MeasureId, string? MeasureName, decimal? Target, DateOnly? ByDate);
+
+public sealed record PackageLinkedMeasure(Guid Id, string Name, string LatestSignal);
+
+public sealed record PackageIdea(Guid Id, string Title, string? Description, string Status, int Cycles, int CompletedCycles, IReadOnlyList<string> Teams,
+    IReadOnlyDictionary<string, int> Decisions, IReadOnlyList<PackageLinkedMeasure> Measures);
+
+public sealed record PackageMeasure(Guid Id, string Name, string Kind, string Chart, string Definition, string Direction, double? Target, string? Team, int Points,
+    string LatestSignal);
+
+/// <summary>The change package as JSON (its printable page, with the charts, is the Improvement service's HTML).</summary>
+public sealed record ChangePackage(Guid NetworkId, string Network, DateOnly AsOf, int? TheoryVersion, PackageAim? Aim, IReadOnlyList<PackageIdea> ChangeIdeas,
+    IReadOnlyList<PackageMeasure> Measures);
+
 /// <summary>The choices the improvement forms offer, with their labels in the domain's words.</summary>
 public static class ImprovementChoices
 {
