@@ -81,6 +81,10 @@ public sealed class AccessibilityTests(BrowserFixture fx)
             await funder.GotoAsync(path);
             await AssertAccessibleAsync(funder, "funder" + path.Replace('/', '-'));
         }
+        // A network's own page, from the improvement table (the drill-in).
+        await funder.GotoAsync("/portfolio");
+        await funder.GotoAsync((await funder.Locator("table:has(caption:text('Improvement work')) a[href^='/portfolio/networks/']").First.GetAttributeAsync("href"))!);
+        await AssertAccessibleAsync(funder, "funder-network");
         await funder.Context.CloseAsync();
 
         var admin = await fx.SignInAsync(PlatformFixture.PlatformAdmin, bypassCsp: true);

@@ -33,4 +33,46 @@ public sealed class FunderTests(BrowserFixture fx)
         Assert.StartsWith("/portfolio/networks/", new Uri(page.Url).AbsolutePath);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_funder_sees_each_networks_improvement_counts_downloads_them_and_drills_into_one()
+    {
+        var page = await fx.SignInAsync(PlatformFixture.Funder);
+        var lastFullYear = DateTime.UtcNow.Month >= 8 ? DateTime.UtcNow.Year - 1 : DateTime.UtcNow.Year - 2;
+        await page.GotoAsync($"/portfolio?year={lastFullYear}");
+
+        // One row per granted network, counts and rates only, and what each column counts said on the page.
+        var table = page.Locator("table:has(caption:text('Improvement work'))");
+        var rows = table.Locator("tbody tr");
+        Assert.Equal(6, await rows.CountAsync());
+        var headers = await table.Locator("thead th").AllInnerTextsAsync();
+        foreach (var column in new[] { "Cycles completed per team", "Teams active", "Measures improving", "Theory revised", "Coaching touchpoints per team" })
+            Assert.Contains(headers, h => h.Contains(column));
+        var explained = await page.Locator("#improvement-terms").InnerTextAsync();
+        Assert.Contains("60 days", explained);
+        Assert.Contains("direction of improvement", explained);
+        Assert.True(await table.Locator("tbody td").AllInnerTextsAsync() is var cells && cells.Any(c => c.Any(char.IsDigit)), "the table has figures");
+        await fx.ScreenshotAsync(page, "funder-improvement");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "improvement table (CSV)" }).ClickAsync());
+        Assert.Equal($"portfolio-improvement-{lastFullYear}.csv", download.SuggestedFilename);
+        var lines = File.ReadAllLines((await download.PathAsync())!);
+        Assert.StartsWith("NetworkId,NetworkYear,AsOf,Teams,CyclesCompleted,CyclesCompletedPerTeam", lines[0]);
+        Assert.Equal(7, lines.Length);
+
+        // The network's own page has the same counts, each in words, and nothing of a cycle or a person.
+        var first = await rows.First.Locator("th").InnerTextAsync();
+        await rows.First.GetByRole(AriaRole.Link).ClickAsync();
+        Assert.StartsWith("/portfolio/networks/", new Uri(page.Url).AbsolutePath);
+        Assert.Contains(first, await page.Locator("h1").InnerTextAsync());
+        var section = page.Locator("section[aria-labelledby='improvement']");
+        Assert.Contains("Improvement work", await section.Locator("h2").InnerTextAsync());
+        var drill = await section.Locator("table").InnerTextAsync();
+        foreach (var line in new[] { "Improvement teams", "PDSA cycles completed", "Teams active in the last 60 days", "Measures improving",
+                     "Theory of improvement revised in the last 12 months", "Coaching touchpoints" })
+            Assert.Contains(line, drill);
+        Assert.DoesNotContain("@", await section.InnerTextAsync()); // no person
+        await fx.ScreenshotAsync(page, "funder-network-improvement");
+        await page.Context.CloseAsync();
+    }
 }

@@ -70,6 +70,32 @@ public sealed class HubAdminTests(BrowserFixture fx)
     }
 
     [Fact]
+    public async Task A_hub_admin_sees_what_members_said_beside_what_the_network_did()
+    {
+        var page = await fx.SignInAsync(PlatformFixture.RiverbendAdmin);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Networks", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ninth Grade On-Track" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Health", Exact = true }).ClickAsync();
+
+        // Next to the survey's continuous-improvement domain: the cycles and measures of the same network year, and a verdict in words.
+        var section = page.Locator("section[aria-labelledby='improvement-activity']");
+        Assert.Equal("Improvement activity", (await section.Locator("h2").InnerTextAsync()).Split(',')[0]);
+        var said = await section.Locator("[data-said]").InnerTextAsync();
+        Assert.Contains("Continuous-improvement processes", said);
+        var did = await section.Locator("[data-did]").InnerTextAsync();
+        foreach (var figure in new[] { "PDSA cycles completed", "PDSA cycles started", "Teams active", "Measures improving" }) Assert.Contains(figure, did);
+        var finding = await section.Locator("[data-finding]").InnerTextAsync();
+        Assert.Matches("agree|not compared|cannot be set beside", finding);
+        await fx.ScreenshotAsync(page, "hub-health-improvement");
+
+        // The printable report has the same section and finding.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Printable feedback report" }).ClickAsync();
+        Assert.Contains("Improvement activity", await page.Locator("#improvement").InnerTextAsync());
+        Assert.Contains(finding.Trim(), await page.Locator("section[aria-labelledby='improvement']").InnerTextAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_hub_admin_invites_an_educator_who_joins_from_the_mailed_link_and_signs_in()
     {
         var email = $"newcomer-{Guid.NewGuid():N}@browser.test";

@@ -9,6 +9,7 @@ namespace Platform.Benchmarks;
 /// <summary>
 /// The portal's main pages for each role, with the full demo data, fetched one after another through the gateway by a
 /// signed-in client: p50 / p95 / max per page. Target: no page over 300 ms (server time; loopback latency included here).
+/// The improvement pages are measured on the demo's first network, with the first change idea, cycle and measure it lists.
 /// </summary>
 public static partial class PortalBenchmark
 {
@@ -23,6 +24,12 @@ public static partial class PortalBenchmark
         var hubToken = await bench.Api.GetTokenAsync("hubadmin@riverbend.demo", LocalPlatform.DemoPassword);
         var network = (await bench.Api.GetAsync<JsonElement[]>("/api/networks", hubToken))[0].GetProperty("id").GetGuid();
         var year = DateTime.UtcNow.Month >= 8 ? DateTime.UtcNow.Year - 1 : DateTime.UtcNow.Year - 2;
+        var improvement = $"/networks/{network}/improvement";
+        async Task<Guid> FirstAsync(string list) =>
+            (await bench.Api.GetAsync<JsonElement[]>($"/api/improvement/networks/{network}/{list}", hubToken)) is [var first, ..]
+                ? (first.TryGetProperty("id", out var id) ? id : first.GetProperty(list == "cycles" ? "cycle" : "changeIdea").GetProperty("id")).GetGuid()
+                : throw new InvalidOperationException($"The demo's first network has no {list}.");
+        var (idea, cycle, measure) = (await FirstAsync("change-ideas"), await FirstAsync("cycles"), await FirstAsync("measures"));
         var pages = new (string User, string Path)[]
         {
             ("hubadmin@riverbend.demo", "/networks"),
@@ -32,6 +39,16 @@ public static partial class PortalBenchmark
             ("hubadmin@riverbend.demo", $"/networks/{network}/health?year={year}"),
             ("hubadmin@riverbend.demo", "/surveys"),
             ("hubadmin@riverbend.demo", "/leadership"),
+            // The improvement work: a page a line, so the ones still being built (reviews, coaching, a team, the change package) add one each.
+            ("hubadmin@riverbend.demo", "/hub"),
+            ("hubadmin@riverbend.demo", $"{improvement}/theory"),
+            ("hubadmin@riverbend.demo", $"{improvement}/change-ideas"),
+            ("hubadmin@riverbend.demo", $"{improvement}/change-ideas/{idea}"),
+            ("hubadmin@riverbend.demo", $"{improvement}/cycles"),
+            ("hubadmin@riverbend.demo", $"{improvement}/cycles/{cycle}"),
+            ("hubadmin@riverbend.demo", $"{improvement}/measures"),
+            ("hubadmin@riverbend.demo", $"{improvement}/measures/{measure}"),
+            (DemoSurveys.DemoMember, "/my-team"),
             ("funder@foundation.demo", $"/portfolio?year={year}"),
             ("funder@foundation.demo", $"/portfolio/structure?year={year}"),
             ("funder@foundation.demo", "/portfolio/trend"),
@@ -40,6 +57,7 @@ public static partial class PortalBenchmark
 
         Console.WriteLine($"{"page",-62} {"p50 ms",7} {"p95 ms",7} {"max ms",7}  p95/target");
         var worst = 0.0;
+        var missed = new List<string>();
         foreach (var group in pages.GroupBy(p => p.User))
         {
             using var browser = await SignInAsync(gateway, group.Key);
@@ -57,10 +75,12 @@ public static partial class PortalBenchmark
                 times.Sort();
                 var p95 = times[(int)Math.Ceiling(times.Count * 0.95) - 1];
                 worst = Math.Max(worst, p95);
-                Console.WriteLine($"{group.Key[..Math.Min(14, group.Key.Length)] + " " + path,-62} {times[times.Count / 2],7:F1} {p95,7:F1} {times[^1],7:F1}  {p95 / TargetMs,5:F2}x");
+                if (p95 >= TargetMs) missed.Add(path);
+                Console.WriteLine($"{group.Key[..Math.Min(14, group.Key.Length)] + " " + path,-62} {times[times.Count / 2],7:F1} {p95,7:F1} {times[^1],7:F1}  {p95 / TargetMs,5:F2}x  {(p95 < TargetMs ? "met" : "MISSED")}");
             }
         }
         Console.WriteLine($"Worst p95: {worst:F1} ms ({worst / TargetMs:F2}x the {TargetMs} ms target) {(worst < TargetMs ? "PASS" : "MISS")}");
+        Console.WriteLine(missed.Count == 0 ? $"Every page's p95 under {TargetMs} ms: {pages.Length} pages." : $"Over {TargetMs} ms at p95: {string.Join(", ", missed)}");
         return 0;
     }
 

@@ -6,7 +6,7 @@ namespace Platform.Portal.Api;
 /// </summary>
 public static class Downloads
 {
-    private static readonly HashSet<string> PortfolioTables = ["health", "clusters", "trend", "structure", "leadership"];
+    private static readonly HashSet<string> PortfolioTables = ["health", "clusters", "trend", "structure", "leadership", "improvement"];
 
     public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder app)
     {

@@ -34,6 +34,9 @@ public static class NetworkReportsApi
         api.MapGet("/{id:guid}/health/trend", NetworkHealthTrend)
             .WithSummary("Per scale, the network's mean in each network year with enough responses")
             .Produces<IReadOnlyList<ScaleTrend>>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{id:guid}/health/improvement", ImprovementBesideSurveySection)
+            .WithSummary("The survey's continuous-improvement domain beside the network's improvement work in the same network year (cycles, teams active, measures improving), and whether the two agree, in words")
+            .Produces<ImprovementBesideSurvey>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id:guid}/warnings", Warnings)
             .WithSummary("Early warnings for a network year (default: the current one), each with the rule that fired and its evidence")
             .Produces<NetworkWarnings.Report>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -86,8 +89,18 @@ public static class NetworkReportsApi
         return await reports.ImprovementAsync(user.TenantId(), id, year, ct) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound();
     }
 
-    private static async Task<IResult> FeedbackReportPage(Guid id, int year, ClaimsPrincipal user, NetworkReportQueries reports, CancellationToken ct) =>
-        await reports.FeedbackReportAsync(user.TenantId(), id, year, ct) is { } report
+    private static async Task<IResult> ImprovementBesideSurveySection(Guid id, int year, ClaimsPrincipal user, NetworkReportQueries reports, CancellationToken ct)
+    {
+        if (!ImprovementActivity.IsValidYear(year)) return Invalid.Field("year", ImprovementActivity.YearRule);
+        return await reports.ImprovementBesideSurveyAsync(user.TenantId(), id, year, ct) is { } section ? TypedResults.Ok(section) : TypedResults.NotFound();
+    }
+
+    private static async Task<IResult> FeedbackReportPage(Guid id, int year, ClaimsPrincipal user, NetworkReportQueries reports, CancellationToken ct)
+    {
+        // The report counts the year's improvement work, which needs a year the calendar can date.
+        if (!ImprovementActivity.IsValidYear(year)) return Invalid.Field("year", ImprovementActivity.YearRule);
+        return await reports.FeedbackReportAsync(user.TenantId(), id, year, ct) is { } report
             ? new RazorComponentResult<Reports.FeedbackReportPage>(new { Report = report, Charts = Reports.FeedbackCharts.For(report), MinimumN = Suppression.MinimumN })
             : TypedResults.NotFound();
+    }
 }

@@ -66,8 +66,16 @@ public sealed class NetworkReportQueries(Database db, ReportingStore store, Surv
         if (await warnings.CalendarAsync(uow, networkId, ct) is not { } calendar) return null;
         var today = clock.Today();
         var y = year ?? calendar.YearOf(today);
-        var work = await improvement.WorkAsync(uow, networkId, calendar.AsOf(y, today), ct);
-        return ImprovementActivity.Of(calendar, y, today, work.GetValueOrDefault(networkId) ?? ImprovementWork.None);
+        return await ActivityAsync(uow, networkId, calendar, y, ct);
+    }
+
+    /// <summary>What members said of their improvement routines beside what the network did in a network year (the health page's section).</summary>
+    public async Task<ImprovementBesideSurvey?> ImprovementBesideSurveyAsync(Guid tenant, Guid networkId, int year, CancellationToken ct)
+    {
+        await using var uow = await db.BeginAsync(tenant, ct);
+        if (await warnings.CalendarAsync(uow, networkId, ct) is not { } calendar) return null;
+        var (profile, _) = await ProfileAsync(uow, networkId, year, ct);
+        return ImprovementBesideSurvey.Of(profile, await ActivityAsync(uow, networkId, calendar, year, ct));
     }
 
     /// <summary>The formative feedback report: the health profile and its trend, stability, leadership, warnings and the benchmark.</summary>
@@ -75,13 +83,23 @@ public sealed class NetworkReportQueries(Database db, ReportingStore store, Surv
     {
         await using var uow = await db.BeginAsync(tenant, ct);
         if (await store.NetworkAsync(uow, networkId, ct) is not { } network) return null;
+        if (await warnings.CalendarAsync(uow, networkId, ct) is not { } calendar) return null;
         var (profile, years) = await ProfileAsync(uow, networkId, year, ct);
         var trend = HealthTrend.Of(years.ToDictionary(y => y.Key, y => y.Value.All), Suppression.MinimumN);
         var facts = (await warnings.FactsAsync(uow, year, networkId, clock.Today(), ct))[networkId];
         var benchmark = Benchmark.Of(network.BenchmarkingConsent,
             network.BenchmarkingConsent ? await results.BenchmarkMeansAsync(uow, year, Suppression.MinimumN, ct) : [], BenchmarkRule.MinimumNetworks);
         return FeedbackReport.Build(network, profile, trend, await store.StructureHistoryAsync(uow, networkId, ct),
-            LeadershipProfile.Of(await leadership.SessionsAsync(uow, networkId, null, ct)), facts, NetworkWarnings.Of(facts, WarningRules.Current), benchmark);
+            LeadershipProfile.Of(await leadership.SessionsAsync(uow, networkId, null, ct)), facts, NetworkWarnings.Of(facts, WarningRules.Current), benchmark,
+            ImprovementBesideSurvey.Of(profile, await ActivityAsync(uow, networkId, calendar, year, ct)));
+    }
+
+    /// <summary>The network's improvement work in a year, counted as of the year's end or today (the improvement view, the health page and the report share it).</summary>
+    private async Task<ImprovementActivityReport> ActivityAsync(UnitOfWork uow, Guid networkId, NetworkYearCalendar calendar, int year, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var work = await improvement.WorkAsync(uow, networkId, calendar.AsOf(year, today), ct);
+        return ImprovementActivity.Of(calendar, year, today, work.GetValueOrDefault(networkId) ?? ImprovementWork.None);
     }
 
     /// <summary>A network's profile for a year and its results in every year (for the trend): the health view and the feedback report share it.</summary>

@@ -58,12 +58,18 @@ public sealed class PortfolioQueries(Database db, ReportingStore store, SurveyRe
 
     /// <summary>
     /// Per granted network, its improvement work in network year <paramref name="year"/> (by default each network's current
-    /// year), counts and rates only: never a cycle's text, a team or a person.
+    /// year), counts and rates only: never a cycle's text, a team or a person. Served from the portfolio cache while no read
+    /// model changed (a grant, a revocation or new work is a change).
     /// </summary>
-    public async Task<IReadOnlyList<FunderImprovementRow>> ImprovementAsync(Guid funder, int? year, CancellationToken ct)
+    public Task<IReadOnlyList<FunderImprovementRow>> ImprovementAsync(Guid funder, int? year, CancellationToken ct)
+    {
+        var today = clock.Today();
+        return cache.ImprovementAsync(funder, year, today, () => ComputeImprovementAsync(funder, year, today, ct));
+    }
+
+    private async Task<IReadOnlyList<FunderImprovementRow>> ComputeImprovementAsync(Guid funder, int? year, DateOnly today, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(funder, ct);
-        var today = clock.Today();
         // Networks first (see LeadershipAsync); the work is read through today and each network counts up to its own as-of day.
         var calendars = await store.CalendarsAsync(uow, ct);
         var work = await improvement.WorkAsync(uow, null, today, ct);

@@ -37,19 +37,20 @@ public sealed record Benchmark(bool Shown, string Explanation, int QualifyingNet
 
 /// <summary>
 /// The formative feedback report for a hub (issue: Reporting): the network's health against its own past and, where allowed,
-/// the portfolio median; its outcomes, stability, leadership rubric profile, warnings and three questions for the debrief.
+/// the portfolio median; its outcomes, improvement activity beside the survey, stability, leadership rubric profile, warnings
+/// and three questions for the debrief.
 /// Built from figures that were already suppressed: nothing here is over fewer than the minimum respondents.
 /// </summary>
 public sealed record FeedbackReport(
     Guid NetworkId, string Network, string Aim, int Year, DateOnly AsOf, int Respondents, decimal? ResponseRate,
     IReadOnlyList<ScaleComparison> Scales, string? StrongestDomain, string? WeakestDomain, IReadOnlyList<ScaleTrend> Trend,
     IReadOnlyList<StructureRow> Stability, LeadershipProfile Leadership, IReadOnlyList<NetworkWarning> Warnings, Benchmark Benchmark,
-    IReadOnlyList<string> DebriefQuestions)
+    IReadOnlyList<string> DebriefQuestions, ImprovementBesideSurvey Improvement)
 {
     public IEnumerable<ScaleComparison> Of(ScaleKind kind) => Scales.Where(s => s.Kind == kind);
 
     public static FeedbackReport Build(NetworkSummary network, HealthProfile profile, IReadOnlyList<ScaleTrend> trend, IReadOnlyList<StructureRow> stability,
-        LeadershipProfile leadership, WarningFacts facts, IReadOnlyList<NetworkWarning> warnings, Benchmark benchmark)
+        LeadershipProfile leadership, WarningFacts facts, IReadOnlyList<NetworkWarning> warnings, Benchmark benchmark, ImprovementBesideSurvey improvement)
     {
         var lastYear = profile.ChangeFromPreviousYear.Where(c => c.Previous is not null).ToDictionary(c => c.Scale, c => c.Previous!.Value);
         var scales = HealthScales.All.Select(s =>
@@ -63,7 +64,7 @@ public sealed record FeedbackReport(
         var strongest = shown.MaxBy(s => s.ThisYear!.Mean)?.Scale;
         return new FeedbackReport(network.NetworkId, network.Name, network.Aim, profile.Year, facts.AsOf, profile.Respondents, profile.ResponseRate,
             scales, strongest, profile.WeakestDomain, trend, stability.OrderBy(s => s.Year).ToList(), leadership, warnings, benchmark,
-            QuestionsFor(scales, profile.WeakestDomain, leadership, warnings));
+            QuestionsFor(scales, profile.WeakestDomain, leadership, warnings), improvement);
     }
 
     /// <summary>Three questions that start from the network's own figures: its weakest domain, its biggest change, and its most pressing signal.</summary>

@@ -23,6 +23,16 @@ public sealed record HealthTrendPoint(int Year, int Respondents, decimal? Mean);
 
 public sealed record HealthScaleTrend(string Scale, IReadOnlyList<HealthTrendPoint> Points);
 
+/// <summary>The parts of Reporting's improvement activity that the health page shows next to the survey.</summary>
+public sealed record ImprovementActivitySummary(int Year, DateOnly From, DateOnly AsOf, int CyclesStarted, int CyclesCompleted, int CoachingTouchpoints,
+    int Teams, int TeamsActive, int ActiveWindowDays, decimal? TeamsActivePct, decimal? CompletedWithPredictionsPct, int MeasuresImproving, int TheoryRevisions);
+
+/// <summary>
+/// What members said (the survey's continuous-improvement domain) beside what the network did (api/reporting/networks/{id}/health/improvement);
+/// Agreement is Agree, RatedHighNoCycleCompleted, RatedLowCyclesCompleted or NotCompared, and Finding says it in words.
+/// </summary>
+public sealed record ImprovementBesideSurvey(int Year, HealthScaleResult CiProcesses, ImprovementActivitySummary Activity, string Agreement, string Finding);
+
 public sealed record NetworkWarning(string Kind, string Rule, string Message, IReadOnlyDictionary<string, JsonElement> Evidence);
 
 public sealed record NetworkWarningsReport(int Year, DateOnly AsOf, string RuleVersion, IReadOnlyList<NetworkWarning> Warnings);

@@ -17,6 +17,11 @@ public sealed record PortfolioHealthRow(
         [.. Warnings.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(PortfolioLabels.WarningLabel)];
 }
 
+/// <summary>A network's improvement work in a network year, as a funder may know it (api/reporting/portfolio/improvement): counts and rates only.</summary>
+public sealed record PortfolioImprovementRow(
+    Guid NetworkId, int NetworkYear, DateOnly AsOf, int Teams, int CyclesCompleted, decimal? CyclesCompletedPerTeam, int TeamsActive, decimal? TeamsActivePct,
+    int MeasuresImproving, bool TheoryRevisedLast12Months, int CoachingTouchpoints, decimal? CoachingTouchpointsPerTeam);
+
 /// <param name="HighZ">The cluster rule's z-score from which a domain's band is high; <paramref name="LowZ"/>, up to which it is low.</param>
 public sealed record PortfolioClusters(int Year, string RuleVersion, int Networks, int Qualifying, IReadOnlyDictionary<string, int> Counts, string? Note,
     decimal HighZ, decimal LowZ);
