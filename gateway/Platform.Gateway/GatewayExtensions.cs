@@ -107,6 +107,45 @@ public static class GatewayExtensions
         });
     }
 
+    /// <summary>
+    /// When a replica could not even be connected to (it was killed, or is restarting), the request is sent to another
+    /// replica of the service: nothing reached the first, so any request, a POST too, is safe to send again. A request
+    /// that reached a replica and then failed (the connection broke mid-answer) is never repeated here, since its write
+    /// may have committed; the client gets 503 and decides (a survey submit retried that had committed answers 409).
+    /// Passive health checks meanwhile take the dead replica out of the rotation, active ones bring it back.
+    /// </summary>
+    private static async Task TryAnotherReplicaWhenNoneWasReachedAsync(HttpContext http, Func<Task> next)
+    {
+        var proxy = http.GetReverseProxyFeature();
+        var candidates = proxy.AvailableDestinations;
+        if (candidates.Count < 2)
+        {
+            await next();
+            return;
+        }
+        // Buffered so a retry can send the body again (bodies are small here: 1 MiB at most outside the roster route).
+        http.Request.EnableBuffering();
+        var tried = new HashSet<DestinationState>();
+        while (true)
+        {
+            await next();
+            var failure = http.Features.Get<IForwarderErrorFeature>();
+            if (failure is null || http.Response.HasStarted || !NothingReachedTheService(failure) || proxy.ProxiedDestination is not { } failed) return;
+            tried.Add(failed);
+            var remaining = candidates.Where(d => !tried.Contains(d)).ToList();
+            if (remaining.Count == 0) return;
+            proxy.AvailableDestinations = remaining;
+            http.Features.Set<IForwarderErrorFeature>(null);
+            http.Response.Clear();
+            http.Request.Body.Position = 0;
+        }
+    }
+
+    /// <summary>The connection itself failed (refused, reset while connecting): not a byte of the request was sent.</summary>
+    private static bool NothingReachedTheService(IForwarderErrorFeature failure) =>
+        failure.Error == ForwarderError.Request
+        && failure.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
+
     public static WebApplication MapGatewayEndpoints(this WebApplication app)
     {
         app.MapDefaultEndpoints();
@@ -124,9 +163,11 @@ public static class GatewayExtensions
         app.MapReverseProxy(proxy =>
         {
             proxy.UseSessionAffinity();
+            // Outside the retries: a failure is answered as problem+json only once no replica is left to try.
+            proxy.Use(AnswerForwardingFailuresAsync);
+            proxy.Use(TryAnotherReplicaWhenNoneWasReachedAsync);
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
-            proxy.Use(AnswerForwardingFailuresAsync);
         });
         return app;
     }

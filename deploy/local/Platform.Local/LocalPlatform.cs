@@ -87,16 +87,25 @@ public sealed record LocalSecrets(string PostgresPassword, Dictionary<string, st
 public sealed record LocalPlatformOptions(
     string RepoRoot, string DataDirectory, string Configuration, int GatewayPort, IReadOnlyDictionary<string, int> Ports,
     int PostgresPort, int RabbitMqPort, string RabbitMqNodeName, bool Durable, LocalSecrets Secrets,
-    IReadOnlyDictionary<string, string>? ExtraEnvironment = null, int SmtpPort = 8025, int MailWebPort = 8090)
+    IReadOnlyDictionary<string, string>? ExtraEnvironment = null, int SmtpPort = 8025, int MailWebPort = 8090,
+    IReadOnlyDictionary<string, int>? SecondReplicaPorts = null)
 {
     /// <summary>A throwaway platform (tests, benchmarks): every port free, new credentials, data under <paramref name="dataDirectory"/>.</summary>
-    public static LocalPlatformOptions Throwaway(string dataDirectory, string configuration, bool durable, IReadOnlyDictionary<string, string>? extra = null)
+    /// <param name="twoReplicasOf">Components that run as two processes behind the gateway (the fault-injection suite kills one at a time).</param>
+    public static LocalPlatformOptions Throwaway(string dataDirectory, string configuration, bool durable, IReadOnlyDictionary<string, string>? extra = null,
+        IEnumerable<string>? twoReplicasOf = null)
     {
         var ports = LocalPlatform.Components.ToDictionary(c => c.Name, _ => Shell.FreePort());
         return new LocalPlatformOptions(RepositoryRoot.Find(), dataDirectory, configuration, ports["gateway"], ports,
             Shell.FreePort(), Shell.FreePortPair(), $"nh-{Guid.NewGuid():N}@localhost", durable, LocalSecrets.Generate(), extra,
-            Shell.FreePort(), Shell.FreePort());
+            Shell.FreePort(), Shell.FreePort(), (twoReplicasOf ?? []).ToDictionary(c => c, _ => Shell.FreePort()));
     }
+
+    /// <summary>The processes a component runs as: its own name, and "name-2" for a second replica.</summary>
+    public IReadOnlyList<(string Instance, int Port)> InstancesOf(string component) =>
+        SecondReplicaPorts?.TryGetValue(component, out var second) == true
+            ? [(component, Ports[component]), ($"{component}-2", second)]
+            : [(component, Ports[component])];
 
     public string LogDirectory => Path.Combine(DataDirectory, "logs");
     public string PidDirectory => Path.Combine(DataDirectory, "pids");
@@ -195,7 +204,7 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
     public async Task StartServicesAsync(CancellationToken ct = default)
     {
         await StopServicesAsync();
-        var started = Components.Select(c => StartService(c, options.Ports[c.Name], EnvironmentFor(c))).ToList();
+        var started = Components.SelectMany(c => options.InstancesOf(c.Name).Select(i => StartInstance(c, i.Instance, i.Port))).ToList();
         // Wait for the gateway last (it stays ready, only Degraded, while a service behind it is down), so a failing
         // service fails fast.
         // The first service that fails ends the other waits too (no waiting two minutes for the rest before giving up).
@@ -271,10 +280,45 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
     }
 
     /// <summary>Starts one component and waits until it answers /health/ready.</summary>
-    public async Task StartServiceAsync(string name, CancellationToken ct = default)
+    public async Task StartServiceAsync(string name, CancellationToken ct = default) =>
+        await StartInstanceProcess(name).WaitReadyAsync(TimeSpan.FromSeconds(120), ct);
+
+    /// <summary>
+    /// Starts one process of a component by its instance name ("surveys", or "surveys-2" for a second replica) without
+    /// waiting for it; the caller waits on the returned process when it needs it ready.
+    /// </summary>
+    public ServiceProcess StartInstanceProcess(string instance)
     {
-        var c = Components.Single(x => x.Name == name);
-        await StartService(c, options.Ports[c.Name], EnvironmentFor(c)).WaitReadyAsync(TimeSpan.FromSeconds(120), ct);
+        var (c, port) = Components.SelectMany(c => options.InstancesOf(c.Name).Select(i => (c, i))).Where(x => x.i.Instance == instance)
+            .Select(x => (x.c, x.i.Port)).Single();
+        return StartInstance(c, instance, port);
+    }
+
+    /// <summary>Kills one process with SIGKILL, as a crash or an OOM kill would: no shutdown, no draining of requests.</summary>
+    public async Task KillInstanceAsync(string instance)
+    {
+        var pidFile = Path.Combine(options.PidDirectory, $"{instance}.pid");
+        if (!File.Exists(pidFile) || !int.TryParse(await File.ReadAllTextAsync(pidFile), out var pid)) return;
+        await Shell.RunAsync("kill", ["-KILL", "--", $"-{pid}"], check: false);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Shell.IsAlive(pid) && DateTime.UtcNow < deadline) await Task.Delay(50);
+        File.Delete(pidFile);
+    }
+
+    /// <summary>Freezes (SIGSTOP) or resumes (SIGCONT) one process: its connections stay open and nothing is answered or consumed meanwhile.</summary>
+    public async Task FreezeInstanceAsync(string instance, bool frozen)
+    {
+        var pidFile = Path.Combine(options.PidDirectory, $"{instance}.pid");
+        if (File.Exists(pidFile) && int.TryParse(await File.ReadAllTextAsync(pidFile), out var pid))
+            await Shell.RunAsync("kill", [frozen ? "-STOP" : "-CONT", "--", $"-{pid}"]);
+    }
+
+    private ServiceProcess StartInstance(Component c, string instance, int port)
+    {
+        var env = EnvironmentFor(c);
+        env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        env["OTEL_SERVICE_NAME"] = instance;
+        return StartService(c with { Name = instance }, port, env);
     }
 
     public async Task StopAllAsync()
@@ -357,6 +401,8 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
             case "gateway":
                 foreach (var (name, port) in options.Ports.Where(p => p.Key != "gateway"))
                     env[$"ReverseProxy__Clusters__{name}__Destinations__d1__Address"] = $"http://127.0.0.1:{port}";
+                foreach (var (name, port) in options.SecondReplicaPorts ?? new Dictionary<string, int>())
+                    env[$"ReverseProxy__Clusters__{name}__Destinations__d2__Address"] = $"http://127.0.0.1:{port}";
                 break;
         }
         foreach (var (k, v) in options.ExtraEnvironment ?? new Dictionary<string, string>()) env[k] = v;

@@ -70,6 +70,14 @@ public sealed class RabbitMqNode(string baseDirectory, string logFile, int port,
         while (await Shell.PortOpenAsync(port) && DateTime.UtcNow < deadline) await Task.Delay(100);
     }
 
+    /// <summary>Every queue and how many messages it holds (ready and unacknowledged), from rabbitmqctl.</summary>
+    public async Task<Dictionary<string, long>> QueueDepthsAsync()
+    {
+        var output = await Shell.RunAsync(Path.Combine(Bin, "rabbitmqctl"), ["-n", nodeName, "-q", "list_queues", "name", "messages"], Environment);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t'))
+            .Where(f => f.Length == 2 && long.TryParse(f[1], out _)).ToDictionary(f => f[0], f => long.Parse(f[1]));
+    }
+
     internal static string Tail(string file) =>
         File.Exists(file) ? string.Join('\n', File.ReadLines(file).TakeLast(30)) : "(no log)";
 }

@@ -9,6 +9,9 @@ namespace Platform.Messaging;
 
 public static class MessagingExtensions
 {
+    /// <summary>How often a failing message is retried (exponential back-off) before it is moved to its queue's <c>_error</c> queue.</summary>
+    public const int RetryLimit = 5;
+
     /// <summary>
     /// MassTransit on RabbitMQ (<c>RabbitMq:*</c>), the outbox and its relay, bounded retries then the <c>_error</c> queue.
     /// Queues are named after the service, so each service gets its own copy of every event it consumes.
@@ -22,6 +25,7 @@ public static class MessagingExtensions
         // The relay times retention with the one clock; a host without the service defaults still gets it.
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton(new RelayFaults(builder.Configuration.GetValue("Messaging:Faults:DeliverEveryMessageTwice", false)));
         builder.Services.AddSingleton<Outbox>();
         builder.Services.AddHostedService<OutboxRelay>();
         builder.Services.AddMigrationScripts(typeof(MessagingExtensions).Assembly, MigrationStage.Platform);
@@ -49,7 +53,7 @@ public static class MessagingExtensions
                     h.Password(rabbit["Password"] ?? "guest");
                     h.PublisherConfirmation = true;
                 });
-                cfg.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+                cfg.UseMessageRetry(r => r.Exponential(RetryLimit, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
                 cfg.ConfigureEndpoints(context);
             });
         });
@@ -57,3 +61,10 @@ public static class MessagingExtensions
         return builder;
     }
 }
+
+/// <summary>
+/// Faults the fault-injection suite (<c>./dev chaos</c>) switches on, never set in a deployment:
+/// <c>Messaging:Faults:DeliverEveryMessageTwice</c> makes the relay publish every message twice with the same id, so
+/// every consumer must show that it applies a redelivery once.
+/// </summary>
+public sealed record RelayFaults(bool DeliverEveryMessageTwice);

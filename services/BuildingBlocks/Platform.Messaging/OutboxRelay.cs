@@ -17,7 +17,7 @@ namespace Platform.Messaging;
 /// and backs off per row while the broker is unreachable. A crash between publish and mark means a redelivery, never a loss.
 /// </summary>
 public sealed class OutboxRelay(Database db, IBus bus, OutboxSignal signal, IEnumerable<OutboxPacking> packings, TimeProvider clock,
-    ILogger<OutboxRelay> logger)
+    ILogger<OutboxRelay> logger, RelayFaults faults)
     : BackgroundService
 {
     private readonly Dictionary<string, OutboxPacking> _packings = packings.ToDictionary(p => p.EventType.FullName!);
@@ -133,7 +133,11 @@ public sealed class OutboxRelay(Database db, IBus bus, OutboxSignal signal, IEnu
             }
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(PublishTimeout);
-            await bus.Publish(body, body.GetType(), ctx => ctx.MessageId = MessageId(rows), timeout.Token);
+            var messageId = MessageId(rows);
+            await bus.Publish(body, body.GetType(), ctx => ctx.MessageId = messageId, timeout.Token);
+            // Test-only (the fault-injection suite): the same message again, as the broker redelivers after a lost ack.
+            if (faults.DeliverEveryMessageTwice)
+                await bus.Publish(body, body.GetType(), ctx => ctx.MessageId = messageId, timeout.Token);
             return null;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Logging;
 using Platform.Contracts.Assessments;
 using Platform.Contracts.Identity;
 using Platform.Contracts.Improvement;
@@ -88,21 +89,23 @@ public sealed class SurveyResponseIngestion(Database db, SurveyResultsStore stor
     }
 }
 
-public sealed class SurveyResponsesConsumer(SurveyResponseIngestion ingestion) : IConsumer<Batch<SurveyResponseSubmitted>>
+/// <summary>A message it cannot take (a poison message) holds back none batched with it (<see cref="BatchIsolation"/>).</summary>
+public sealed class SurveyResponsesConsumer(SurveyResponseIngestion ingestion, ILogger<SurveyResponsesConsumer> logger) : IConsumer<Batch<SurveyResponseSubmitted>>
 {
     public const int BatchSize = 500;
 
     public Task Consume(ConsumeContext<Batch<SurveyResponseSubmitted>> context) =>
-        ingestion.StoreAsync(context.Message.Select(m => m.Message), context.CancellationToken);
+        BatchIsolation.ConsumeAsync(context, responses => ingestion.StoreAsync(responses, context.CancellationToken), logger);
 }
 
-public sealed class SurveyResponsePacksConsumer(SurveyResponseIngestion ingestion) : IConsumer<Batch<SurveyResponsesSubmitted>>
+/// <summary>A pack it cannot take (a poison message) holds back none batched with it (<see cref="BatchIsolation"/>).</summary>
+public sealed class SurveyResponsePacksConsumer(SurveyResponseIngestion ingestion, ILogger<SurveyResponsePacksConsumer> logger) : IConsumer<Batch<SurveyResponsesSubmitted>>
 {
     /// <summary>Packs hold up to 200 responses each (the relay's pass): ten of them make one transaction.</summary>
     public const int BatchSize = 10;
 
     public Task Consume(ConsumeContext<Batch<SurveyResponsesSubmitted>> context) =>
-        ingestion.StoreAsync(context.Message.SelectMany(m => m.Message.Responses), context.CancellationToken);
+        BatchIsolation.ConsumeAsync(context, packs => ingestion.StoreAsync(packs.SelectMany(p => p.Responses), context.CancellationToken), logger);
 }
 
 [InboxName("SurveyWaveClosedConsumer")]
