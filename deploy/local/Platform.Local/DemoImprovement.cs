@@ -10,6 +10,8 @@ namespace Platform.Local;
 /// with two revisions, PDSA cycles across teams (ramps, a team whose plans lack predictions, cycles recorded afterwards
 /// with their real dates), and an open cycle for the demo member's team. Literacy Collaborative's cycles stopped four
 /// months ago, so its fizzling-out warning fires; a cycle review spreads one idea; coaches log touchpoints with two teams.
+/// Teams run their own cycles: two members of each team sign in and record them, except in Algebra for All, where the
+/// hub admin and one team lead recorded them all (its over-reliance example).
 /// Reproducible (fixed seeds); a network that already has a theory is left alone.
 /// </summary>
 public static class DemoImprovement
@@ -60,6 +62,7 @@ public static class DemoImprovement
         var random = new Random(name.Sum(c => c));
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var stalled = name == "Literacy Collaborative"; // its work stopped four months ago: the fizzling-out warning's example
+        var authors = await AuthorsAsync(api, token, networkId, teams, concentrated: name == "Algebra for All", ct);
 
         var ideas = new List<Guid>();
         for (var i = 0; i < template.Ideas.Length; i++)
@@ -120,7 +123,8 @@ public static class DemoImprovement
                 var team = teams[n % Math.Max(1, teams.Count - 1)];
                 var started = end.AddDays(-21 * (IdeaPlan[i].Cycles - c) - 7 * i);
                 var open = !stalled && c == IdeaPlan[i].Cycles - 1 && IdeaPlan[i].Status == "Testing";
-                previous = await CycleAsync(api, token, root, team, ideas[i], previous, template.Ideas[i], c + 1, started, open ? null : started.AddDays(14),
+                var author = authors.TryGetValue(team, out var people) ? people[c % people.Count] : token;
+                previous = await CycleAsync(api, author, root, team, ideas[i], previous, template.Ideas[i], c + 1, started, open ? null : started.AddDays(14),
                     IdeaPlan[i].Status switch { "Abandoned" => "Abandon", "Testing" => "TestAgain", _ => c == 0 ? "Adapt" : "Adopt" }, true, ct);
             }
             // The spreading idea gets its status from the cycle review below, as a network would decide it.
@@ -128,7 +132,7 @@ public static class DemoImprovement
                 await SendAsync(api, HttpMethod.Put, $"{root}/change-ideas/{ideas[i]}", token, new { title = template.Ideas[i], description = $"Tested by the teams of {name}.", status = IdeaPlan[i].Status }, ct);
         }
         if (teams.Count > 1)
-            await CycleAsync(api, token, root, teams[^1], ideas[4], null, template.Ideas[4], 1, null, null, null, false, ct);
+            await CycleAsync(api, authors.TryGetValue(teams[^1], out var last) ? last[0] : token, root, teams[^1], ideas[4], null, template.Ideas[4], 1, null, null, null, false, ct);
 
         // A cycle review after the cycles, spreading the first idea; coaching touchpoints with the first two teams.
         await SendAsync(api, HttpMethod.Post, $"{root}/cycle-reviews", token, new
@@ -145,6 +149,38 @@ public static class DemoImprovement
                     teamId = team, on = end.AddDays(-30 * k - 7 * t), focus = k == 0 ? "Reading the run chart together" : "Sharpening the next cycle's predictions",
                     agreed = "The team lead brings the tally sheets to the next meeting.", nextStep = "Plan the next cycle with a prediction for every question.",
                 }, ct);
+    }
+
+    /// <summary>
+    /// The tokens of the people who record each team's cycles: two current members of the team (team leads first), given a
+    /// member login with the demo password. In the concentrated network only the first team's lead, beside the hub admin.
+    /// </summary>
+    private static async Task<Dictionary<Guid, List<string>>> AuthorsAsync(PlatformApiClient api, string hub, Guid networkId, IReadOnlyList<Guid> teams,
+        bool concentrated, CancellationToken ct)
+    {
+        var admin = await api.GetTokenAsync(LocalPlatform.DemoAdminEmail, LocalPlatform.DemoPassword, ct);
+        var tenant = PlatformApiClient.TenantOf(hub);
+        var members = await api.GetAsync<JsonElement[]>($"/api/networks/{networkId}/members", hub, ct);
+        var authors = new Dictionary<Guid, List<string>>();
+        foreach (var team in concentrated ? teams.Take(1) : teams)
+        {
+            var people = members.Where(m => m.TryGetProperty("teamId", out var t) && t.ValueKind == JsonValueKind.String && t.GetGuid() == team
+                    && m.GetProperty("periods").EnumerateArray().Last().GetProperty("endDate").ValueKind == JsonValueKind.Null)
+                .OrderBy(m => m.GetProperty("role").ToString() == "TeamLead" ? 0 : 1).ThenBy(m => m.GetProperty("email").GetString(), StringComparer.Ordinal)
+                .Select(m => m.GetProperty("email").GetString()!).Take(concentrated ? 1 : 2).ToList();
+            var tokens = new List<string>();
+            foreach (var email in people)
+            {
+                try
+                {
+                    await api.PostAsync<JsonElement>($"/api/tenants/{tenant}/users", admin, new { email, password = LocalPlatform.DemoPassword, role = "member" }, ct);
+                }
+                catch (HttpRequestException e) when (PlatformApiClient.IsConflict(e)) { /* the login exists: a second run, or the demo member */ }
+                tokens.Add(await api.GetTokenAsync(email, LocalPlatform.DemoPassword, ct));
+            }
+            if (tokens.Count > 0) authors[team] = tokens;
+        }
+        return authors;
     }
 
     /// <summary>One cycle: planned, and (when <paramref name="startedOn"/> is given) started, observed, studied and finished on its days.</summary>
