@@ -36,4 +36,20 @@ public sealed class HubHomeTests(BrowserFixture fx)
         await fx.ScreenshotAsync(page, "member-my-team");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Hub_staff_reach_a_network_from_the_hub_home_and_see_only_the_sections_they_may_open()
+    {
+        var page = await fx.SignInAsync(BrowserFixture.HubStaff);
+        Assert.Equal("/hub", new Uri(page.Url).AbsolutePath);
+        var network = page.Locator("main h2 a").First;
+        Assert.EndsWith("/health", await network.GetAttributeAsync("href"));
+        await network.ClickAsync();
+        Assert.DoesNotContain("forbidden", (await page.Locator("main").InnerTextAsync()).ToLowerInvariant());
+        var sections = await page.GetByRole(AriaRole.Navigation, new() { Name = "Network sections" }).GetByRole(AriaRole.Link).AllInnerTextsAsync();
+        Assert.Equal(["Health", "Warnings", "Improvement"], sections);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Improvement", Exact = true }).ClickAsync();
+        Assert.Contains("/improvement/", new Uri(page.Url).AbsolutePath);
+        await page.Context.CloseAsync();
+    }
 }
