@@ -19,16 +19,16 @@ public sealed class ChaosFixture : IAsyncLifetime
 
 /// <summary>
 /// The two scenarios of <c>./dev chaos</c> short enough for every test run, with the same scenario code and checker,
-/// 1,000 submits each: a Surveys replica killed every 5 s, and a poison message in Reporting's queue. Whatever was
+/// 500 submits each: a Surveys replica killed every 5 s, and a poison message in Reporting's queue. Whatever was
 /// acknowledged is stored once and counted once, and no request failed uncleanly (docs/reliability.md).
 /// </summary>
 public sealed class ChaosTests(ChaosFixture fixture, ITestOutputHelper output) : IClassFixture<ChaosFixture>
 {
-    private const int Submissions = 1_000;
+    private const int Submissions = 500;
 
     [Fact]
     public Task Surveys_replicas_killed_every_five_seconds_lose_and_double_nothing() =>
-        RunAsync("surveys-killed", TimeSpan.FromSeconds(20));
+        RunAsync("surveys-killed", TimeSpan.FromSeconds(15));
 
     [Fact]
     public Task A_poison_message_goes_to_the_error_queue_and_every_response_behind_it_is_counted() =>
