@@ -2,8 +2,8 @@ namespace EndToEnd.Tests;
 
 /// <summary>
 /// Faults as they happen, during a steady stream of survey submits: the broker frozen (SIGSTOP) or killed (SIGKILL) and
-/// started again, PostgreSQL restarted without a checkpoint. Whatever was acknowledged is stored once and counted once
-/// by Reporting, and no request is answered with a 500.
+/// started again, PostgreSQL restarted without a checkpoint or down for longer than a restart. Whatever was acknowledged
+/// is stored once and counted once by Reporting, and no request is answered with a 500.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class FaultTests(PlatformFixture platform)
@@ -70,6 +70,32 @@ public sealed class FaultTests(PlatformFixture platform)
             await Task.Delay(TimeSpan.FromSeconds(5));
             await platform.Platform.Postgres.RestartImmediateAsync();
             Npgsql.NpgsqlConnection.ClearAllPools(); // this process's own pooled connections died with the server
+        });
+
+        Assert.All(load.Statuses, status => Assert.Contains(status, new[] { 200, 409, 503 }));
+        await AssertEveryAcknowledgedResponseReachesReportingAsync(load, TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task Responses_waiting_for_reporting_while_the_database_is_down_for_30_seconds_are_counted_once_it_is_back()
+    {
+        var load = await SubmitDuringAsync(async () =>
+        {
+            // Released steps queue for a frozen Reporting; PostgreSQL dies; Reporting then takes them in and finds no
+            // database for 30 s, longer than its quick retries last (they sent such messages to the error queue before).
+            await platform.Platform.FreezeInstanceAsync("reporting", true);
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(8));
+                await platform.Platform.Postgres.KillAsync();
+            }
+            finally
+            {
+                await platform.Platform.FreezeInstanceAsync("reporting", false);
+            }
+            await Task.Delay(TimeSpan.FromSeconds(30));
+            await platform.Platform.Postgres.StartAsync();
+            Npgsql.NpgsqlConnection.ClearAllPools();
         });
 
         Assert.All(load.Statuses, status => Assert.Contains(status, new[] { 200, 409, 503 }));

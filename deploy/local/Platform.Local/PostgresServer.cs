@@ -55,6 +55,10 @@ public sealed class PostgresServer(string dataDirectory, string logFile, int por
     public Task RestartImmediateAsync() =>
         Shell.RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", dataDirectory, "-l", logFile, "-m", "immediate", "-w", "-t", "60", "restart"], asPostgres: true);
 
+    /// <summary>Stops the cluster as a crash would (<c>-m immediate</c>); <see cref="StartAsync"/> recovers it from its WAL.</summary>
+    public Task KillAsync() =>
+        Shell.RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", dataDirectory, "-m", "immediate", "-w", "stop"], asPostgres: true);
+
     public async Task<bool> IsRunningAsync(CancellationToken ct) =>
         Directory.Exists(dataDirectory) &&
         (await Shell.RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", dataDirectory, "status"], asPostgres: true, check: false, ct: ct))

@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using Platform.Data;
 
 namespace Platform.Messaging;
 
@@ -22,9 +23,10 @@ public static class BatchIsolation
             await store(context.Message.Select(m => m.Message).ToList());
             return;
         }
-        catch (Exception) when (context.Message.Length > 1)
+        catch (Exception e) when (context.Message.Length > 1 && !TransientDatabaseFailure.Is(e))
         {
-            // One by one below; a batch of one fails as a single message does (retries, then the error queue).
+            // One by one below; a batch of one fails as a single message does (retries, then the error queue), and so does
+            // a batch that met an unavailable database: no message of it is at fault, and all wait for the database.
         }
 
         var failed = new List<(ConsumeContext<T> Message, Exception Error)>();
@@ -34,7 +36,7 @@ public static class BatchIsolation
             {
                 await store([message.Message]);
             }
-            catch (Exception e)
+            catch (Exception e) when (!TransientDatabaseFailure.Is(e))
             {
                 failed.Add((message, e));
             }

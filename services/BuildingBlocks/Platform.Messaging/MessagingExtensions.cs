@@ -13,6 +13,13 @@ public static class MessagingExtensions
     public const int RetryLimit = 5;
 
     /// <summary>
+    /// How long a message that met an unavailable database is kept and tried again (every two seconds) before it too goes
+    /// to <c>_error</c>. A crash restart of PostgreSQL took 14 s under load in <c>./dev chaos postgres-restarted</c>, longer
+    /// than the five quick retries, and the messages in flight were lost to <c>_error</c>.
+    /// </summary>
+    public static readonly TimeSpan DatabaseOutageLimit = TimeSpan.FromMinutes(10);
+
+    /// <summary>
     /// MassTransit on RabbitMQ (<c>RabbitMq:*</c>), the outbox and its relay, bounded retries then the <c>_error</c> queue.
     /// Queues are named after the service, so each service gets its own copy of every event it consumes.
     /// </summary>
@@ -53,7 +60,19 @@ public static class MessagingExtensions
                     h.Password(rabbit["Password"] ?? "guest");
                     h.PublisherConfirmation = true;
                 });
-                cfg.UseMessageRetry(r => r.Exponential(RetryLimit, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+                // Outer: the database is unavailable; nothing can be consumed until it is back, so wait for it.
+                var pause = TimeSpan.FromSeconds(2);
+                cfg.UseMessageRetry(r =>
+                {
+                    r.Handle<Exception>(TransientDatabaseFailure.Is);
+                    r.Interval((int)(DatabaseOutageLimit / pause), pause);
+                });
+                // Inner: any other failure, a few quick retries, then the error queue.
+                cfg.UseMessageRetry(r =>
+                {
+                    r.Ignore<Exception>(TransientDatabaseFailure.Is);
+                    r.Exponential(RetryLimit, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500));
+                });
                 cfg.ConfigureEndpoints(context);
             });
         });

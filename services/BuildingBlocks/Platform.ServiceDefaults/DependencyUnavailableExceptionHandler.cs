@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
-using Npgsql;
+using Platform.Data;
 
 namespace Platform.ServiceDefaults;
 
@@ -19,7 +19,7 @@ internal sealed class DependencyUnavailableExceptionHandler(IProblemDetailsServi
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        if (!IsTransient(exception)) return false;
+        if (!TransientDatabaseFailure.Is(exception)) return false;
         logger.LogWarning(exception, "{Method} {Path} answered 503: a dependency is unavailable", http.Request.Method, http.Request.Path);
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
@@ -34,25 +34,5 @@ internal sealed class DependencyUnavailableExceptionHandler(IProblemDetailsServi
                 Detail = $"A dependency of this service is briefly unavailable and nothing was saved; try again in {RetryAfterSeconds} seconds.",
             },
         });
-    }
-
-    /// <summary>Whether the exception, or one it wraps, is a failure that goes away by itself.</summary>
-    public static bool IsTransient(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            switch (e)
-            {
-                // Npgsql's own judgement: broken or refused connections, timeouts (a full pool), 53xxx, 57P03, 40001, 40P01 ...
-                case NpgsqlException { IsTransient: true }:
-                // ... plus the server's shutdowns (57P01 admin, 57P02 crash) and connection-class states, which end this
-                // connection but not the service: the next one reaches the restarted server.
-                case PostgresException { SqlState: "57P01" or "57P02" } or PostgresException { SqlState: ['0', '8', ..] }:
-                    return true;
-                case AggregateException aggregate when aggregate.InnerExceptions.Any(IsTransient):
-                    return true;
-            }
-        }
-        return false;
     }
 }
