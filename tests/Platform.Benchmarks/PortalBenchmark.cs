@@ -9,7 +9,8 @@ namespace Platform.Benchmarks;
 /// <summary>
 /// The portal's main pages for each role, with the full demo data, fetched one after another through the gateway by a
 /// signed-in client: p50 / p95 / max per page. Target: no page over 300 ms (server time; loopback latency included here).
-/// The improvement pages are measured on the demo's first network, with the first change idea, cycle and measure it lists.
+/// The improvement pages are measured on the demo's first network, with the first change idea, cycle, measure and cycle review it
+/// lists, and the first cycle's team.
 /// </summary>
 public static partial class PortalBenchmark
 {
@@ -29,7 +30,10 @@ public static partial class PortalBenchmark
             (await bench.Api.GetAsync<JsonElement[]>($"/api/improvement/networks/{network}/{list}", hubToken)) is [var first, ..]
                 ? (first.TryGetProperty("id", out var id) ? id : first.GetProperty(list == "cycles" ? "cycle" : "changeIdea").GetProperty("id")).GetGuid()
                 : throw new InvalidOperationException($"The demo's first network has no {list}.");
-        var (idea, cycle, measure) = (await FirstAsync("change-ideas"), await FirstAsync("cycles"), await FirstAsync("measures"));
+        var (idea, cycle, measure, review) =
+            (await FirstAsync("change-ideas"), await FirstAsync("cycles"), await FirstAsync("measures"), await FirstAsync("cycle-reviews"));
+        var team = (await bench.Api.GetAsync<JsonElement>($"/api/improvement/networks/{network}/cycles/{cycle}", hubToken))
+            .GetProperty("cycle").GetProperty("teamId").GetGuid();
         var pages = new (string User, string Path)[]
         {
             ("hubadmin@riverbend.demo", "/networks"),
@@ -39,7 +43,6 @@ public static partial class PortalBenchmark
             ("hubadmin@riverbend.demo", $"/networks/{network}/health?year={year}"),
             ("hubadmin@riverbend.demo", "/surveys"),
             ("hubadmin@riverbend.demo", "/leadership"),
-            // The improvement work: a page a line, so the ones still being built (reviews, coaching, a team, the change package) add one each.
             ("hubadmin@riverbend.demo", "/hub"),
             ("hubadmin@riverbend.demo", $"{improvement}/theory"),
             ("hubadmin@riverbend.demo", $"{improvement}/change-ideas"),
@@ -48,6 +51,11 @@ public static partial class PortalBenchmark
             ("hubadmin@riverbend.demo", $"{improvement}/cycles/{cycle}"),
             ("hubadmin@riverbend.demo", $"{improvement}/measures"),
             ("hubadmin@riverbend.demo", $"{improvement}/measures/{measure}"),
+            ("hubadmin@riverbend.demo", $"{improvement}/reviews"),
+            ("hubadmin@riverbend.demo", $"{improvement}/reviews/{review}"),
+            ("hubadmin@riverbend.demo", $"{improvement}/coaching"),
+            ("hubadmin@riverbend.demo", $"{improvement}/teams/{team}"),
+            ("hubadmin@riverbend.demo", $"{improvement}/change-package"),
             (DemoSurveys.DemoMember, "/my-team"),
             ("funder@foundation.demo", $"/portfolio?year={year}"),
             ("funder@foundation.demo", $"/portfolio/structure?year={year}"),

@@ -8,11 +8,12 @@ return args.FirstOrDefault() switch
     "reporting" => await ReportingBenchmark.RunAsync(args[1..]),
     "portal" => await PortalBenchmark.RunAsync(),
     "improvement" => await ImprovementBenchmark.RunAsync(),
+    "memory" => await MemoryBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ./dev bench roster|survey|portal|improvement|reporting [responses per network year]");
+    Console.Error.WriteLine("usage: ./dev bench roster|survey|portal|improvement|memory|reporting [responses per network year]");
     return 2;
 }
