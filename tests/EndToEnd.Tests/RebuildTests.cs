@@ -32,6 +32,10 @@ public sealed class RebuildTests(PlatformFixture platform)
         {
             email = $"lead-{Guid.NewGuid():N}@rebuild.test", givenName = "Lee", familyName = "Hub", hubRole = "HubLead", core = true, startDate = "2025-08-01",
         });
+        // An improvement team that has done no work yet: only Networks' replay can tell Reporting of it again.
+        var school = (await api.PostAsync<JsonElement>($"/api/networks/{network}/organizations", hub,
+            new { kind = "School", name = "Rebuild High", district = "River District", joinedOn = "2024-08-01" })).GetProperty("id").GetGuid();
+        await api.PostAsync<JsonElement>($"/api/networks/{network}/teams", hub, new { organizationId = school, name = "Team without cycles" });
         var foundation = (await api.GetAsync<JsonElement[]>("/api/funders", hub))
             .Single(f => f.GetProperty("name").GetString() == "Demo Foundation").GetProperty("id").GetGuid();
         await api.PostAsync<JsonElement>($"/api/networks/{network}/grants", hub, new { funderTenantId = foundation });
@@ -50,6 +54,7 @@ public sealed class RebuildTests(PlatformFixture platform)
             $"H/api/reporting/networks/{network}/structure?year={Year}",
             $"H/api/reporting/networks/{network}/warnings?year={Year}",
             $"H/api/reporting/networks/{network}/feedback-report?year={Year}",
+            $"H/api/reporting/networks/{network}/improvement?year={Year}",
         ];
         async Task<Dictionary<string, string>> AnswersAsync()
         {
@@ -62,14 +67,15 @@ public sealed class RebuildTests(PlatformFixture platform)
             return answers;
         }
 
-        // Before: wait until Reporting has every fact of the new network (all five responses, the closed wave, the seat, the grant).
+        // Before: wait until Reporting has every fact of the new network (all five responses, the closed wave, the seat, the grant, the team).
         Dictionary<string, string> before = [];
         await PlatformFixture.EventuallyAsync(async () =>
         {
             before = await AnswersAsync();
             return before[$"H/api/reporting/networks/{network}/health?year={Year}"].Contains("\"respondents\":5,\"responseRate\":100")
                 && before[$"F/api/reporting/portfolio/structure?year={Year}"].Contains(network.ToString())
-                && !before[$"H/api/reporting/networks/{network}/warnings?year={Year}"].Contains("No core hub seat");
+                && !before[$"H/api/reporting/networks/{network}/warnings?year={Year}"].Contains("No core hub seat")
+                && before[$"H/api/reporting/networks/{network}/improvement?year={Year}"].Contains("\"teams\":1");
         }, TimeSpan.FromSeconds(30), "Reporting takes in the new network's facts");
         Assert.All(before, a => Assert.StartsWith("200 ", a.Value));
         // Earlier tests' events may still be arriving: take the snapshot once two reads a second apart agree.

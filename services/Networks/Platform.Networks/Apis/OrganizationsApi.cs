@@ -118,15 +118,16 @@ public static class OrganizationsApi
         if (school.Kind != OrganizationKind.School) return Invalid.Field("organizationId", "Improvement teams belong to a member school, not a district.");
 
         var team = new ImprovementTeam(Guid.CreateVersion7(), id, school.Id, request.Name.Trim());
+        var formedAt = clock.GetUtcNow();
         try
         {
-            await store.InsertTeamAsync(w.Uow, team, ct);
+            await store.InsertTeamAsync(w.Uow, team, formedAt, ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             return TypedResults.Problem($"{school.Name} already has a team named '{team.Name}'.", statusCode: 409);
         }
-        await w.Events.EnqueueAsync(w.Uow, new ImprovementTeamFormed(w.Uow.TenantId!.Value, id, team.Id, team.Name, school.Id, school.Name, clock.GetUtcNow()), ct);
+        await w.Events.EnqueueAsync(w.Uow, new ImprovementTeamFormed(w.Uow.TenantId!.Value, id, team.Id, team.Name, school.Id, school.Name, formedAt), ct);
         await w.CommitAsync("team.added", team.Id, new { team.Name, team.OrganizationId }, false, ct);
         return TypedResults.Created($"/api/networks/{id}/teams/{team.Id}", team);
     }

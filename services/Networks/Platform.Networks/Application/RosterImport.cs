@@ -94,13 +94,13 @@ public sealed class RosterImport(MembershipStore store, RosterStore bulk, TimePr
         }
         if (problems.Count > 0) return (null, problems.OrderBy(p => p.Row).ToList());
 
+        var now = clock.GetUtcNow();
         if (newSchools.Count > 0) await bulk.InsertSchoolsAsync(uow, newSchools, ct);
-        if (newTeams.Count > 0) await bulk.InsertTeamsAsync(uow, newTeams, ct);
+        if (newTeams.Count > 0) await bulk.InsertTeamsAsync(uow, newTeams, now, ct);
         if (newPeople.Count > 0) await bulk.InsertPeopleAsync(uow, newPeople, ct);
         if (created.Count > 0) await bulk.InsertMembershipsAsync(uow, created, ct);
         if (updated.Count > 0) await bulk.UpdateMembershipsAsync(uow, updated, ct);
 
-        var now = clock.GetUtcNow();
         var tenant = uow.TenantId!.Value;
         var organizationOfTeam = teams.Values.ToDictionary(t => t.Id, t => t.OrganizationId);
         var joined = created.Select(m => new MemberJoined(tenant, networkId, m.PersonId, m.Id, m.Role.ToString(), m.TeamId,

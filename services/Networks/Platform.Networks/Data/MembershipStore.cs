@@ -25,15 +25,22 @@ public sealed class MembershipStore
             from member_organizations where network_id = @networkId order by kind desc, name
             """, new { networkId }, uow.Transaction, cancellationToken: ct))).AsList();
 
-    public Task InsertTeamAsync(UnitOfWork uow, ImprovementTeam t, CancellationToken ct) =>
-        Exec(uow, "insert into improvement_teams (id, tenant_id, network_id, organization_id, name) values (@Id, @TenantId, @NetworkId, @OrganizationId, @Name)",
-            new { t.Id, uow.TenantId, t.NetworkId, t.OrganizationId, t.Name }, ct);
+    public Task InsertTeamAsync(UnitOfWork uow, ImprovementTeam t, DateTimeOffset formedAt, CancellationToken ct) =>
+        Exec(uow, "insert into improvement_teams (id, tenant_id, network_id, organization_id, name, formed_at) values (@Id, @TenantId, @NetworkId, @OrganizationId, @Name, @formedAt)",
+            new { t.Id, uow.TenantId, t.NetworkId, t.OrganizationId, t.Name, formedAt }, ct);
 
     public async Task<IReadOnlyList<ImprovementTeam>> TeamsAsync(UnitOfWork uow, Guid networkId, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<ImprovementTeam>(new CommandDefinition("""
             select id, network_id as NetworkId, organization_id as OrganizationId, name
             from improvement_teams where network_id = @networkId order by name
             """, new { networkId }, uow.Transaction, cancellationToken: ct))).AsList();
+
+    /// <summary>Each team of the network with the time it was formed (for a replay of the tenant's facts).</summary>
+    public async Task<IReadOnlyList<(ImprovementTeam Team, DateTimeOffset FormedAt)>> TeamsWithFormationAsync(UnitOfWork uow, Guid networkId, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<ImprovementTeam, DateTimeOffset, (ImprovementTeam, DateTimeOffset)>(new CommandDefinition("""
+            select id, network_id as NetworkId, organization_id as OrganizationId, name, formed_at as FormedAt
+            from improvement_teams where network_id = @networkId order by formed_at, id
+            """, new { networkId }, uow.Transaction, cancellationToken: ct), (team, formedAt) => (team, formedAt), splitOn: "FormedAt")).AsList();
 
     public Task<Person?> FindPersonByEmailAsync(UnitOfWork uow, string email, CancellationToken ct) =>
         uow.Connection.QuerySingleOrDefaultAsync<Person>(new CommandDefinition(

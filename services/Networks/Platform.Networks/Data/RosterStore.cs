@@ -35,13 +35,13 @@ public sealed class RosterStore
                 names = schools.Select(s => s.Name).ToArray(), districts = schools.Select(s => s.District).ToArray(), joined = schools.Select(s => s.JoinedOn).ToArray(),
             }, uow.Transaction, cancellationToken: ct));
 
-    public Task InsertTeamsAsync(UnitOfWork uow, IReadOnlyList<ImprovementTeam> teams, CancellationToken ct) =>
+    public Task InsertTeamsAsync(UnitOfWork uow, IReadOnlyList<ImprovementTeam> teams, DateTimeOffset formedAt, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(new CommandDefinition("""
-            insert into improvement_teams (id, tenant_id, network_id, organization_id, name)
-            select id, @tenant, network, organization, name from unnest(@ids, @networks, @organizations, @names) as t(id, network, organization, name)
+            insert into improvement_teams (id, tenant_id, network_id, organization_id, name, formed_at)
+            select id, @tenant, network, organization, name, @formedAt from unnest(@ids, @networks, @organizations, @names) as t(id, network, organization, name)
             """, new
             {
-                tenant = uow.TenantId, ids = teams.Select(t => t.Id).ToArray(), networks = teams.Select(t => t.NetworkId).ToArray(),
+                tenant = uow.TenantId, formedAt, ids = teams.Select(t => t.Id).ToArray(), networks = teams.Select(t => t.NetworkId).ToArray(),
                 organizations = teams.Select(t => t.OrganizationId).ToArray(), names = teams.Select(t => t.Name).ToArray(),
             }, uow.Transaction, cancellationToken: ct));
 
