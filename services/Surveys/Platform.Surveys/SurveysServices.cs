@@ -55,6 +55,7 @@ public static class SurveysServices
         var api = app.MapGroup("/api/surveys");
         api.MapInstrumentsApi();
         api.MapWavesApi();
+        api.MapCommentsApi();
         api.MapRespondApi();
         app.MapServiceApi();
         return app;

@@ -10,8 +10,8 @@ public sealed record ContactsRequest([property: Required, MaxLength(ContactsApi.
 
 /// <summary>
 /// Service-to-service only (not routed by the gateway): where to mail people that another service knows by id from
-/// the Networks events, which never carry addresses. Surveys mails personal survey links with it; Assessments
-/// recognises a signed-in hub-staff rater by it.
+/// the Networks events, which never carry addresses. Surveys mails personal survey links with it and masks the roster's
+/// names in members' comments; Assessments recognises a signed-in hub-staff rater by it.
 /// </summary>
 public static class ContactsApi
 {
@@ -21,7 +21,7 @@ public static class ContactsApi
     public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/service/tenants/{tenantId:guid}/contacts", Contacts).RequireAuthorization(PeopleDirectoryPolicy)
-            .WithTags("Service").WithSummary("Email addresses of a hub's people, by person id (surveys-service, assessments-service and improvement-service only)")
+            .WithTags("Service").WithSummary("Email addresses and names of a hub's people, by person id (surveys-service, assessments-service and improvement-service only)")
             .ProducesValidationProblem();
         return app;
     }
@@ -30,7 +30,7 @@ public static class ContactsApi
     {
         await using var uow = await db.BeginAsync(tenantId, ct);
         var contacts = await uow.Connection.QueryAsync<PersonContact>(new CommandDefinition(
-            "select id as PersonId, email, given_name as GivenName from people where id = any(@ids)",
+            "select id as PersonId, email, given_name as GivenName, family_name as FamilyName from people where id = any(@ids)",
             new { ids = request.PersonIds }, uow.Transaction, cancellationToken: ct));
         return TypedResults.Ok<IReadOnlyList<PersonContact>>(contacts.AsList());
     }
