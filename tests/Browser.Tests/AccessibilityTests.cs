@@ -42,6 +42,21 @@ public sealed class AccessibilityTests(BrowserFixture fx)
             await page.GotoAsync(path);
             await AssertAccessibleAsync(page, "hub" + path.Replace('/', '-'));
         }
+        // A closed wave: its progress and the members' comments (the demo's earlier waves are closed).
+        await page.GotoAsync("/surveys");
+        await page.Locator("tr:has(td:text-is('Closed')) a[href^='/surveys/waves/']").First.ClickAsync();
+        await page.Locator("section h3").First.WaitForAsync();
+        Assert.Equal("In members' words", await page.Locator("h2#comments").TextContentAsync());
+        await AssertAccessibleAsync(page, "hub-survey-wave-closed");
+        // The printable feedback report of that wave's year gains "In members' words" (the portal adds it from Surveys),
+        // before the debrief questions, with at most five comments per question.
+        var token = await fx.TokenAsync(PlatformFixture.RiverbendAdmin);
+        var wave = await fx.Api.GetAsync<JsonElement>("/api/surveys/waves/" + page.Url.Split('/').Last(), token);
+        await page.GotoAsync($"/reports/networks/{wave.GetProperty("networkId")}/feedback-report?year={wave.GetProperty("networkYear")}");
+        Assert.Equal("In members' words", await page.Locator("h2#members-words").TextContentAsync());
+        Assert.Equal(1, await page.Locator("h2#members-words + * ~ h2#debrief").CountAsync());
+        foreach (var list in await page.Locator("h2#members-words ~ ul").AllAsync()) Assert.InRange(await list.Locator("li").CountAsync(), 1, 5);
+        await AssertAccessibleAsync(page, "hub-feedback-report-members-words");
         await page.Context.CloseAsync();
     }
 

@@ -2,7 +2,8 @@ namespace Platform.Portal.Api;
 
 /// <summary>
 /// What the browser downloads or opens as it is (CSV tables, the printable feedback report and change package): fetched from the API with the
-/// user's token and passed on untouched. Only these addresses exist, so the portal is not a general proxy.
+/// user's token and passed on untouched, except that the feedback report gains its "In members' words" section. Only these
+/// addresses exist, so the portal is not a general proxy.
 /// </summary>
 public static class Downloads
 {
@@ -15,8 +16,16 @@ public static class Downloads
             PortfolioTables.Contains(table)
                 ? PassOnAsync(api, context, $"api/reporting/portfolio/{table}?format=csv{Year(year, "&")}", "text/csv", $"portfolio-{table}{(year is null ? "" : "-" + year)}.csv")
                 : Task.FromResult(Results.NotFound()));
-        app.MapGet("/reports/networks/{id:guid}/feedback-report", (Guid id, int? year, GatewayApi api, HttpContext context) =>
-            PassOnAsync(api, context, $"api/reporting/networks/{id}/feedback-report{Year(year, "?")}", "text/html", null)).RequireAuthorization();
+        // The feedback report gains the members' words, which only Surveys holds (MembersWords).
+        app.MapGet("/reports/networks/{id:guid}/feedback-report", async (Guid id, int? year, GatewayApi api, HttpContext context) =>
+        {
+            using var response = await api.GetRawAsync($"api/reporting/networks/{id}/feedback-report{Year(year, "?")}", "text/html", context.RequestAborted);
+            var body = await response.Content.ReadAsStringAsync(context.RequestAborted);
+            var type = response.Content.Headers.ContentType?.ToString();
+            return response.IsSuccessStatusCode
+                ? Results.Content(await MembersWords.AddToAsync(body, id, year, api, context.RequestAborted), type ?? "text/html", statusCode: 200)
+                : Results.Content(body, type ?? "application/problem+json", statusCode: (int)response.StatusCode);
+        }).RequireAuthorization();
         // The change package opens as its printable page, or (?download=true) is saved under the name the Improvement service gives it.
         app.MapGet("/reports/networks/{id:guid}/change-package", (Guid id, bool? download, GatewayApi api, HttpContext context) =>
             PassOnAsync(api, context, $"api/improvement/networks/{id}/change-package{(download == true ? "?download=true" : "")}", "text/html", null,

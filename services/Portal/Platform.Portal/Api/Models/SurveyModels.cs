@@ -16,3 +16,8 @@ public sealed record WaveProgressCounts(int Invited, int Started, int Submitted,
 public sealed record WaveRosterPreview(int NetworkYear, int Members, bool Draft);
 
 public sealed record WaveMailing(int Invited, int Mailed);
+
+/// <summary>An open question's comments, or only its note when too few answered (GET /api/surveys/waves/{id}/comments).</summary>
+public sealed record WaveQuestionComments(string ItemId, string Question, IReadOnlyList<string>? Comments, string? Note);
+
+public sealed record WaveComments(Guid WaveId, bool Shown, string? Reason, IReadOnlyList<WaveQuestionComments> Questions);
