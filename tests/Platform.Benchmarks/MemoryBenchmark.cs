@@ -24,18 +24,21 @@ public static class MemoryBenchmark
         await Task.Delay(TimeSpan.FromSeconds(60));
 
         var resident = ResidentMbByService();
-        Console.WriteLine($"{"service",-14} {"RSS MB",7}  RSS/budget");
-        foreach (var (service, mb) in resident.OrderByDescending(r => r.Value))
-            Console.WriteLine($"{service,-14} {mb,7:F0}  {mb / BudgetMb:F2}x");
-        var identity = resident.GetValueOrDefault("Identity");
+        // Anonymous memory is the process's own (GC heap, native allocations); file-backed is mapped assemblies and native
+        // libraries, shared in the page cache with every other .NET process on the node; shared memory holds the JIT'd
+        // code (mapped twice, writable and executable, under W^X).
+        Console.WriteLine($"{"service",-14} {"RSS MB",7} {"anon",6} {"file",6} {"shmem",6}  RSS/budget");
+        foreach (var (service, mb) in resident.OrderByDescending(r => r.Value.Total))
+            Console.WriteLine($"{service,-14} {mb.Total,7:F0} {mb.Anonymous,6:F0} {mb.File,6:F0} {mb.Shared,6:F0}  {mb.Total / BudgetMb:F2}x");
+        var identity = resident.GetValueOrDefault("Identity").Total;
         Console.WriteLine($"Identity idle: {identity:F0} MB (budget {BudgetMb:F0} MB, {(identity < BudgetMb ? "met" : "MISSED")})");
         return identity < BudgetMb ? 0 : 1;
     });
 
-    /// <summary>VmRSS of every platform service process (Platform.*.dll), summed per service.</summary>
-    private static Dictionary<string, double> ResidentMbByService()
+    /// <summary>VmRSS of every platform service process (Platform.*.dll), and its anonymous and file-backed parts, summed per service.</summary>
+    private static Dictionary<string, (double Total, double Anonymous, double File, double Shared)> ResidentMbByService()
     {
-        var resident = new Dictionary<string, double>();
+        var resident = new Dictionary<string, (double Total, double Anonymous, double File, double Shared)>();
         foreach (var process in Process.GetProcesses())
             using (process)
             {
@@ -44,7 +47,10 @@ public static class MemoryBenchmark
                     var service = System.Text.RegularExpressions.Regex.Match(
                         File.ReadAllText($"/proc/{process.Id}/cmdline").Replace('\0', ' '), @"Platform\.(\w+)\.dll");
                     if (!service.Success || service.Groups[1].Value is "Benchmarks" or "Local") continue;
-                    resident[service.Groups[1].Value] = resident.GetValueOrDefault(service.Groups[1].Value) + process.WorkingSet64 / 1048576.0;
+                    var status = File.ReadAllLines($"/proc/{process.Id}/status");
+                    double Kb(string field) => double.Parse(status.Single(l => l.StartsWith(field + ":")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
+                    var sum = resident.GetValueOrDefault(service.Groups[1].Value);
+                    resident[service.Groups[1].Value] = (sum.Total + Kb("VmRSS"), sum.Anonymous + Kb("RssAnon"), sum.File + Kb("RssFile"), sum.Shared + Kb("RssShmem"));
                 }
                 catch (Exception e) when (e is InvalidOperationException or IOException) { } // exited meanwhile
             }
