@@ -54,7 +54,7 @@ public sealed class SurveyLoad
             if (wave == default)
             {
                 using var created = await api.SendAsync(HttpMethod.Post, "/api/surveys/waves", hub,
-                    new { networkId = network, instrumentId = "network-health-member", version = 1, networkYear = year, opensOn = "2026-09-01", closesOn = "2099-06-30" });
+                    new { networkId = network, instrumentId = "network-health-member", version = 1, networkYear = year, opensOn = "2026-09-01", closesOn = "2099-06-30", releaseThreshold = 0 });
                 if (created.IsSuccessStatusCode) wave = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
                 return false;
             }

@@ -17,6 +17,36 @@ public sealed class SurveyPrivacyTests(PlatformFixture platform)
     private static readonly TimeSpan ReleaseLooks = TimeSpan.FromSeconds(12);
 
     [Fact]
+    public async Task Results_wait_for_the_wave_release_threshold()
+    {
+        var api = platform.Api;
+        var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
+        var driver = new SurveyDriver(platform, Year);
+        var (network, emails) = await driver.NetworkWithMembersAsync(hub, 20);
+        var wave = await driver.DraftWaveAsync(hub, network, 20, releaseThreshold: 50);
+        await api.PostAsync<JsonElement>($"/api/surveys/waves/{wave}/open", hub, new { });
+        async Task<int> RespondentsAsync() =>
+            (await api.GetAsync<JsonElement>($"/api/reporting/networks/{network}/survey?year={Year}", hub)).GetProperty("respondents").GetInt32();
+        async Task<(bool Released, int More)> ProgressAsync()
+        {
+            var progress = await api.GetAsync<JsonElement>($"/api/surveys/waves/{wave}/progress", hub);
+            Assert.Equal(50, progress.GetProperty("releaseThreshold").GetInt32());
+            return (progress.GetProperty("resultsReleased").GetBoolean(), progress.GetProperty("moreToRelease").GetInt32());
+        }
+
+        // Nine of twenty (45 %): enough for a step of five, but below the threshold; progress says how far it is.
+        await driver.AllSubmitAsync(emails[..9], level: 2);
+        await Task.Delay(ReleaseLooks);
+        Assert.Equal(0, await RespondentsAsync());
+        Assert.Equal((false, 1), await ProgressAsync());
+
+        // The tenth (50 %): released, all ten at once.
+        await driver.AllSubmitAsync(emails[9..10], level: 2);
+        await PlatformFixture.EventuallyAsync(async () => await RespondentsAsync() == 10, TimeSpan.FromSeconds(30), "the threshold releases the first step");
+        Assert.Equal((true, 0), await ProgressAsync());
+    }
+
+    [Fact]
     public async Task Results_move_only_in_released_steps_and_a_funder_sees_them_only_after_the_close()
     {
         var api = platform.Api;

@@ -137,7 +137,7 @@ public static class SurveyBenchmark
             if (wave is null)
             {
                 using var created = await api.SendAsync(HttpMethod.Post, "/api/surveys/waves", hub,
-                    new { networkId = network, instrumentId = "network-health-member", version = 1, networkYear = 2026, opensOn = "2026-09-01", closesOn = "2099-06-30" });
+                    new { networkId = network, instrumentId = "network-health-member", version = 1, networkYear = 2026, opensOn = "2026-09-01", closesOn = "2099-06-30", releaseThreshold = 0 });
                 if (created.IsSuccessStatusCode) wave = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
             }
             else if ((await api.GetAsync<JsonElement>($"/api/surveys/waves/{wave}/roster", hub)).GetProperty("members").GetInt32() == members)

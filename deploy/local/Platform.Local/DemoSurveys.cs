@@ -54,25 +54,27 @@ public static partial class DemoSurveys
         }
         foreach (var (token, id, name, _) in networks)
         {
-            if (await OpenWaveAsync(api, token, id, currentYear, $"{currentYear}-10-01", $"{currentYear + 1}-05-31", ct) is null) continue;
+            // About 45 % answer; results are released from 30 %, so this year's profile shows while the wave is open.
+            if (await OpenWaveAsync(api, token, id, currentYear, $"{currentYear}-10-01", $"{currentYear + 1}-05-31", ct, releaseThreshold: 30) is null) continue;
             await AnswerAsync(api, instrument, new Profile(name), 0, await LinksAsync(mail, name, ct), 0.45, ct);
         }
     }
 
-    private static async Task<Guid?> OpenWaveAsync(PlatformApiClient api, string token, Guid network, int year, string opensOn, string closesOn, CancellationToken ct)
+    private static async Task<Guid?> OpenWaveAsync(PlatformApiClient api, string token, Guid network, int year, string opensOn, string closesOn, CancellationToken ct,
+        int releaseThreshold = 50)
     {
-        if (await CreateWaveAsync(api, token, network, year, opensOn, closesOn, ct) is not { } wave) return null;
+        if (await CreateWaveAsync(api, token, network, year, opensOn, closesOn, releaseThreshold, ct) is not { } wave) return null;
         await api.PostAsync<JsonElement>($"/api/surveys/waves/{wave}/open", token, new { }, ct);
         return wave;
     }
 
     /// <summary>A draft wave once Surveys knows the network's members for that year (they arrive by events); null if none.</summary>
-    private static async Task<Guid?> CreateWaveAsync(PlatformApiClient api, string token, Guid network, int year, string opensOn, string closesOn, CancellationToken ct)
+    private static async Task<Guid?> CreateWaveAsync(PlatformApiClient api, string token, Guid network, int year, string opensOn, string closesOn, int releaseThreshold, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
             using var response = await api.SendAsync(HttpMethod.Post, "/api/surveys/waves", token,
-                new { networkId = network, instrumentId = Instrument, version = 1, networkYear = year, opensOn, closesOn }, ct);
+                new { networkId = network, instrumentId = Instrument, version = 1, networkYear = year, opensOn, closesOn, releaseThreshold }, ct);
             if (response.StatusCode == HttpStatusCode.Created)
             {
                 var wave = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("id").GetGuid();

@@ -20,7 +20,9 @@ public sealed record CreateWaveRequest(
     [property: Range(1, 10_000)] int Version,
     [property: Range(2000, 2100)] int NetworkYear,
     DateOnly OpensOn,
-    DateOnly ClosesOn);
+    DateOnly ClosesOn,
+    // Results are released at the close, or once this % of the invited have submitted (0: at once); default 50.
+    [property: Range(0, 100)] int? ReleaseThreshold = null);
 
 public sealed record MailingResult(int Invited, int Mailed);
 
@@ -29,7 +31,9 @@ public sealed record RosterPreview(int NetworkYear, int Members, bool Draft);
 /// <summary>A count that is either shown or, for a group under the minimum, replaced by a note.</summary>
 public sealed record GroupProgress(string Group, string Key, int? Invited, int? Started, int? Submitted, decimal? ResponseRate, string? Note);
 
-public sealed record WaveProgress(int Invited, int Started, int Submitted, decimal ResponseRate, IReadOnlyList<GroupProgress> ByTeam, IReadOnlyList<GroupProgress> BySchool);
+/// <param name="MoreToRelease">How many more submits reach the release threshold; 0 once reached, released or closed.</param>
+public sealed record WaveProgress(int Invited, int Started, int Submitted, decimal ResponseRate, IReadOnlyList<GroupProgress> ByTeam, IReadOnlyList<GroupProgress> BySchool,
+    int ReleaseThreshold, bool ResultsReleased, int MoreToRelease);
 
 /// <summary>Survey waves, run by a hub admin: create, open (snapshot the year's members and mail their links), remind, close, watch progress.</summary>
 public static class WavesApi
@@ -49,7 +53,7 @@ public static class WavesApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         waves.MapPost("/{id:guid}/close", Close).WithSummary("Close: the wave accepts nothing more")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        waves.MapGet("/{id:guid}/progress", Progress).WithSummary("Invited, started, submitted and response rate, overall and by team and school (small groups suppressed)")
+        waves.MapGet("/{id:guid}/progress", Progress).WithSummary("Invited, started, submitted and response rate, overall and by team and school (small groups suppressed), and how far the wave is from its release threshold")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
@@ -65,7 +69,8 @@ public static class WavesApi
         if (await instruments.InstrumentAsync(uow, request.InstrumentId, request.Version, ct) is null)
             return Invalid.Field("version", $"There is no instrument {request.InstrumentId} version {request.Version}.");
         var wave = new SurveyWave(Guid.CreateVersion7(), request.NetworkId, request.InstrumentId, request.Version, request.NetworkYear,
-            request.OpensOn, request.ClosesOn, WaveStatus.Draft, clock.GetUtcNow(), null, null);
+            request.OpensOn, request.ClosesOn, WaveStatus.Draft, clock.GetUtcNow(), null, null,
+            ReleaseThreshold: request.ReleaseThreshold ?? ReleaseRule.DefaultThreshold);
         await waves.InsertWaveAsync(uow, wave, ct);
         await uow.CommitAsync(ct);
         return TypedResults.Created($"/api/surveys/waves/{wave.Id}", wave);
@@ -179,12 +184,15 @@ public static class WavesApi
     private static async Task<Results<Ok<WaveProgress>, NotFound>> Progress(Guid id, ClaimsPrincipal user, Database db, WaveStore waves, InvitationStore invitations, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
-        if (await waves.WaveAsync(uow, id, false, ct) is null) return TypedResults.NotFound();
+        if (await waves.WaveAsync(uow, id, false, ct) is not { } wave) return TypedResults.NotFound();
         var rows = await invitations.ProgressAsync(uow, id, ct);
         var minimum = Suppression.MinimumN;
-        return TypedResults.Ok(new WaveProgress(rows.Count, rows.Count(r => r.Started), rows.Count(r => r.Submitted), Rate(rows),
+        var submitted = rows.Count(r => r.Submitted);
+        var released = wave.ResultsReleasedAt is not null || wave.Status == WaveStatus.Closed;
+        return TypedResults.Ok(new WaveProgress(rows.Count, rows.Count(r => r.Started), submitted, Rate(rows),
             Groups(rows, r => r.TeamId?.ToString() ?? "none", r => r.TeamName ?? "No team", minimum),
-            Groups(rows, r => r.OrganizationId?.ToString() ?? "none", r => r.SchoolName ?? "No school", minimum)));
+            Groups(rows, r => r.OrganizationId?.ToString() ?? "none", r => r.SchoolName ?? "No school", minimum),
+            wave.ReleaseThreshold, released, released ? 0 : ReleaseRule.MoreNeeded(wave.ReleaseThreshold, submitted, rows.Count)));
     }
 
     /// <summary>Per group, the counts; groups under the minimum (by invited) and their complements say so instead.</summary>

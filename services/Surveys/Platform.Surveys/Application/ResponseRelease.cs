@@ -13,8 +13,9 @@ namespace Platform.Surveys.Application;
 /// <summary>
 /// Sends a wave's submitted responses to Reporting in released steps (<see cref="SteppedRelease"/>), never one by one:
 /// every result built from them then moves only by at least the minimum of responses, in the whole and in each role and
-/// team, at most once a day, and all at once when the wave closes. The steps are kept here (released_at), so a replay
-/// for a rebuild of Reporting sends the same ones.
+/// team, at most once a day, and all at once when the wave closes; the first step waits for the wave's release rule
+/// (<see cref="ReleaseRule"/>). The steps are kept here (released_at), so a replay for a rebuild of Reporting sends the
+/// same ones.
 /// </summary>
 public sealed class ResponseRelease(ResponseStore responses, InvitationStore invitations, Outbox outbox, TimeProvider clock)
 {
@@ -33,6 +34,8 @@ public sealed class ResponseRelease(ResponseStore responses, InvitationStore inv
         var pending = await responses.UnreleasedResponsesAsync(uow, wave.Id, ct);
         if (pending.Count == 0) return 0;
         var invited = await invitations.InvitedGroupsAsync(uow, wave.Id, ct);
+        // Before the first step every submitted response is still waiting, so pending counts the submits.
+        if (!ReleaseRule.Released(wave.ReleaseThreshold, pending.Count, invited.Total, final, wave.ResultsReleasedAt is not null)) return 0;
         var events = pending.ToDictionary(r => r, r => ResponseEvents.Submitted(uow.TenantId!.Value, wave, r, invited));
         var due = SteppedRelease.Due(events.Select(e => new SteppedRelease.Pending<SubmittedResponse>(e.Key, GroupsOf(e.Value))).ToList(),
             wave.ResultsReleasedAt, now, Suppression.MinimumN, final);

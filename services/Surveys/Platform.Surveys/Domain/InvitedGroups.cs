@@ -14,6 +14,9 @@ public sealed class InvitedGroups(IReadOnlyList<InvitedGroups.Count> counts)
 {
     public sealed record Count(string Role, Guid? TeamId, Guid? OrganizationId, int Invited);
 
+    /// <summary>Everyone the wave invited.</summary>
+    public int Total => counts.Sum(c => c.Invited);
+
     /// <summary>How many invitations match the kept attributes (an attribute not kept matches any value).</summary>
     public int Matching(KeptGroups kept) => counts
         .Where(c => (kept.Role is null || c.Role == kept.Role) && (kept.TeamId is null || c.TeamId == kept.TeamId)

@@ -8,7 +8,8 @@ public enum WaveStatus { Draft, Open, Closed }
 /// <summary>One administration of one instrument version to one network for one network year.</summary>
 public sealed record SurveyWave(
     Guid Id, Guid NetworkId, string InstrumentId, int InstrumentVersion, int NetworkYear, DateOnly OpensOn, DateOnly ClosesOn,
-    WaveStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? OpenedAt, DateTimeOffset? ClosedAt, DateTimeOffset? ResultsReleasedAt = null)
+    WaveStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? OpenedAt, DateTimeOffset? ClosedAt, DateTimeOffset? ResultsReleasedAt = null,
+    int ReleaseThreshold = 0)
 {
     /// <summary>A wave takes answers while it is open and its closing day has not passed.</summary>
     public bool AcceptsResponses(DateOnly today) => Status == WaveStatus.Open && today <= ClosesOn;

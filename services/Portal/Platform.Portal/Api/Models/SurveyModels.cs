@@ -4,14 +4,15 @@ namespace Platform.Portal.Api.Models;
 
 public sealed record SurveyWave(
     Guid Id, Guid NetworkId, string InstrumentId, int InstrumentVersion, int NetworkYear, DateOnly OpensOn, DateOnly ClosesOn, string Status,
-    DateTimeOffset? OpenedAt, DateTimeOffset? ClosedAt);
+    DateTimeOffset? OpenedAt, DateTimeOffset? ClosedAt, DateTimeOffset? ResultsReleasedAt = null, int ReleaseThreshold = 0);
 
 public sealed record SurveyInstrumentSummary(string Id, string Name, int LatestVersion, bool BuiltIn);
 
 /// <summary>A group's counts, or only its note when the group is too small to show.</summary>
 public sealed record WaveGroupProgress(string Group, int? Invited, int? Started, int? Submitted, decimal? ResponseRate, string? Note);
 
-public sealed record WaveProgressCounts(int Invited, int Started, int Submitted, decimal ResponseRate, IReadOnlyList<WaveGroupProgress> ByTeam, IReadOnlyList<WaveGroupProgress> BySchool);
+public sealed record WaveProgressCounts(int Invited, int Started, int Submitted, decimal ResponseRate, IReadOnlyList<WaveGroupProgress> ByTeam, IReadOnlyList<WaveGroupProgress> BySchool,
+    int ReleaseThreshold = 0, bool ResultsReleased = false, int MoreToRelease = 0);
 
 public sealed record WaveRosterPreview(int NetworkYear, int Members, bool Draft);
 
