@@ -192,6 +192,19 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
         $"{c.Database}_app", options.Secrets.DatabasePasswords[$"{c.Database}_app"]);
 
     /// <summary>The connection string a service uses (its login role), or with <paramref name="owner"/> the migration role's.</summary>
+    private string SurveysClockOffsetFile => Path.Combine(options.DataDirectory, "surveys-clock-offset");
+
+    /// <summary>
+    /// A throwaway platform's Surveys reads time <paramref name="offset"/> ahead of the system clock (within about a
+    /// second; <c>MovableTestClock</c>); <see cref="TimeSpan.Zero"/> puts it back.
+    /// </summary>
+    public async Task MoveSurveysClockAsync(TimeSpan offset)
+    {
+        if (options.Durable) throw new InvalidOperationException("Only a throwaway platform's clock can be moved.");
+        await File.WriteAllTextAsync(SurveysClockOffsetFile, offset.ToString("c"));
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // the clock looks at the file once a second at most
+    }
+
     public string ConnectionString(string database, bool owner = false)
     {
         var db = DatabaseFor(Components.Single(c => c.Database == database));
@@ -381,6 +394,7 @@ public sealed class LocalPlatform(LocalPlatformOptions options)
                 env["Identity__ClientSecret"] = s.ServiceClientSecrets["surveys"];
                 env["Services__Networks"] = $"http://127.0.0.1:{options.Ports["networks"]}";
                 env["Surveys__LinkSecret"] = SurveyLinkSecret;
+                if (!options.Durable) env["Testing__ClockOffsetFile"] = SurveysClockOffsetFile; // tests move it (MoveSurveysClock)
                 break;
             case "reporting":
                 env["Identity__ClientSecret"] = s.ServiceClientSecrets["reporting"];

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using OpenTelemetry;
@@ -28,6 +29,8 @@ public static class ServiceDefaultsExtensions
         builder.AddDaprSecrets();
         builder.AddPlatformTelemetry();
         // The one clock (see Clock): registered here so every service and building block reads the same one.
+        if (builder.Environment.IsDevelopment() && builder.Configuration["Testing:ClockOffsetFile"] is { Length: > 0 } offsetFile)
+            builder.Services.TryAddSingleton<TimeProvider>(new MovableTestClock(offsetFile));
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);

@@ -14,7 +14,9 @@ namespace Platform.ServiceDefaults;
 public sealed class ServiceTokens(IHttpClientFactory http, IConfiguration config, TimeProvider clock, string clientId)
 {
     public const string HttpClientName = "identity-tokens";
-    private readonly Dictionary<string, (string Token, DateTimeOffset Expires)> _cache = [];
+    // A token's life is measured on the monotonic timestamp, not the wall clock: it lasts so many seconds at the issuer,
+    // whatever this process's clock says (a test may move that clock, MovableTestClock).
+    private readonly Dictionary<string, (string Token, long IssuedAt, TimeSpan Lifetime)> _cache = [];
     private readonly SemaphoreSlim _lock = new(1, 1);
 
     public async Task<string> ForScopeAsync(string scope, CancellationToken ct)
@@ -22,7 +24,7 @@ public sealed class ServiceTokens(IHttpClientFactory http, IConfiguration config
         await _lock.WaitAsync(ct);
         try
         {
-            if (_cache.TryGetValue(scope, out var cached) && clock.GetUtcNow() < cached.Expires) return cached.Token;
+            if (_cache.TryGetValue(scope, out var cached) && clock.GetElapsedTime(cached.IssuedAt) < cached.Lifetime) return cached.Token;
             using var client = http.CreateClient(HttpClientName);
             using var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
             {
@@ -33,7 +35,7 @@ public sealed class ServiceTokens(IHttpClientFactory http, IConfiguration config
             }), ct);
             response.EnsureSuccessStatusCode();
             var token = await response.Content.ReadFromJsonAsync<TokenResponse>(ct) ?? throw new InvalidOperationException("Empty token response.");
-            _cache[scope] = (token.AccessToken, clock.GetUtcNow().AddSeconds(token.ExpiresIn - 60));
+            _cache[scope] = (token.AccessToken, clock.GetTimestamp(), TimeSpan.FromSeconds(token.ExpiresIn - 60));
             return token.AccessToken;
         }
         finally

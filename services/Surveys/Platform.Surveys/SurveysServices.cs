@@ -41,12 +41,15 @@ public static class SurveysServices
         builder.Services.AddSingleton<InvitationStore>();
         builder.Services.AddSingleton<ResponseStore>();
         builder.Services.AddSingleton<RosterStore>();
+        builder.Services.AddSingleton<ReminderStore>();
         builder.Services.AddSingleton<NetworkFactsStore>();
         builder.Services.AddSingleton<SurveyLinks>();
         builder.Services.AddSingleton<MailSender>();
         builder.Services.AddSingleton<SurveyMail>();
         builder.Services.AddSingleton<ResponseRelease>();
         builder.Services.AddHostedService<ResponseReleaseJob>();
+        builder.Services.AddSingleton<WaveReminders>();
+        builder.Services.AddHostedService<WaveReminderJob>();
         return builder;
     }
 
@@ -56,6 +59,7 @@ public static class SurveysServices
         api.MapInstrumentsApi();
         api.MapWavesApi();
         api.MapCommentsApi();
+        api.MapReminderScheduleApi();
         api.MapRespondApi();
         app.MapServiceApi();
         return app;

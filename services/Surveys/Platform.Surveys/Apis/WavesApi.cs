@@ -49,7 +49,7 @@ public static class WavesApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         waves.MapPost("/{id:guid}/open", Open).WithSummary("Open: snapshot the network year's members and mail each a personal link")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        waves.MapPost("/{id:guid}/reminders", Remind).WithSummary("Mail the link again to those who have not submitted")
+        waves.MapPost("/{id:guid}/reminders", Remind).WithSummary("Mail the link again to those who have not submitted (counts toward the reminder schedule and keeps its spacing: 409 with the reason otherwise)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         waves.MapPost("/{id:guid}/close", Close).WithSummary("Close: the wave accepts nothing more")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -89,7 +89,8 @@ public static class WavesApi
     }
 
     private static async Task<Results<Ok<MailingResult>, NotFound, ProblemHttpResult>> Open(
-        Guid id, ClaimsPrincipal user, Database db, WaveStore waves, InvitationStore invitations, RosterStore members, NetworkFactsStore networks, SurveyLinks links, SurveyMail mail, TimeProvider clock, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, Database db, WaveStore waves, InvitationStore invitations, RosterStore members, NetworkFactsStore networks, ReminderStore reminders,
+        SurveyLinks links, SurveyMail mail, TimeProvider clock, CancellationToken ct)
     {
         var tenant = user.TenantId();
         List<(Guid Id, Guid PersonId)> invited;
@@ -107,12 +108,16 @@ public static class WavesApi
             var rows = roster.Select(m => (Id: Guid.CreateVersion7(), Member: m)).ToList();
             await invitations.InsertInvitationsAsync(uow, wave.Id,
                 rows.Select(r => (r.Id, r.Member, TenantToken.Hash(links.TokenFor(tenant, r.Id)))).ToList(), ct);
-            await waves.SetWaveStatusAsync(uow, wave.Id, WaveStatus.Open, clock.GetUtcNow(), ct);
+            var now = clock.GetUtcNow();
+            await waves.SetWaveStatusAsync(uow, wave.Id, WaveStatus.Open, now, ct);
+            // A schedule set on the draft times its first reminder from now.
+            if (await reminders.ScheduleAsync(uow, wave.Id, claim: false, ct) is { } scheduled)
+                await reminders.SetNextDueAsync(uow, wave.Id, Reminders.NextDue(scheduled.Schedule, now, wave.ClosesOn, []), ct);
             await uow.CommitAsync(ct);
             invited = rows.Select(r => (r.Id, r.Member.PersonId)).ToList();
         }
         // Mail after the commit: the invitations exist whatever happens to the mail, and reminders can re-send.
-        var mailed = await SendAndRecordAsync(db, invitations, mail, tenant, network.Name, wave, invited, reminder: false, clock, ct);
+        var mailed = await mail.SendAndRecordAsync(tenant, network.Name, wave, invited, reminder: false, ct);
         return TypedResults.Ok(new MailingResult(invited.Count, mailed));
     }
 
@@ -136,33 +141,12 @@ public static class WavesApi
         return TypedResults.Ok(new RosterPreview(wave.NetworkYear, roster.Count, wave.Status == WaveStatus.Draft));
     }
 
-    private static async Task<Results<Ok<MailingResult>, NotFound, ProblemHttpResult>> Remind(
-        Guid id, ClaimsPrincipal user, Database db, WaveStore waves, InvitationStore invitations, NetworkFactsStore networks, SurveyMail mail, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<MailingResult>, NotFound, ProblemHttpResult>> Remind(Guid id, ClaimsPrincipal user, WaveReminders reminders, CancellationToken ct)
     {
-        var tenant = user.TenantId();
-        List<(Guid, Guid)> pending;
-        SurveyWave wave;
-        NetworkFacts network;
-        await using (var uow = await db.BeginAsync(tenant, ct))
-        {
-            if (await waves.WaveAsync(uow, id, false, ct) is not { } found) return TypedResults.NotFound();
-            wave = found;
-            if (!wave.AcceptsResponses(clock.Today())) return TypedResults.Problem("Only an open wave sends reminders.", statusCode: 409);
-            network = (await networks.NetworkAsync(uow, wave.NetworkId, ct))!;
-            pending = (await invitations.InvitationsAsync(uow, id, onlyNotSubmitted: true, ct)).Select(i => (i.Id, i.PersonId)).ToList();
-        }
-        var mailed = await SendAndRecordAsync(db, invitations, mail, tenant, network.Name, wave, pending, reminder: true, clock, ct);
-        return TypedResults.Ok(new MailingResult(pending.Count, mailed));
-    }
-
-    private static async Task<int> SendAndRecordAsync(Database db, InvitationStore invitations, SurveyMail mail, Guid tenant, string networkName, SurveyWave wave,
-        IReadOnlyList<(Guid, Guid)> recipients, bool reminder, TimeProvider clock, CancellationToken ct)
-    {
-        var sent = await mail.SendAsync(tenant, networkName, wave.ClosesOn, recipients, reminder, ct);
-        await using var uow = await db.BeginAsync(tenant, ct);
-        await invitations.MarkMailedAsync(uow, sent, clock.GetUtcNow(), ct);
-        await uow.CommitAsync(ct);
-        return sent.Count;
+        var result = await reminders.ByHandAsync(user.TenantId(), id, ct);
+        if (result.Outcome == WaveReminders.Outcome.NotFound) return TypedResults.NotFound();
+        if (result.Outcome != WaveReminders.Outcome.Sent) return TypedResults.Problem(result.Refusal, statusCode: StatusCodes.Status409Conflict);
+        return TypedResults.Ok(new MailingResult(result.Invited, result.Mailed));
     }
 
     private static async Task<Results<Ok<SurveyWave>, NotFound, ProblemHttpResult>> Close(

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Platform.Data;
 using Platform.ServiceDefaults;
+using Platform.Surveys.Data;
+using Platform.Surveys.Domain;
 
 namespace Platform.Surveys.Application;
 
@@ -24,8 +26,20 @@ public sealed class SurveyLinks(IConfiguration config)
 }
 
 /// <summary>Survey invitation and reminder mail: one personal link each, sent after the wave's changes are committed.</summary>
-public sealed class SurveyMail(MailSender mail, PeopleDirectory contacts, SurveyLinks links, ILogger<SurveyMail> logger)
+public sealed class SurveyMail(MailSender mail, PeopleDirectory contacts, SurveyLinks links, Database db, InvitationStore invitationStore, TimeProvider clock,
+    ILogger<SurveyMail> logger)
 {
+    /// <summary>Mails each invitation its link (after the caller's commit) and records which went; returns how many.</summary>
+    public async Task<int> SendAndRecordAsync(Guid tenantId, string networkName, SurveyWave wave, IReadOnlyList<(Guid InvitationId, Guid PersonId)> invitations,
+        bool reminder, CancellationToken ct)
+    {
+        var sent = await SendAsync(tenantId, networkName, wave.ClosesOn, invitations, reminder, ct);
+        await using var uow = await db.BeginAsync(tenantId, ct);
+        await invitationStore.MarkMailedAsync(uow, sent, clock.GetUtcNow(), ct);
+        await uow.CommitAsync(ct);
+        return sent.Count;
+    }
+
     /// <summary>Mails each invitation its link; returns the ids of those that went out.</summary>
     public async Task<IReadOnlyList<Guid>> SendAsync(Guid tenantId, string networkName, DateOnly closesOn, IReadOnlyList<(Guid InvitationId, Guid PersonId)> invitations,
         bool reminder, CancellationToken ct)

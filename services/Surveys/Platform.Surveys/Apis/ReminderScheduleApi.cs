@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Data;
+using Platform.ServiceDefaults;
+using Platform.Surveys.Data;
+using Platform.Surveys.Domain;
+
+namespace Platform.Surveys.Apis;
+
+/// <summary>Omitted fields take the defaults: 3 reminders, 7 days apart, at 9:00, UTC.</summary>
+public sealed record ReminderScheduleRequest(
+    [property: Range(1, 10)] int? MaxReminders = null,
+    [property: Range(1, 60)] int? MinDaysApart = null,
+    [property: Range(0, 23)] int? HourOfDay = null,
+    [property: StringLength(64)] string? TimeZone = null);
+
+/// <summary>A wave's reminders: its schedule (null: reminders only by hand), when the next one is due, and when each went.</summary>
+public sealed record ReminderPlan(ReminderSchedule? Schedule, DateTimeOffset? NextDueAt, IReadOnlyList<DateTimeOffset> Sent);
+
+/// <summary>A wave's reminder schedule, set by the hub admin; the reminders go from <c>WaveReminderJob</c>.</summary>
+public static class ReminderScheduleApi
+{
+    public static RouteGroupBuilder MapReminderScheduleApi(this RouteGroupBuilder api)
+    {
+        var schedule = api.MapGroup("/waves/{id:guid}/reminder-schedule").WithTags("Waves").RequireAuthorization(Policies.HubAdmin);
+        schedule.MapGet("/", Get).WithSummary("The wave's reminder schedule, when the next reminder is due, and when each reminder went")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        schedule.MapPut("/", Put).WithSummary("Send reminders automatically: at most N, at least D days apart (and after the invitation), at an hour in a time zone, to those who have not submitted")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        schedule.MapDelete("/", Delete).WithSummary("Stop sending reminders automatically").ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static async Task<Results<Ok<ReminderPlan>, NotFound>> Get(Guid id, ClaimsPrincipal user, Database db, WaveStore waves, ReminderStore reminders, CancellationToken ct)
+    {
+        await using var uow = await db.BeginAsync(user.TenantId(), ct);
+        if (await waves.WaveAsync(uow, id, false, ct) is null) return TypedResults.NotFound();
+        var scheduled = await reminders.ScheduleAsync(uow, id, claim: false, ct);
+        return TypedResults.Ok(new ReminderPlan(scheduled?.Schedule, scheduled?.NextDueAt, await reminders.SentAsync(uow, id, ct)));
+    }
+
+    private static async Task<Results<Ok<ReminderPlan>, ValidationProblem, NotFound, ProblemHttpResult>> Put(
+        Guid id, ReminderScheduleRequest request, ClaimsPrincipal user, Database db, WaveStore waves, ReminderStore reminders, TimeProvider clock, CancellationToken ct)
+    {
+        var zone = request.TimeZone ?? "UTC";
+        if (Reminders.Zone(zone) is null) return Invalid.Field("timeZone", $"'{zone}' is not a time zone; use an IANA name such as America/Chicago.");
+        var schedule = new ReminderSchedule(request.MaxReminders ?? ReminderSchedule.DefaultMaxReminders, request.MinDaysApart ?? ReminderSchedule.DefaultMinDaysApart,
+            request.HourOfDay ?? ReminderSchedule.DefaultHourOfDay, zone);
+        await using var uow = await db.BeginAsync(user.TenantId(), ct);
+        if (await waves.WaveAsync(uow, id, forUpdate: true, ct) is not { } wave) return TypedResults.NotFound();
+        if (wave.Status == WaveStatus.Closed) return TypedResults.Problem("A closed wave sends no more reminders.", statusCode: StatusCodes.Status409Conflict);
+        var sent = await reminders.SentAsync(uow, id, ct);
+        // A draft's first reminder is timed from its opening (WavesApi.Open sets it).
+        var next = wave.OpenedAt is { } opened ? Reminders.NextDue(schedule, opened, wave.ClosesOn, sent) : null;
+        await reminders.SaveScheduleAsync(uow, id, schedule, next, ct);
+        await uow.CommitAsync(ct);
+        return TypedResults.Ok(new ReminderPlan(schedule, next, sent));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> Delete(Guid id, ClaimsPrincipal user, Database db, WaveStore waves, ReminderStore reminders, CancellationToken ct)
+    {
+        await using var uow = await db.BeginAsync(user.TenantId(), ct);
+        if (await waves.WaveAsync(uow, id, forUpdate: true, ct) is null) return TypedResults.NotFound();
+        await reminders.DeleteScheduleAsync(uow, id, ct);
+        await uow.CommitAsync(ct);
+        return TypedResults.NoContent();
+    }
+}
