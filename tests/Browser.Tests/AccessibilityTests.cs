@@ -61,6 +61,26 @@ public sealed class AccessibilityTests(BrowserFixture fx)
     }
 
     [Fact]
+    public async Task A_hub_admin_puts_an_open_wave_on_a_reminder_schedule()
+    {
+        var page = await fx.SignInAsync(PlatformFixture.RiverbendAdmin, bypassCsp: true);
+        await page.GotoAsync("/surveys");
+        await page.Locator("tr:has(td:text-is('Open')) a[href^='/surveys/waves/']").First.ClickAsync();
+        await page.Locator("#zone").FillAsync("Mars/Olympus");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send reminders on this schedule" }).ClickAsync();
+        await page.Locator("[role=alert]").Filter(new() { HasText = "is not a time zone" }).WaitForAsync();
+        await page.Locator("#zone").FillAsync("America/Chicago");
+        await page.Locator("#hour").FillAsync("8");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send reminders on this schedule" }).ClickAsync();
+        await page.GetByText("The reminder schedule is saved.").WaitForAsync();
+        Assert.Contains("at 8:00 (America/Chicago)", await page.Locator("h2#reminders + p").TextContentAsync());
+        await AssertAccessibleAsync(page, "hub-survey-wave-open-reminders");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stop the schedule" }).ClickAsync();
+        await page.GetByText("Reminders now go only when you send them.").WaitForAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_improvement_pages_have_no_serious_violations()
     {
         var page = await fx.SignInAsync(PlatformFixture.RiverbendAdmin, bypassCsp: true);

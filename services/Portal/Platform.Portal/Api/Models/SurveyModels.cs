@@ -22,3 +22,8 @@ public sealed record WaveMailing(int Invited, int Mailed);
 public sealed record WaveQuestionComments(string ItemId, string Question, IReadOnlyList<string>? Comments, string? Note);
 
 public sealed record WaveComments(Guid WaveId, bool Shown, string? Reason, IReadOnlyList<WaveQuestionComments> Questions);
+
+public sealed record WaveReminderSchedule(int MaxReminders, int MinDaysApart, int HourOfDay, string TimeZone);
+
+/// <summary>A wave's reminders (GET /api/surveys/waves/{id}/reminder-schedule): its schedule if any, the next due, each one sent.</summary>
+public sealed record WaveReminderPlan(WaveReminderSchedule? Schedule, DateTimeOffset? NextDueAt, IReadOnlyList<DateTimeOffset> Sent);
