@@ -7,9 +7,11 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY services/BuildingBlocks/Platform.ServiceDefaults/Platform.ServiceDefaults.csproj services/BuildingBlocks/Platform.ServiceDefaults/
+COPY services/BuildingBlocks/Platform.Data/Platform.Data.csproj services/BuildingBlocks/Platform.Data/
 COPY gateway/Platform.Gateway/Platform.Gateway.csproj gateway/Platform.Gateway/
 RUN dotnet restore gateway/Platform.Gateway/Platform.Gateway.csproj
 COPY services/BuildingBlocks/Platform.ServiceDefaults/ services/BuildingBlocks/Platform.ServiceDefaults/
+COPY services/BuildingBlocks/Platform.Data/ services/BuildingBlocks/Platform.Data/
 COPY gateway/Platform.Gateway/ gateway/Platform.Gateway/
 RUN dotnet publish gateway/Platform.Gateway/Platform.Gateway.csproj -c Release -o /app --no-restore -p:UseAppHost=false
 

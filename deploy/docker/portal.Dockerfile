@@ -7,11 +7,13 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY services/BuildingBlocks/Platform.ServiceDefaults/Platform.ServiceDefaults.csproj services/BuildingBlocks/Platform.ServiceDefaults/
+COPY services/BuildingBlocks/Platform.Data/Platform.Data.csproj services/BuildingBlocks/Platform.Data/
 COPY services/BuildingBlocks/Platform.Charts/Platform.Charts.csproj services/BuildingBlocks/Platform.Charts/
 COPY services/BuildingBlocks/Platform.HealthModel/Platform.HealthModel.csproj services/BuildingBlocks/Platform.HealthModel/
 COPY services/Portal/Platform.Portal/Platform.Portal.csproj services/Portal/Platform.Portal/
 RUN dotnet restore services/Portal/Platform.Portal/Platform.Portal.csproj
 COPY services/BuildingBlocks/Platform.ServiceDefaults/ services/BuildingBlocks/Platform.ServiceDefaults/
+COPY services/BuildingBlocks/Platform.Data/ services/BuildingBlocks/Platform.Data/
 COPY services/BuildingBlocks/Platform.Charts/ services/BuildingBlocks/Platform.Charts/
 COPY services/BuildingBlocks/Platform.HealthModel/ services/BuildingBlocks/Platform.HealthModel/
 COPY services/Portal/Platform.Portal/ services/Portal/Platform.Portal/
