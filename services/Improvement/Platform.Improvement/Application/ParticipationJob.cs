@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using Platform.Contracts.Improvement;
 using Platform.Data;
 using Platform.Improvement.Data;
@@ -12,28 +13,13 @@ namespace Platform.Improvement.Application;
 /// taken. Time is the injected <see cref="TimeProvider"/>, so tests can move it.
 /// </summary>
 public sealed class ParticipationJob(Database db, ParticipationStore store, Outbox outbox, TimeProvider clock, IConfiguration config, ILogger<ParticipationJob> logger)
-    : BackgroundService
+    : PeriodicJob(config, "Improvement:ParticipationCheckInterval", TimeSpan.FromSeconds(10), clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = config.GetValue("Improvement:ParticipationCheckInterval", TimeSpan.FromSeconds(10));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await PublishDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Publishing improvement participation failed; trying again in {Interval}", interval);
-            }
-            await Task.Delay(interval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
+    protected override string Doing => "Publishing improvement participation";
 
-    public async Task PublishDueAsync(CancellationToken ct)
+    public override async Task RunOnceAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var month = Participation.JustEndedMonth(now);
         IReadOnlyList<(Guid TenantId, Guid NetworkId)> due;
         await using (var system = await db.BeginSystemAsync(ct))

@@ -51,27 +51,12 @@ public sealed class ResponseRelease(ResponseStore responses, InvitationStore inv
 }
 
 /// <summary>Looks for due steps every few seconds (a step can fall due with no new submit: a day passed, the closing day passed).</summary>
-public sealed class ResponseReleaseJob(Database db, WaveStore waveStore, ResponseStore responses, ResponseRelease release, IConfiguration config, ILogger<ResponseReleaseJob> logger)
-    : BackgroundService
+public sealed class ResponseReleaseJob(Database db, WaveStore waveStore, ResponseStore responses, ResponseRelease release, TimeProvider clock, IConfiguration config,
+    ILogger<ResponseReleaseJob> logger) : PeriodicJob(config, "Surveys:ReleaseCheckInterval", TimeSpan.FromSeconds(5), clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = config.GetValue("Surveys:ReleaseCheckInterval", TimeSpan.FromSeconds(5));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await ReleaseDueStepsAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Releasing survey results failed; trying again in {Interval}", interval);
-            }
-            await Task.Delay(interval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
+    protected override string Doing => "Releasing survey results";
 
-    internal async Task ReleaseDueStepsAsync(CancellationToken ct)
+    public override async Task RunOnceAsync(CancellationToken ct)
     {
         IReadOnlyList<(Guid TenantId, Guid WaveId)> waves;
         await using (var system = await db.BeginSystemAsync(ct))

@@ -67,30 +67,15 @@ public sealed class WaveReminders(Database db, WaveStore waves, InvitationStore 
 
 /// <summary>Looks for due scheduled reminders across tenants every few seconds; a restart loses nothing (the schedule is stored).</summary>
 public sealed class WaveReminderJob(Database db, ReminderStore reminders, WaveReminders send, TimeProvider clock, IConfiguration config, ILogger<WaveReminderJob> logger)
-    : BackgroundService
+    : PeriodicJob(config, "Surveys:ReminderCheckInterval", TimeSpan.FromSeconds(10), clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = config.GetValue("Surveys:ReminderCheckInterval", TimeSpan.FromSeconds(10));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SendDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Sending scheduled survey reminders failed; trying again in {Interval}", interval);
-            }
-            await Task.Delay(interval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
+    protected override string Doing => "Sending scheduled survey reminders";
 
-    private async Task SendDueAsync(CancellationToken ct)
+    public override async Task RunOnceAsync(CancellationToken ct)
     {
         IReadOnlyList<(Guid TenantId, Guid WaveId)> due;
         await using (var system = await db.BeginSystemAsync(ct))
-            due = await reminders.DueAsync(system, clock.GetUtcNow(), ct);
+            due = await reminders.DueAsync(system, Clock.GetUtcNow(), ct);
         foreach (var (tenant, waveId) in due)
         {
             var result = await send.ScheduledAsync(tenant, waveId, ct);
