@@ -21,6 +21,9 @@ public sealed class AccessibilityTests(BrowserFixture fx)
         await AssertAccessibleAsync(page, "sign-in");
         await page.GotoAsync(await fx.SurveyLinkAsync(BrowserFixture.Member));
         await AssertAccessibleAsync(page, "survey");
+        await page.GotoAsync(await fx.SurveyLinkAsync(BrowserFixture.Member) + "?lang=es");
+        Assert.Equal(1, await page.Locator("div[lang=es]").CountAsync());
+        await AssertAccessibleAsync(page, "survey-es");
         await page.Context.CloseAsync();
     }
 

@@ -31,6 +31,15 @@ public sealed class MemberSurveyTests(BrowserFixture fx)
         Assert.Contains("Section 3 of", await ProgressAsync(laptop));
         await laptop.GetByRole(AriaRole.Button, new() { Name = "Back" }).ClickAsync();
         Assert.True(await laptop.Locator("fieldset").First.GetByRole(AriaRole.Radio).Nth(4).IsCheckedAsync());
+
+        // In Spanish and back: the same questions by id, so the answers stay where they were.
+        await laptop.GetByRole(AriaRole.Button, new() { Name = "Mostrar en Español" }).ClickAsync();
+        Assert.Contains("Sección 2 de", await ProgressAsync(laptop));
+        Assert.Equal("Su papel en la red", await laptop.Locator("div[lang=es] h2").First.InnerTextAsync());
+        Assert.True(await laptop.Locator("fieldset").First.GetByRole(AriaRole.Radio).Nth(4).IsCheckedAsync());
+        await fx.ScreenshotAsync(laptop, "survey-spanish");
+        await laptop.GetByRole(AriaRole.Button, new() { Name = "Show in English" }).ClickAsync();
+        Assert.Contains("Section 2 of", await ProgressAsync(laptop));
         await laptop.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
 
         // Skip one question in section 3 and go to the end.

@@ -44,6 +44,7 @@ public static class SurveysServices
         builder.Services.AddSingleton<ReminderStore>();
         builder.Services.AddSingleton<NetworkFactsStore>();
         builder.Services.AddSingleton<SurveyLinks>();
+        builder.Services.AddSingleton<InstrumentLanguages>();
         builder.Services.AddSingleton<MailSender>();
         builder.Services.AddSingleton<SurveyMail>();
         builder.Services.AddSingleton<ResponseRelease>();

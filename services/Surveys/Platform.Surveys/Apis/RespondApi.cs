@@ -16,7 +16,9 @@ namespace Platform.Surveys.Apis;
 
 public sealed record SaveAnswersRequest(Dictionary<string, JsonElement> Answers);
 
-public sealed record SurveyToRespond(string Network, int NetworkYear, DateOnly ClosesOn, string Status, Instrument Instrument, Answers Answers, DateTimeOffset? SavedAt);
+/// <param name="Language">The language <paramref name="Instrument"/> is in; <paramref name="Languages"/>: those it can be shown in.</param>
+public sealed record SurveyToRespond(string Network, int NetworkYear, DateOnly ClosesOn, string Status, Instrument Instrument, Answers Answers, DateTimeOffset? SavedAt,
+    string Language, IReadOnlyList<string> Languages);
 
 public sealed record Submitted(DateTimeOffset SubmittedAt);
 
@@ -31,7 +33,7 @@ public static class RespondApi
     public static RouteGroupBuilder MapRespondApi(this RouteGroupBuilder api)
     {
         var respond = api.MapGroup("/respond").WithTags("Respond").AllowAnonymous();
-        respond.MapGet("/{token}", Get).WithSummary("The instrument to render, the answers saved so far, and the status")
+        respond.MapGet("/{token}", Get).WithSummary("The instrument to render (in ?lang=, default en; answers are kept by item id, whatever the language), the answers saved so far, and the status")
             .ProducesProblem(404).ProducesProblem(410);
         respond.MapPut("/{token}", Save).WithSummary("Save some answers (a value sets an item, null clears it); resume later from any device")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(410);
@@ -70,8 +72,8 @@ public static class RespondApi
         TypedResults.Problem($"This survey closed on {(wave.ClosedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : wave.ClosesOn):yyyy-MM-dd} and takes no more answers.",
             statusCode: StatusCodes.Status410Gone);
 
-    private static Task<IResult> Get(string token, Database db, ResponseStore responses, InstrumentStore instruments, NetworkFactsStore networks, TimeProvider clock,
-        CancellationToken ct) =>
+    private static Task<IResult> Get(string token, string? lang, Database db, ResponseStore responses, InstrumentStore instruments, InstrumentLanguages languages,
+        NetworkFactsStore networks, TimeProvider clock, CancellationToken ct) =>
         WithLinkAsync(token, db, responses, async link =>
         {
             var saved = link.Saved;
@@ -79,8 +81,11 @@ public static class RespondApi
             if (status == "Closed") return Gone(link.Wave);
             var network = await networks.NetworkAsync(link.Connection, link.Wave.NetworkId, ct);
             var instrument = await instruments.WaveInstrumentAsync(link.Connection, link.Wave, ct);
-            return TypedResults.Ok(new SurveyToRespond(network?.Name ?? "", link.Wave.NetworkYear, link.Wave.ClosesOn, status, instrument,
-                saved is null ? Answers.None : Read(saved), saved?.SavedAt));
+            var language = lang ?? InstrumentTranslation.English;
+            if (languages.In(instrument, language) is not { } shown)
+                return Invalid.Field("lang", $"This survey can be answered in: {string.Join(", ", languages.Of(instrument))}.");
+            return TypedResults.Ok(new SurveyToRespond(network?.Name ?? "", link.Wave.NetworkYear, link.Wave.ClosesOn, status, shown,
+                saved is null ? Answers.None : Read(saved), saved?.SavedAt, language, languages.Of(instrument)));
         }, ct);
 
     private static async Task<IResult> Save(string token, SaveAnswersRequest request, Database db, ResponseStore responses, InstrumentStore instruments, InvitationStore invitations,

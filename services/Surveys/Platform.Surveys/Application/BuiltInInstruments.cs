@@ -11,7 +11,7 @@ public static class BuiltInInstruments
     public static IEnumerable<Instrument> Load()
     {
         var assembly = typeof(BuiltInInstruments).Assembly;
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.Contains(".Instruments.") && n.EndsWith(".json")).Order())
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.Contains(".Instruments.") && !n.Contains(".Translations.") && n.EndsWith(".json")).Order())
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             var instrument = JsonSerializer.Deserialize<Instrument>(stream, SurveyJson.Options)!;
@@ -19,6 +19,28 @@ public static class BuiltInInstruments
                 throw new InvalidOperationException($"Built-in instrument {name} is invalid: {string.Join(" ", problems)}");
             yield return instrument;
         }
+    }
+
+    /// <summary>
+    /// The shipped translations of the built-in instruments (Instruments/Translations/*.json), checked against their
+    /// versions. Translations of a hub's own instruments are not supported yet.
+    /// </summary>
+    public static IReadOnlyList<InstrumentTranslation> LoadTranslations()
+    {
+        var assembly = typeof(BuiltInInstruments).Assembly;
+        var instruments = Load().ToList();
+        var translations = new List<InstrumentTranslation>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.Contains(".Instruments.Translations.") && n.EndsWith(".json")).Order())
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            var translation = JsonSerializer.Deserialize<InstrumentTranslation>(stream, SurveyJson.Options)!;
+            var instrument = instruments.SingleOrDefault(i => i.Id == translation.InstrumentId && i.Version == translation.Version)
+                ?? throw new InvalidOperationException($"Translation {name} is of no built-in instrument.");
+            if (translation.Problems(instrument) is { Count: > 0 } problems)
+                throw new InvalidOperationException($"Translation {name} is incomplete: {string.Join(" ", problems)}");
+            translations.Add(translation);
+        }
+        return translations;
     }
 
     public static async Task PublishBuiltInInstrumentsAsync(this WebApplication app)

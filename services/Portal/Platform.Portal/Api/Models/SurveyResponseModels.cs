@@ -2,7 +2,8 @@ namespace Platform.Portal.Api.Models;
 
 // What a member's personal survey link shows (GET /api/surveys/respond/{token}).
 
-public sealed record SurveyToRespond(string Network, int NetworkYear, DateOnly ClosesOn, string Status, SurveyInstrument Instrument, SavedAnswers Answers, DateTimeOffset? SavedAt);
+public sealed record SurveyToRespond(string Network, int NetworkYear, DateOnly ClosesOn, string Status, SurveyInstrument Instrument, SavedAnswers Answers, DateTimeOffset? SavedAt,
+    string Language = "en", IReadOnlyList<string>? Languages = null);
 
 public sealed record SurveyInstrument(string Name, string? Description, IReadOnlyList<SurveyScale> Scales, IReadOnlyList<SurveySection> Sections);
 

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text.Json;
+using Dapper;
+
+namespace EndToEnd.Tests;
+
+/// <summary>The survey in Spanish: the same questions by id, so a Spanish and an English response score the same.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class SurveyLanguageTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task A_response_answered_in_spanish_scores_as_the_same_answers_in_english()
+    {
+        var api = platform.Api;
+        var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
+        var driver = new SurveyDriver(platform, 2026);
+        var (network, emails) = await driver.NetworkWithMembersAsync(hub, 2);
+        var wave = await driver.DraftWaveAsync(hub, network, 2);
+        await api.PostAsync<JsonElement>($"/api/surveys/waves/{wave}/open", hub, new { });
+        var english = await driver.LinkTokenAsync(emails[0]);
+        var spanish = await driver.LinkTokenAsync(emails[1]);
+
+        var inEnglish = await api.GetAsync<JsonElement>($"/api/surveys/respond/{english}", token: null!);
+        var inSpanish = await api.GetAsync<JsonElement>($"/api/surveys/respond/{spanish}?lang=es", token: null!);
+        Assert.Equal(("en", "es"), (inEnglish.GetProperty("language").GetString(), inSpanish.GetProperty("language").GetString()));
+        Assert.Equal(["en", "es"], inSpanish.GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
+        static IEnumerable<(string Id, string Text)> Items(JsonElement survey) => survey.GetProperty("instrument").GetProperty("sections").EnumerateArray()
+            .SelectMany(s => s.GetProperty("items").EnumerateArray()).Select(i => (i.GetProperty("id").GetString()!, i.GetProperty("text").GetString()!));
+        Assert.Equal(Items(inEnglish).Select(i => i.Id), Items(inSpanish).Select(i => i.Id));
+        Assert.Equal("¿En qué medida entiende usted su papel en la red?", Items(inSpanish).Single(i => i.Id == "RE1").Text);
+
+        // A language the survey is not offered in is refused, naming the field.
+        using (var french = await api.SendAsync(HttpMethod.Get, $"/api/surveys/respond/{spanish}?lang=fr", null))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, french.StatusCode);
+            Assert.Contains("\"lang\"", await french.Content.ReadAsStringAsync());
+        }
+
+        // The same answers from each link, one member reading Spanish: stored by item id, scored alike.
+        var answers = Items(inEnglish).Where(i => i.Id[..2] != "OT").Select((i, n) => (i.Id, Value: n % 5 + 1)).ToDictionary(i => i.Id, object? (i) => i.Value);
+        foreach (var token in new[] { english, spanish })
+        {
+            await driver.SaveAsync(token, answers, HttpStatusCode.OK);
+            using var submitted = await api.SendAsync(HttpMethod.Post, $"/api/surveys/respond/{token}/submit", null);
+            Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        }
+        await using var surveys = platform.ConnectAsSuperuser("surveys");
+        var scores = (await surveys.QueryAsync<string>("select scale_scores::text from survey_responses where wave_id = @wave", new { wave })).ToList();
+        Assert.Equal(2, scores.Count);
+        Assert.Equal(scores[0], scores[1]);
+    }
+}
