@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using Dapper;
 
@@ -8,6 +9,53 @@ namespace EndToEnd.Tests;
 [Collection(PlatformCollection.Name)]
 public sealed class SurveyLanguageTests(PlatformFixture platform)
 {
+    [Fact]
+    public async Task A_member_whose_roster_line_asks_for_spanish_is_invited_in_spanish_and_the_survey_opens_in_spanish()
+    {
+        var api = platform.Api;
+        var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
+        var network = (await api.PostAsync<JsonElement>("/api/networks", hub,
+            new { name = "Bilingual " + Guid.NewGuid().ToString("N")[..6], aim = "Listen", goalType = "Instructional", launchDate = "2024-08-01" })).GetProperty("id").GetGuid();
+        var (ana, ben) = ($"ana-{Guid.NewGuid():N}@lang.test", $"ben-{Guid.NewGuid():N}@lang.test");
+        async Task<HttpResponseMessage> ImportAsync(string csv)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/networks/{network}/roster") { Content = new StringContent(csv, Encoding.UTF8, "text/csv") };
+            request.Headers.Authorization = new("Bearer", hub);
+            return await api.Http.SendAsync(request);
+        }
+        const string header = "email,given_name,family_name,school,district,team,role,start_date,end_date,language";
+
+        // A language the survey is not offered in: 422 naming the row and the column, nothing imported.
+        using (var bad = await ImportAsync($"{header}\n{ana},Ana,Lopez,,,,TeamMember,2025-09-01,,fr\n"))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+            var body = await bad.Content.ReadAsStringAsync();
+            Assert.Contains("\"language\"", body);
+            Assert.Contains("'fr' is not a language", body);
+        }
+        using (var good = await ImportAsync($"{header}\n{ana},Ana,Lopez,,,,TeamMember,2025-09-01,,es\n{ben},Ben,Okafor,,,,TeamMember,2025-09-01,,\n"))
+            Assert.True(good.IsSuccessStatusCode, await good.Content.ReadAsStringAsync());
+
+        var driver = new SurveyDriver(platform, 2026);
+        var wave = await driver.DraftWaveAsync(hub, network, 2);
+        await api.PostAsync<JsonElement>($"/api/surveys/waves/{wave}/open", hub, new { });
+        JsonElement MailTo(JsonElement[] mail, string email) =>
+            mail.Last(m => m.GetProperty("to").EnumerateArray().Any(t => t.GetProperty("address").GetString() == email));
+        await PlatformFixture.EventuallyAsync(async () =>
+        {
+            var mail = await platform.MailAsync();
+            return mail.Any(m => m.GetRawText().Contains(ana)) && mail.Any(m => m.GetRawText().Contains(ben));
+        }, PlatformFixture.EventDelivery, "both invitations arrive");
+        var all = await platform.MailAsync();
+        var spanish = MailTo(all, ana);
+        Assert.StartsWith("Su encuesta de la red", spanish.GetProperty("subject").GetString());
+        Assert.Contains("Hola, Ana:", spanish.GetProperty("text").GetString());
+        Assert.Matches(@"/survey/[A-Za-z0-9_-]+\?lang=es", spanish.GetProperty("text").GetString()!);
+        var english = MailTo(all, ben);
+        Assert.StartsWith("Your ", english.GetProperty("subject").GetString());
+        Assert.DoesNotContain("lang=es", english.GetProperty("text").GetString());
+    }
+
     [Fact]
     public async Task A_response_answered_in_spanish_scores_as_the_same_answers_in_english()
     {

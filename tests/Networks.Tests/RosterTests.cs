@@ -17,6 +17,16 @@ public sealed class RosterTests
     }
 
     [Fact]
+    public void An_optional_language_column_names_the_survey_language_a_person_prefers()
+    {
+        Assert.Empty(Roster.CheckHeader([.. Roster.Header, "Language"]));
+        Assert.Single(Roster.CheckHeader([.. Roster.Header, "lang"]));
+        var (entries, problems) = Roster.Validate([Line(2) with { Language = "ES" }, Line(3, "ben@x.test", "Ben", "Okafor"), Line(4, "cy@x.test", "Cy", "Ng") with { Language = "fr" }]);
+        Assert.Equal(["es", null], entries.Select(e => e.Language));
+        Assert.Equal([new RosterProblem(4, "language", "'fr' is not a language the survey is offered in (en, es).")], problems);
+    }
+
+    [Fact]
     public void A_good_roster_gives_typed_entries()
     {
         var (entries, problems) = Roster.Validate([Line(2), Line(3, "ben@x.test", "Ben", "Okafor", role: "teamlead", school: "", district: "", team: "", end: "2023-06-30")]);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Platform.ServiceDefaults;
 
-public sealed record PersonContact(Guid PersonId, string Email, string GivenName, string? FamilyName = null);
+public sealed record PersonContact(Guid PersonId, string Email, string GivenName, string? FamilyName = null, string? PreferredLanguage = null);
 
 /// <summary>
 /// Where to reach people that a service knows only by id from the Networks events (which never carry addresses): asks

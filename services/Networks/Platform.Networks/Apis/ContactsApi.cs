@@ -30,7 +30,7 @@ public static class ContactsApi
     {
         await using var uow = await db.BeginAsync(tenantId, ct);
         var contacts = await uow.Connection.QueryAsync<PersonContact>(new CommandDefinition(
-            "select id as PersonId, email, given_name as GivenName, family_name as FamilyName from people where id = any(@ids)",
+            "select id as PersonId, email, given_name as GivenName, family_name as FamilyName, preferred_language as PreferredLanguage from people where id = any(@ids)",
             new { ids = request.PersonIds }, uow.Transaction, cancellationToken: ct));
         return TypedResults.Ok<IReadOnlyList<PersonContact>>(contacts.AsList());
     }

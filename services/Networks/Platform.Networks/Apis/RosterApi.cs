@@ -75,16 +75,17 @@ public static class RosterApi
 
         var problems = new List<RosterProblem>();
         var row = 1;
+        var fields = header.Count; // 9, or 10 with the optional language column
         while (csv.Read())
         {
             row++;
-            if (csv.FieldCount != Roster.Header.Count)
+            if (csv.FieldCount != fields)
             {
-                problems.Add(new RosterProblem(row, "*", $"Expected {Roster.Header.Count} fields, found {csv.FieldCount}."));
+                problems.Add(new RosterProblem(row, "*", $"Expected {fields} fields, found {csv.FieldCount}."));
                 continue;
             }
-            string F(int i) => csv.GetString(i) ?? "";
-            lines.Add(new RosterLine(row, F(0), F(1), F(2), F(3), F(4), F(5), F(6), F(7), F(8)));
+            string F(int i) => i < fields ? csv.GetString(i) ?? "" : "";
+            lines.Add(new RosterLine(row, F(0), F(1), F(2), F(3), F(4), F(5), F(6), F(7), F(8), F(9)));
         }
         if (row == 1) problems.Add(new RosterProblem(1, "*", "The roster has a header but no rows."));
         return (lines, problems);

@@ -53,17 +53,22 @@ public sealed class RosterImport(MembershipStore store, RosterStore bulk, TimePr
         var people = (await bulk.PeopleByEmailAsync(uow, entries.Select(e => e.Email).Distinct(StringComparer.OrdinalIgnoreCase).ToList(), ct))
             .ToDictionary(p => p.Email, StringComparer.OrdinalIgnoreCase);
         var newPeople = new List<Person>();
+        var newLanguages = new List<Person>();
+        var newIds = new HashSet<Guid>();
         foreach (var e in entries)
         {
             if (people.TryGetValue(e.Email, out var person))
             {
                 if (!person.HasName(e.GivenName, e.FamilyName))
                     problems.Add(new RosterProblem(e.Row, "given_name", person.NameConflict));
+                else if (e.Language is { } language && language != person.PreferredLanguage && !newIds.Contains(person.Id))
+                    newLanguages.Add(people[e.Email] = person with { PreferredLanguage = language });
                 continue;
             }
-            person = new Person(Guid.CreateVersion7(), e.Email, e.GivenName, e.FamilyName);
+            person = new Person(Guid.CreateVersion7(), e.Email, e.GivenName, e.FamilyName, e.Language);
             people[e.Email] = person;
             newPeople.Add(person);
+            newIds.Add(person.Id);
         }
 
         // Membership periods, matched by start date; anything else must not overlap what is stored (only people who
@@ -98,6 +103,7 @@ public sealed class RosterImport(MembershipStore store, RosterStore bulk, TimePr
         if (newSchools.Count > 0) await bulk.InsertSchoolsAsync(uow, newSchools, ct);
         if (newTeams.Count > 0) await bulk.InsertTeamsAsync(uow, newTeams, now, ct);
         if (newPeople.Count > 0) await bulk.InsertPeopleAsync(uow, newPeople, ct);
+        if (newLanguages.Count > 0) await bulk.SetPreferredLanguagesAsync(uow, newLanguages.DistinctBy(p => p.Id).ToList(), ct);
         if (created.Count > 0) await bulk.InsertMembershipsAsync(uow, created, ct);
         if (updated.Count > 0) await bulk.UpdateMembershipsAsync(uow, updated, ct);
 

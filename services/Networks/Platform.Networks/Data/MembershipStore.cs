@@ -44,12 +44,12 @@ public sealed class MembershipStore
 
     public Task<Person?> FindPersonByEmailAsync(UnitOfWork uow, string email, CancellationToken ct) =>
         uow.Connection.QuerySingleOrDefaultAsync<Person>(new CommandDefinition(
-            "select id, email, given_name as GivenName, family_name as FamilyName from people where lower(email) = lower(@email)",
+            "select id, email, given_name as GivenName, family_name as FamilyName, preferred_language as PreferredLanguage from people where lower(email) = lower(@email)",
             new { email }, uow.Transaction, cancellationToken: ct));
 
     public Task<Person?> FindPersonAsync(UnitOfWork uow, Guid id, CancellationToken ct) =>
         uow.Connection.QuerySingleOrDefaultAsync<Person>(new CommandDefinition(
-            "select id, email, given_name as GivenName, family_name as FamilyName from people where id = @id",
+            "select id, email, given_name as GivenName, family_name as FamilyName, preferred_language as PreferredLanguage from people where id = @id",
             new { id }, uow.Transaction, cancellationToken: ct));
 
     /// <summary>The hub's person with this email, created if new; null when the email belongs to someone of another name.</summary>
@@ -63,8 +63,8 @@ public sealed class MembershipStore
     }
 
     public Task InsertPersonAsync(UnitOfWork uow, Person p, CancellationToken ct) =>
-        Exec(uow, "insert into people (id, tenant_id, email, given_name, family_name) values (@Id, @TenantId, @Email, @GivenName, @FamilyName)",
-            new { p.Id, uow.TenantId, p.Email, p.GivenName, p.FamilyName }, ct);
+        Exec(uow, "insert into people (id, tenant_id, email, given_name, family_name, preferred_language) values (@Id, @TenantId, @Email, @GivenName, @FamilyName, @PreferredLanguage)",
+            new { p.Id, uow.TenantId, p.Email, p.GivenName, p.FamilyName, p.PreferredLanguage }, ct);
 
     public Task InsertMembershipAsync(UnitOfWork uow, Membership m, CancellationToken ct) =>
         Exec(uow, """
@@ -90,7 +90,7 @@ public sealed class MembershipStore
     /// <summary>The people with a membership in the network, with all their periods, for the members list.</summary>
     public async Task<IReadOnlyList<(Person Person, Membership Membership)>> MembersWithPeriodsAsync(UnitOfWork uow, Guid networkId, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<Person, Membership, (Person, Membership)>(new CommandDefinition($"""
-            select p.id, p.email, p.given_name as GivenName, p.family_name as FamilyName,
+            select p.id, p.email, p.given_name as GivenName, p.family_name as FamilyName, p.preferred_language as PreferredLanguage,
                    m.id, m.network_id as NetworkId, m.person_id as PersonId, m.role, m.team_id as TeamId,
                    m.start_date as StartDate, m.end_date as EndDate, m.end_reason as EndReason
             from memberships m join people p on p.id = m.person_id

@@ -13,7 +13,7 @@ public sealed class RosterStore
     public async Task<IReadOnlyList<Person>> PeopleByEmailAsync(UnitOfWork uow, IReadOnlyCollection<string> emails, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<Person>(new CommandDefinition(
             """
-            select p.id, p.email, p.given_name as GivenName, p.family_name as FamilyName
+            select p.id, p.email, p.given_name as GivenName, p.family_name as FamilyName, p.preferred_language as PreferredLanguage
             from people p join unnest(@emails) as e(email) on lower(p.email) = e.email
             """,
             new { emails = emails.Select(e => e.ToLowerInvariant()).ToArray() }, uow.Transaction, cancellationToken: ct))).AsList();
@@ -47,13 +47,20 @@ public sealed class RosterStore
 
     public Task InsertPeopleAsync(UnitOfWork uow, IReadOnlyList<Person> people, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(new CommandDefinition("""
-            insert into people (id, tenant_id, email, given_name, family_name)
-            select id, @tenant, email, given, family from unnest(@ids, @emails, @givens, @families) as p(id, email, given, family)
+            insert into people (id, tenant_id, email, given_name, family_name, preferred_language)
+            select id, @tenant, email, given, family, language from unnest(@ids, @emails, @givens, @families, @languages) as p(id, email, given, family, language)
             """, new
             {
                 tenant = uow.TenantId, ids = people.Select(p => p.Id).ToArray(), emails = people.Select(p => p.Email).ToArray(),
                 givens = people.Select(p => p.GivenName).ToArray(), families = people.Select(p => p.FamilyName).ToArray(),
+                languages = people.Select(p => p.PreferredLanguage).ToArray(),
             }, uow.Transaction, cancellationToken: ct));
+
+    /// <summary>The language a roster file gave people already in the hub (a file without the column changes nothing).</summary>
+    public Task SetPreferredLanguagesAsync(UnitOfWork uow, IReadOnlyList<Person> people, CancellationToken ct) =>
+        uow.Connection.ExecuteAsync(new CommandDefinition("""
+            update people set preferred_language = l.language from unnest(@ids, @languages) as l(id, language) where people.id = l.id
+            """, new { ids = people.Select(p => p.Id).ToArray(), languages = people.Select(p => p.PreferredLanguage).ToArray() }, uow.Transaction, cancellationToken: ct));
 
     public Task InsertMembershipsAsync(UnitOfWork uow, IReadOnlyList<Membership> memberships, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(new CommandDefinition("""

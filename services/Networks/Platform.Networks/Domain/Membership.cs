@@ -12,8 +12,11 @@ public sealed record MemberOrganization(Guid Id, Guid NetworkId, OrganizationKin
 /// <summary>The improvement team inside one member school.</summary>
 public sealed record ImprovementTeam(Guid Id, Guid NetworkId, Guid OrganizationId, string Name);
 
-public sealed record Person(Guid Id, string Email, string GivenName, string FamilyName)
+public sealed record Person(Guid Id, string Email, string GivenName, string FamilyName, string? PreferredLanguage = null)
 {
+    /// <summary>The languages a person may prefer: those the platform's surveys are offered in (null means English).</summary>
+    public static readonly IReadOnlyList<string> Languages = ["en", "es"];
+
     /// <summary>An email names one person in a hub: the same email with another name is a conflict, not a second person.</summary>
     public bool HasName(string given, string family) =>
         string.Equals(GivenName, given.Trim(), StringComparison.OrdinalIgnoreCase) && string.Equals(FamilyName, family.Trim(), StringComparison.OrdinalIgnoreCase);

@@ -5,11 +5,11 @@ namespace Platform.Networks.Domain;
 
 /// <summary>One data line of a roster file, as text (row 1 is the header).</summary>
 public sealed record RosterLine(int Row, string Email, string GivenName, string FamilyName, string School, string District,
-    string Team, string Role, string StartDate, string EndDate);
+    string Team, string Role, string StartDate, string EndDate, string Language = "");
 
 /// <summary>A valid roster line: a person's membership period, optionally in a school's team.</summary>
 public sealed record RosterEntry(int Row, string Email, string GivenName, string FamilyName, string? School, string? District,
-    string? Team, MemberRole Role, DateOnly Start, DateOnly? End);
+    string? Team, MemberRole Role, DateOnly Start, DateOnly? End, string? Language = null);
 
 public sealed record RosterProblem(int Row, string Column, string Message);
 
@@ -22,14 +22,17 @@ public static class Roster
     public static readonly IReadOnlyList<string> Header =
         ["email", "given_name", "family_name", "school", "district", "team", "role", "start_date", "end_date"];
 
+    /// <summary>An optional last column: the language the person prefers for the survey (en or es; empty: English).</summary>
+    public const string LanguageColumn = "language";
+
     private static readonly EmailAddressAttribute EmailRule = new();
 
     public static IReadOnlyList<RosterProblem> CheckHeader(IReadOnlyList<string> header)
     {
         var actual = header.Select(h => h.Trim().ToLowerInvariant()).ToList();
-        return actual.SequenceEqual(Header)
+        return actual.SequenceEqual(Header) || actual.SequenceEqual(Header.Append(LanguageColumn))
             ? []
-            : [new RosterProblem(1, "header", $"The header must be exactly: {string.Join(',', Header)} (found: {string.Join(',', actual)}).")];
+            : [new RosterProblem(1, "header", $"The header must be exactly: {string.Join(',', Header)} (optionally followed by ,{LanguageColumn}) (found: {string.Join(',', actual)}).")];
     }
 
     public static (IReadOnlyList<RosterEntry> Entries, IReadOnlyList<RosterProblem> Problems) Validate(IEnumerable<RosterLine> lines)
@@ -60,6 +63,9 @@ public static class Roster
             var start = Date(line.StartDate, "start_date", required: true, Problem);
             var end = Date(line.EndDate, "end_date", required: false, Problem);
             if (start is { } s && end is { } e && e < s) Problem("end_date", $"The end date {e:O} is before the start date {s:O}.");
+            var language = line.Language.Trim().ToLowerInvariant() is { Length: > 0 } l ? l : null;
+            if (language is not null && !Person.Languages.Contains(language))
+                Problem(LanguageColumn, $"'{Clip(line.Language)}' is not a language the survey is offered in ({string.Join(", ", Person.Languages)}).");
 
             if (email.Length > 0 && given is not null && family is not null)
             {
@@ -76,7 +82,7 @@ public static class Roster
             }
 
             if (problems.Count == before)
-                entries.Add(new RosterEntry(line.Row, email, given!, family!, school, district, team, role, start!.Value, end));
+                entries.Add(new RosterEntry(line.Row, email, given!, family!, school, district, team, role, start!.Value, end, language));
         }
 
         // A person's periods in one file must not overlap.

@@ -59,23 +59,42 @@ public sealed class SurveyMail(MailSender mail, PeopleDirectory contacts, Survey
         {
             var to = addresses[i.PersonId];
             var link = links.LinkFor(links.TokenFor(tenantId, i.InvitationId));
-            var subject = reminder ? $"Reminder: the {networkName} network survey closes on {closesOn:MMMM d}" : $"Your {networkName} network survey";
-            var text = $"""
-                Hello {to.GivenName},
-
-                {(reminder ? "You have not submitted the network survey yet. " : "")}Your network, {networkName}, asks every member a few questions each year about how the network is working. It takes about 8 minutes.
-
-                Your answers are confidential: reports show only group results, never what one person said. You can stop and come back later with the same link.
-
-                {link}
-
-                The link is personal; please do not forward it. The survey closes on {closesOn:yyyy-MM-dd}.
-                """;
-            return (i.InvitationId, Mail: new OutgoingMail(to.Email, subject, text));
+            return (i.InvitationId, Mail: to.PreferredLanguage == "es"
+                ? Spanish(to, $"{link}?lang=es", networkName, closesOn, reminder)
+                : English(to, link, networkName, closesOn, reminder));
         }).ToList();
         var delivered = await mail.SendManyAsync(outgoing.Select(o => o.Mail).ToList(), ct);
         var sent = outgoing.Where((_, index) => delivered[index]).Select(o => o.InvitationId).ToList();
         if (sent.Count < invitations.Count) logger.LogWarning("{Failed} of {Total} survey mails were not sent", invitations.Count - sent.Count, invitations.Count);
         return sent;
     }
+
+    private static OutgoingMail English(PersonContact to, string link, string networkName, DateOnly closesOn, bool reminder) => new(to.Email,
+        reminder ? $"Reminder: the {networkName} network survey closes on {closesOn:MMMM d}" : $"Your {networkName} network survey",
+        $"""
+        Hello {to.GivenName},
+
+        {(reminder ? "You have not submitted the network survey yet. " : "")}Your network, {networkName}, asks every member a few questions each year about how the network is working. It takes about 8 minutes.
+
+        Your answers are confidential: reports show only group results, never what one person said. You can stop and come back later with the same link.
+
+        {link}
+
+        The link is personal; please do not forward it. The survey closes on {closesOn:yyyy-MM-dd}.
+        """);
+
+    // For members whose roster line asked for Spanish; the survey opens in Spanish (draft translation, see README).
+    private static OutgoingMail Spanish(PersonContact to, string link, string networkName, DateOnly closesOn, bool reminder) => new(to.Email,
+        reminder ? $"Recordatorio: la encuesta de la red {networkName} cierra el {closesOn:yyyy-MM-dd}" : $"Su encuesta de la red {networkName}",
+        $"""
+        Hola, {to.GivenName}:
+
+        {(reminder ? "Todavía no ha enviado la encuesta de la red. " : "")}Su red, {networkName}, hace cada año unas preguntas a todos sus miembros sobre cómo está funcionando la red. Se tarda unos 8 minutos.
+
+        Sus respuestas son confidenciales: los informes muestran solo resultados de grupos, nunca lo que dijo una persona. Puede parar y continuar más tarde con el mismo enlace.
+
+        {link}
+
+        El enlace es personal; por favor, no lo reenvíe. La encuesta cierra el {closesOn:yyyy-MM-dd}.
+        """);
 }
