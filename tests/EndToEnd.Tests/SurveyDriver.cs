@@ -24,13 +24,13 @@ public sealed class SurveyDriver(PlatformFixture platform, int year)
     /// Creates a draft wave once Surveys knows the network, and waits until it knows all its members. Its results are
     /// released in steps from the first submits (threshold 0) unless a threshold is given (SurveyReleaseTests).
     /// </summary>
-    public async Task<Guid> DraftWaveAsync(string hub, Guid network, int members, int releaseThreshold = 0)
+    public async Task<Guid> DraftWaveAsync(string hub, Guid network, int members, int releaseThreshold = 0, string[]? languages = null)
     {
         Guid wave = default;
         await PlatformFixture.EventuallyAsync(async () =>
         {
             using var response = await platform.Api.SendAsync(HttpMethod.Post, "/api/surveys/waves", hub,
-                new { networkId = network, instrumentId = "network-health-member", version = 1, networkYear = Year, opensOn = "2026-09-01", closesOn = "2099-06-30", releaseThreshold });
+                new { networkId = network, instrumentId = "network-health-member", version = 1, networkYear = Year, opensOn = "2026-09-01", closesOn = "2099-06-30", releaseThreshold, languages });
             if (response.StatusCode != HttpStatusCode.Created) return false;
             wave = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
             return true;

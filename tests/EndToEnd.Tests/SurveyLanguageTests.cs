@@ -57,6 +57,27 @@ public sealed class SurveyLanguageTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_wave_offered_in_english_only_shows_no_spanish_and_refuses_a_language_its_instrument_lacks()
+    {
+        var api = platform.Api;
+        var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
+        var driver = new SurveyDriver(platform, 2026);
+        var (network, emails) = await driver.NetworkWithMembersAsync(hub, 1);
+        using (var french = await api.SendAsync(HttpMethod.Post, "/api/surveys/waves", hub, new
+               { networkId = network, instrumentId = "network-health-member", version = 1, networkYear = 2026, opensOn = "2026-09-01", closesOn = "2099-06-30", languages = new[] { "fr" } }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, french.StatusCode);
+            Assert.Contains("\"languages\"", await french.Content.ReadAsStringAsync());
+        }
+        var wave = await driver.DraftWaveAsync(hub, network, 1, languages: ["en"]);
+        await api.PostAsync<JsonElement>($"/api/surveys/waves/{wave}/open", hub, new { });
+        var token = await driver.LinkTokenAsync(emails[0]);
+        Assert.Equal(["en"], (await api.GetAsync<JsonElement>($"/api/surveys/respond/{token}", token: null!)).GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
+        using var spanish = await api.SendAsync(HttpMethod.Get, $"/api/surveys/respond/{token}?lang=es", null);
+        Assert.Equal(HttpStatusCode.BadRequest, spanish.StatusCode);
+    }
+
+    [Fact]
     public async Task A_response_answered_in_spanish_scores_as_the_same_answers_in_english()
     {
         var api = platform.Api;
@@ -76,6 +97,8 @@ public sealed class SurveyLanguageTests(PlatformFixture platform)
             .SelectMany(s => s.GetProperty("items").EnumerateArray()).Select(i => (i.GetProperty("id").GetString()!, i.GetProperty("text").GetString()!));
         Assert.Equal(Items(inEnglish).Select(i => i.Id), Items(inSpanish).Select(i => i.Id));
         Assert.Equal("¿En qué medida entiende usted su papel en la red?", Items(inSpanish).Single(i => i.Id == "RE1").Text);
+
+        Assert.Equal(["en", "es"], (await api.GetAsync<JsonElement>($"/api/surveys/waves/{wave}", hub)).GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
 
         // A language the survey is not offered in is refused, naming the field.
         using (var french = await api.SendAsync(HttpMethod.Get, $"/api/surveys/respond/{spanish}?lang=fr", null))

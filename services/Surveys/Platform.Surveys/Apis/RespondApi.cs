@@ -82,10 +82,11 @@ public static class RespondApi
             var network = await networks.NetworkAsync(link.Connection, link.Wave.NetworkId, ct);
             var instrument = await instruments.WaveInstrumentAsync(link.Connection, link.Wave, ct);
             var language = lang ?? InstrumentTranslation.English;
-            if (languages.In(instrument, language) is not { } shown)
-                return Invalid.Field("lang", $"This survey can be answered in: {string.Join(", ", languages.Of(instrument))}.");
+            var offered = languages.Of(instrument).Where(link.Wave.OffersLanguage).ToList();
+            if (!offered.Contains(language) || languages.In(instrument, language) is not { } shown)
+                return Invalid.Field("lang", $"This survey can be answered in: {string.Join(", ", offered)}.");
             return TypedResults.Ok(new SurveyToRespond(network?.Name ?? "", link.Wave.NetworkYear, link.Wave.ClosesOn, status, shown,
-                saved is null ? Answers.None : Read(saved), saved?.SavedAt, language, languages.Of(instrument)));
+                saved is null ? Answers.None : Read(saved), saved?.SavedAt, language, offered));
         }, ct);
 
     private static async Task<IResult> Save(string token, SaveAnswersRequest request, Database db, ResponseStore responses, InstrumentStore instruments, InvitationStore invitations,

@@ -22,7 +22,9 @@ public sealed record CreateWaveRequest(
     DateOnly OpensOn,
     DateOnly ClosesOn,
     // Results are released at the close, or once this % of the invited have submitted (0: at once); default 50.
-    [property: Range(0, 100)] int? ReleaseThreshold = null);
+    [property: Range(0, 100)] int? ReleaseThreshold = null,
+    // The languages it is offered in: English and any of the instrument's translations; default all of them.
+    [property: MaxLength(10)] string[]? Languages = null);
 
 public sealed record MailingResult(int Invited, int Mailed);
 
@@ -59,18 +61,23 @@ public static class WavesApi
     }
 
     private static async Task<Results<Created<SurveyWave>, ValidationProblem, ProblemHttpResult>> Create(
-        CreateWaveRequest request, ClaimsPrincipal user, Database db, WaveStore waves, InstrumentStore instruments, NetworkFactsStore networks, TimeProvider clock, CancellationToken ct)
+        CreateWaveRequest request, ClaimsPrincipal user, Database db, WaveStore waves, InstrumentStore instruments, InstrumentLanguages languages, NetworkFactsStore networks,
+        TimeProvider clock, CancellationToken ct)
     {
         if (request.ClosesOn < request.OpensOn)
             return Invalid.Field("closesOn", "The wave must close on or after the day it opens.");
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await networks.NetworkAsync(uow, request.NetworkId, ct) is null)
             return TypedResults.Problem("No network of your hub has that id.", statusCode: StatusCodes.Status404NotFound);
-        if (await instruments.InstrumentAsync(uow, request.InstrumentId, request.Version, ct) is null)
+        if (await instruments.InstrumentAsync(uow, request.InstrumentId, request.Version, ct) is not { } instrument)
             return Invalid.Field("version", $"There is no instrument {request.InstrumentId} version {request.Version}.");
+        var offered = languages.Of(instrument);
+        var chosen = (request.Languages ?? [.. offered]).Append(InstrumentTranslation.English).Distinct().ToArray();
+        if (chosen.Except(offered).ToList() is { Count: > 0 } unknown)
+            return Invalid.Field("languages", $"This instrument is offered in {string.Join(", ", offered)}, not in {string.Join(", ", unknown)}.");
         var wave = new SurveyWave(Guid.CreateVersion7(), request.NetworkId, request.InstrumentId, request.Version, request.NetworkYear,
             request.OpensOn, request.ClosesOn, WaveStatus.Draft, clock.GetUtcNow(), null, null,
-            ReleaseThreshold: request.ReleaseThreshold ?? ReleaseRule.DefaultThreshold);
+            ReleaseThreshold: request.ReleaseThreshold ?? ReleaseRule.DefaultThreshold, LanguageList: string.Join(',', chosen));
         await waves.InsertWaveAsync(uow, wave, ct);
         await uow.CommitAsync(ct);
         return TypedResults.Created($"/api/surveys/waves/{wave.Id}", wave);

@@ -33,7 +33,7 @@ public sealed class SurveyMail(MailSender mail, PeopleDirectory contacts, Survey
     public async Task<int> SendAndRecordAsync(Guid tenantId, string networkName, SurveyWave wave, IReadOnlyList<(Guid InvitationId, Guid PersonId)> invitations,
         bool reminder, CancellationToken ct)
     {
-        var sent = await SendAsync(tenantId, networkName, wave.ClosesOn, invitations, reminder, ct);
+        var sent = await SendAsync(tenantId, networkName, wave, invitations, reminder, ct);
         await using var uow = await db.BeginAsync(tenantId, ct);
         await invitationStore.MarkMailedAsync(uow, sent, clock.GetUtcNow(), ct);
         await uow.CommitAsync(ct);
@@ -41,9 +41,10 @@ public sealed class SurveyMail(MailSender mail, PeopleDirectory contacts, Survey
     }
 
     /// <summary>Mails each invitation its link; returns the ids of those that went out.</summary>
-    public async Task<IReadOnlyList<Guid>> SendAsync(Guid tenantId, string networkName, DateOnly closesOn, IReadOnlyList<(Guid InvitationId, Guid PersonId)> invitations,
+    public async Task<IReadOnlyList<Guid>> SendAsync(Guid tenantId, string networkName, SurveyWave wave, IReadOnlyList<(Guid InvitationId, Guid PersonId)> invitations,
         bool reminder, CancellationToken ct)
     {
+        var closesOn = wave.ClosesOn;
         Dictionary<Guid, PersonContact> addresses;
         try
         {
@@ -59,7 +60,8 @@ public sealed class SurveyMail(MailSender mail, PeopleDirectory contacts, Survey
         {
             var to = addresses[i.PersonId];
             var link = links.LinkFor(links.TokenFor(tenantId, i.InvitationId));
-            return (i.InvitationId, Mail: to.PreferredLanguage == "es"
+            // The person's language when the wave is offered in it; otherwise English.
+            return (i.InvitationId, Mail: to.PreferredLanguage == "es" && wave.OffersLanguage("es")
                 ? Spanish(to, $"{link}?lang=es", networkName, closesOn, reminder)
                 : English(to, link, networkName, closesOn, reminder));
         }).ToList();

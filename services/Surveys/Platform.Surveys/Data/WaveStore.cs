@@ -11,15 +11,15 @@ public sealed class WaveStore
     internal const string WaveColumns = """
         id, network_id as NetworkId, instrument_id as InstrumentId, instrument_version as InstrumentVersion, network_year as NetworkYear,
         opens_on as OpensOn, closes_on as ClosesOn, status, created_at as CreatedAt, opened_at as OpenedAt, closed_at as ClosedAt,
-        last_released_at as ResultsReleasedAt, release_threshold as ReleaseThreshold
+        last_released_at as ResultsReleasedAt, release_threshold as ReleaseThreshold, array_to_string(languages, ',') as LanguageList
         """;
 
     public Task InsertWaveAsync(UnitOfWork uow, SurveyWave w, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(uow.Command("""
-            insert into waves (id, tenant_id, network_id, instrument_id, instrument_version, network_year, opens_on, closes_on, status, created_at, release_threshold)
-            values (@Id, @tenant, @NetworkId, @InstrumentId, @InstrumentVersion, @NetworkYear, @OpensOn, @ClosesOn, @status, @CreatedAt, @ReleaseThreshold)
+            insert into waves (id, tenant_id, network_id, instrument_id, instrument_version, network_year, opens_on, closes_on, status, created_at, release_threshold, languages)
+            values (@Id, @tenant, @NetworkId, @InstrumentId, @InstrumentVersion, @NetworkYear, @OpensOn, @ClosesOn, @status, @CreatedAt, @ReleaseThreshold, string_to_array(@LanguageList, ','))
             """, new { w.Id, tenant = uow.TenantId, w.NetworkId, w.InstrumentId, w.InstrumentVersion, w.NetworkYear, w.OpensOn, w.ClosesOn,
-                status = w.Status.ToString(), w.CreatedAt, w.ReleaseThreshold }, ct));
+                status = w.Status.ToString(), w.CreatedAt, w.ReleaseThreshold, w.LanguageList }, ct));
 
     /// <param name="forUpdate">Lock the row until the unit of work ends, so changes to one wave serialize.</param>
     public Task<SurveyWave?> WaveAsync(ITenantCommands db, Guid id, bool forUpdate, CancellationToken ct) =>
