@@ -107,6 +107,13 @@ public sealed class SurveyLanguageTests(PlatformFixture platform)
             Assert.Contains("\"lang\"", await french.Content.ReadAsStringAsync());
         }
 
+        // A submit refused in Spanish: the same rule, its words in the member's language.
+        using (var early = await api.SendAsync(HttpMethod.Post, $"/api/surveys/respond/{spanish}/submit?lang=es", null))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+            Assert.Contains("Esta pregunta necesita una respuesta antes de enviar.", await early.Content.ReadAsStringAsync());
+        }
+
         // The same answers from each link, one member reading Spanish: stored by item id, scored alike.
         var answers = Items(inEnglish).Where(i => i.Id[..2] != "OT").Select((i, n) => (i.Id, Value: n % 5 + 1)).ToDictionary(i => i.Id, object? (i) => i.Value);
         foreach (var token in new[] { english, spanish })

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Platform.Surveys.Apis;
 using Platform.Surveys.Application;
 using Platform.Surveys.Domain;
 
@@ -43,5 +45,20 @@ public class TranslationTests
         var spanish = BuiltInInstruments.LoadTranslations().Single(t => t.Language == "es");
         var incomplete = spanish with { Items = spanish.Items.Where(i => i.Key != "CA2").ToDictionary() };
         Assert.Contains("items.CA2: missing.", incomplete.Problems(Builtin));
+    }
+
+    [Fact]
+    public void Every_refusal_of_an_answer_has_spanish_words()
+    {
+        JsonElement Json(string json) => JsonDocument.Parse(json).RootElement;
+        var (_, problems) = AnswerRules.Merge(Builtin, Answers.None, new Dictionary<string, JsonElement>
+        {
+            ["XX"] = Json("1"), ["OT1"] = Json("3"), ["OT2"] = Json($"\"{new string('a', Instrument.MaxOpenTextLength + 1)}\""),
+            ["HL1"] = Json("\"high\""), ["HL2"] = Json("9"),
+        });
+        var all = problems.Concat(AnswerRules.MissingRequired(Builtin, Answers.None)).ToList();
+        Assert.Equal(6, all.Select(p => p.Message).Distinct().Count());
+        Assert.All(RespondTexts.In("es", all).Zip(all), p => Assert.NotEqual(p.Second.Message, p.First.Message));
+        Assert.Equal(all, RespondTexts.In("en", all));
     }
 }

@@ -35,7 +35,7 @@ public static class RespondApi
         var respond = api.MapGroup("/respond").WithTags("Respond").AllowAnonymous();
         respond.MapGet("/{token}", Get).WithSummary("The instrument to render (in ?lang=, default en; answers are kept by item id, whatever the language), the answers saved so far, and the status")
             .ProducesProblem(404).ProducesProblem(410);
-        respond.MapPut("/{token}", Save).WithSummary("Save some answers (a value sets an item, null clears it); resume later from any device")
+        respond.MapPut("/{token}", Save).WithSummary("Save some answers (a value sets an item, null clears it); resume later from any device; ?lang= words the refusals")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(410);
         respond.MapPost("/{token}/submit", Submit).WithSummary("Submit once (optionally with last answers): validates ranges, items and required answers")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(410);
@@ -52,33 +52,34 @@ public static class RespondApi
     /// which answers the request, or returns null when its guarded write found the response changed since the read
     /// (another device saved or submitted in between): then it runs again on a fresh read.
     /// </summary>
-    private static async Task<IResult> WithLinkAsync(string token, Database db, ResponseStore responses, Func<Link, Task<IResult?>> act, CancellationToken ct)
+    private static async Task<IResult> WithLinkAsync(string token, string? lang, Database db, ResponseStore responses, Func<Link, Task<IResult?>> act, CancellationToken ct)
     {
-        if (!TenantToken.TryReadTenant(token, out var tenant)) return NotFound();
+        if (!TenantToken.TryReadTenant(token, out var tenant)) return NotFound(lang);
         await using var connection = db.ForTenant(tenant);
         var tokenHash = TenantToken.Hash(token);
         var responseKey = SurveyLinks.ResponseKey(token);
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            if (await responses.LinkAsync(tenant, tokenHash, responseKey) is not { } found) return NotFound();
+            if (await responses.LinkAsync(tenant, tokenHash, responseKey) is not { } found) return NotFound(lang);
             if (await act(new Link(connection, found.Invitation, found.Wave, responseKey, found.Saved)) is { } answered) return answered;
         }
-        return TypedResults.Problem("Your answers changed on another device at the same moment. Reload the survey and try again.", statusCode: 409);
+        return TypedResults.Problem(RespondTexts.In(lang, "Your answers changed on another device at the same moment. Reload the survey and try again."), statusCode: 409);
     }
 
-    private static IResult NotFound() => TypedResults.Problem("This survey link is not valid. Check that you used the whole link from your mail.", statusCode: 404);
+    private static IResult NotFound(string? lang) =>
+        TypedResults.Problem(RespondTexts.In(lang, "This survey link is not valid. Check that you used the whole link from your mail."), statusCode: 404);
 
-    private static IResult Gone(SurveyWave wave) =>
-        TypedResults.Problem($"This survey closed on {(wave.ClosedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : wave.ClosesOn):yyyy-MM-dd} and takes no more answers.",
+    private static IResult Gone(SurveyWave wave, string? lang) =>
+        TypedResults.Problem(RespondTexts.In(lang, $"This survey closed on {(wave.ClosedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : wave.ClosesOn):yyyy-MM-dd} and takes no more answers."),
             statusCode: StatusCodes.Status410Gone);
 
     private static Task<IResult> Get(string token, string? lang, Database db, ResponseStore responses, InstrumentStore instruments, InstrumentLanguages languages,
         NetworkFactsStore networks, TimeProvider clock, CancellationToken ct) =>
-        WithLinkAsync(token, db, responses, async link =>
+        WithLinkAsync(token, lang, db, responses, async link =>
         {
             var saved = link.Saved;
             var status = link.Invitation.Submitted ? "Submitted" : !link.Wave.AcceptsResponses(clock.Today()) ? "Closed" : saved is null ? "NotStarted" : "InProgress";
-            if (status == "Closed") return Gone(link.Wave);
+            if (status == "Closed") return Gone(link.Wave, lang);
             var network = await networks.NetworkAsync(link.Connection, link.Wave.NetworkId, ct);
             var instrument = await instruments.WaveInstrumentAsync(link.Connection, link.Wave, ct);
             var language = lang ?? InstrumentTranslation.English;
@@ -89,18 +90,18 @@ public static class RespondApi
                 saved is null ? Answers.None : Read(saved), saved?.SavedAt, language, offered));
         }, ct);
 
-    private static async Task<IResult> Save(string token, SaveAnswersRequest request, Database db, ResponseStore responses, InstrumentStore instruments, InvitationStore invitations,
-        TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Save(string token, string? lang, SaveAnswersRequest request, Database db, ResponseStore responses, InstrumentStore instruments,
+        InvitationStore invitations, TimeProvider clock, CancellationToken ct)
     {
         if (request.Answers is null || request.Answers.Count > MaxAnswersPerSave)
             return Invalid.Request($"Send between 0 and {MaxAnswersPerSave} answers as an object of item id to value.");
-        return await WithLinkAsync(token, db, responses, async link =>
+        return await WithLinkAsync(token, lang, db, responses, async link =>
         {
-            if (link.Invitation.Submitted) return TypedResults.Problem("This survey was already submitted; answers can no longer change.", statusCode: 409);
-            if (!link.Wave.AcceptsResponses(clock.Today())) return Gone(link.Wave);
+            if (link.Invitation.Submitted) return TypedResults.Problem(RespondTexts.In(lang, "This survey was already submitted; answers can no longer change."), statusCode: 409);
+            if (!link.Wave.AcceptsResponses(clock.Today())) return Gone(link.Wave, lang);
             var instrument = await instruments.WaveInstrumentAsync(link.Connection, link.Wave, ct);
             var (merged, problems) = AnswerRules.Merge(instrument, link.Saved is null ? Answers.None : Read(link.Saved), request.Answers);
-            if (merged is null) return AnswersRejected(problems);
+            if (merged is null) return AnswersRejected(problems, lang);
             var now = clock.GetUtcNow();
             var kept = await KeptGroupsAsync(invitations, link, ct);
             var write = ResponseStore.SaveResponse(link.Connection.TenantId, link.ResponseKey, link.Wave.Id, link.Invitation, kept, link.Saved, merged, null, now);
@@ -108,26 +109,26 @@ public static class RespondApi
         }, ct);
     }
 
-    private static async Task<IResult> Submit(string token, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] SaveAnswersRequest? request,
+    private static async Task<IResult> Submit(string token, string? lang, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] SaveAnswersRequest? request,
         Database db, ResponseStore responses, InstrumentStore instruments, InvitationStore invitations, TimeProvider clock, CancellationToken ct)
     {
         if (request?.Answers is { Count: > MaxAnswersPerSave })
             return Invalid.Request($"Send at most {MaxAnswersPerSave} answers.");
-        return await WithLinkAsync(token, db, responses, async link =>
+        return await WithLinkAsync(token, lang, db, responses, async link =>
         {
-            if (link.Invitation.Submitted) return TypedResults.Problem("This survey was already submitted.", statusCode: 409);
-            if (!link.Wave.AcceptsResponses(clock.Today())) return Gone(link.Wave);
+            if (link.Invitation.Submitted) return TypedResults.Problem(RespondTexts.In(lang, "This survey was already submitted."), statusCode: 409);
+            if (!link.Wave.AcceptsResponses(clock.Today())) return Gone(link.Wave, lang);
             var instrument = await instruments.WaveInstrumentAsync(link.Connection, link.Wave, ct);
             var answers = link.Saved is null ? Answers.None : Read(link.Saved);
             if (request?.Answers is { Count: > 0 } last)
             {
                 // A client may send its last answers with the submit: they are merged first, all-or-nothing as in a save.
                 var (merged, problems) = AnswerRules.Merge(instrument, answers, last);
-                if (merged is null) return AnswersRejected(problems);
+                if (merged is null) return AnswersRejected(problems, lang);
                 answers = merged;
             }
             var missing = AnswerRules.MissingRequired(instrument, answers);
-            if (missing.Count > 0) return AnswersRejected(missing);
+            if (missing.Count > 0) return AnswersRejected(missing, lang);
 
             var scores = Scoring.RespondentScaleScores(instrument, answers);
             var now = clock.GetUtcNow();
@@ -146,7 +147,10 @@ public static class RespondApi
 
     private static Answers Read(ResponseRow row) => JsonSerializer.Deserialize<Answers>(row.Answers, SurveyJson.Options)!;
 
-    private static IResult AnswersRejected(IReadOnlyList<AnswerProblem> problems) =>
-        Invalid.Batch("Some answers cannot be accepted; nothing was changed",
-            string.Join(" ", problems.Select(p => $"{p.ItemId}: {p.Message}")), "items", problems);
+    private static IResult AnswersRejected(IReadOnlyList<AnswerProblem> problems, string? lang)
+    {
+        var said = RespondTexts.In(lang, problems);
+        return Invalid.Batch(RespondTexts.In(lang, "Some answers cannot be accepted; nothing was changed"),
+            string.Join(" ", said.Select(p => $"{p.ItemId}: {p.Message}")), "items", said);
+    }
 }
