@@ -63,13 +63,14 @@ public sealed class SurveyLanguageTests(PlatformFixture platform)
         var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
         var driver = new SurveyDriver(platform, 2026);
         var (network, emails) = await driver.NetworkWithMembersAsync(hub, 1);
+        var wave = await driver.DraftWaveAsync(hub, network, 1, languages: ["en"]);
+        // (Surveys knows the network now, so the answer is about the languages.)
         using (var french = await api.SendAsync(HttpMethod.Post, "/api/surveys/waves", hub, new
                { networkId = network, instrumentId = "network-health-member", version = 1, networkYear = 2026, opensOn = "2026-09-01", closesOn = "2099-06-30", languages = new[] { "fr" } }))
         {
             Assert.Equal(HttpStatusCode.BadRequest, french.StatusCode);
             Assert.Contains("\"languages\"", await french.Content.ReadAsStringAsync());
         }
-        var wave = await driver.DraftWaveAsync(hub, network, 1, languages: ["en"]);
         await api.PostAsync<JsonElement>($"/api/surveys/waves/{wave}/open", hub, new { });
         var token = await driver.LinkTokenAsync(emails[0]);
         Assert.Equal(["en"], (await api.GetAsync<JsonElement>($"/api/surveys/respond/{token}", token: null!)).GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
