@@ -62,7 +62,12 @@ public sealed class RosterImport(MembershipStore store, RosterStore bulk, TimePr
                 if (!person.HasName(e.GivenName, e.FamilyName))
                     problems.Add(new RosterProblem(e.Row, "given_name", person.NameConflict));
                 else if (e.Language is { } language && language != person.PreferredLanguage && !newIds.Contains(person.Id))
-                    newLanguages.Add(people[e.Email] = person with { PreferredLanguage = language });
+                {
+                    // Someone already in the hub whose line names a new language: updated, not inserted.
+                    person = person with { PreferredLanguage = language };
+                    people[e.Email] = person;
+                    newLanguages.Add(person);
+                }
                 continue;
             }
             person = new Person(Guid.CreateVersion7(), e.Email, e.GivenName, e.FamilyName, e.Language);

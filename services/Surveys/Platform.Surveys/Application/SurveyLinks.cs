@@ -41,7 +41,7 @@ public sealed class SurveyMail(MailSender mail, PeopleDirectory contacts, Survey
     }
 
     /// <summary>Mails each invitation its link; returns the ids of those that went out.</summary>
-    public async Task<IReadOnlyList<Guid>> SendAsync(Guid tenantId, string networkName, SurveyWave wave, IReadOnlyList<(Guid InvitationId, Guid PersonId)> invitations,
+    private async Task<IReadOnlyList<Guid>> SendAsync(Guid tenantId, string networkName, SurveyWave wave, IReadOnlyList<(Guid InvitationId, Guid PersonId)> invitations,
         bool reminder, CancellationToken ct)
     {
         var closesOn = wave.ClosesOn;

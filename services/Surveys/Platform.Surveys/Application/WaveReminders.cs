@@ -56,7 +56,7 @@ public sealed class WaveReminders(Database db, WaveStore waves, InvitationStore 
             }
             if (scheduled is not null)
                 await reminders.SetNextDueAsync(uow, waveId, Reminders.NextDue(scheduled.Schedule, wave.OpenedAt ?? now, wave.ClosesOn, [.. sent, now]), ct);
-            networkName = (await networks.NetworkAsync(uow, wave.NetworkId, ct))?.Name ?? "your";
+            networkName = (await networks.NetworkAsync(uow, wave.NetworkId, ct))!.Name; // a wave exists only for a network Surveys knows
             pending = (await invitations.InvitationsAsync(uow, waveId, onlyNotSubmitted: true, ct)).Select(i => (i.Id, i.PersonId)).ToList();
             await uow.CommitAsync(ct);
         }
