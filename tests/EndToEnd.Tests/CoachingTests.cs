@@ -18,17 +18,6 @@ public sealed class CoachingTests(PlatformFixture platform)
     private Task<JsonElement> Expect(HttpStatusCode status, HttpMethod method, string path, string token, object? body = null) =>
         kit.Expect(status, method, path, token, body);
 
-    /// <summary>A hub-staff seat in the network with a login of role hub-staff; its token and assignment id.</summary>
-    private async Task<(string Token, Guid Assignment)> HubStaffAsync(string hub, Guid network, string hubRole)
-    {
-        var email = $"{hubRole.ToLowerInvariant()}-{Guid.NewGuid():N}@coaching.test";
-        var seat = await platform.Api.PostAsync<JsonElement>($"/api/networks/{network}/hub-staff", hub,
-            new { email, givenName = "Casey", familyName = "Coach", hubRole, core = true, startDate = "2023-08-01" });
-        var admin = await platform.TokenAsync(PlatformFixture.PlatformAdmin);
-        await platform.Api.PostAsync<JsonElement>($"/api/tenants/{PlatformFixture.TenantOf(hub)}/users", admin, new { email, password = ImprovementTestKit.Password, role = "hub-staff" });
-        return (await platform.Api.GetTokenAsync(email, ImprovementTestKit.Password), seat.GetProperty("assignmentId").GetGuid());
-    }
-
     [Fact]
     public async Task Coaches_and_hub_admins_log_touchpoints_staff_without_a_seat_may_not_and_members_see_their_own_teams()
     {
@@ -36,8 +25,8 @@ public sealed class CoachingTests(PlatformFixture platform)
         var n = await kit.NewNetworkAsync(hub, "Coaching", new DateOnly(2023, 8, 1));
         var coaching = $"/api/improvement/networks/{n.Id}/coaching";
         await using var probe = await EventProbe.StartAsync(platform, n.Id, s => s.On<CoachingTouchpointLogged>(m => m.NetworkId));
-        var (coach, seat) = await HubStaffAsync(hub, n.Id, "ImprovementCoach");
-        var (dataLead, _) = await HubStaffAsync(hub, n.Id, "DataLead");
+        var (coach, seat) = await kit.HubStaffAsync(hub, n.Id, "ImprovementCoach");
+        var (dataLead, _) = await kit.HubStaffAsync(hub, n.Id, "DataLead");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var yesterday = today.AddDays(-1).ToString("yyyy-MM-dd");
 
@@ -52,7 +41,7 @@ public sealed class CoachingTests(PlatformFixture platform)
             return true;
         }, PlatformFixture.EventDelivery, "Improvement hears of the coach's seat and team A");
         Assert.Equal(("Team A", "Predictions before starting"), (logged.GetProperty("teamName").GetString(), logged.GetProperty("focus").GetString()));
-        Assert.EndsWith("@coaching.test", logged.GetProperty("loggedBy").GetString());
+        Assert.EndsWith("@hubstaff.test", logged.GetProperty("loggedBy").GetString());
 
         // Hub staff without a coach seat: 403 with the reason. A hub admin needs no seat.
         var refused = await Expect(HttpStatusCode.Forbidden, HttpMethod.Post, coaching, dataLead, new { teamId = n.TeamA, on = yesterday, focus = "Data walk" });

@@ -38,6 +38,17 @@ public sealed class ImprovementTestKit(PlatformFixture platform)
         return (await platform.Api.GetTokenAsync(email, Password), person);
     }
 
+    /// <summary>A hub-staff seat in the network with a login of role hub-staff; its token and assignment id.</summary>
+    public async Task<(string Token, Guid Assignment)> HubStaffAsync(string hub, Guid network, string hubRole)
+    {
+        var email = $"{hubRole.ToLowerInvariant()}-{Guid.NewGuid():N}@hubstaff.test";
+        var seat = await platform.Api.PostAsync<JsonElement>($"/api/networks/{network}/hub-staff", hub,
+            new { email, givenName = "Casey", familyName = "Coach", hubRole, core = true, startDate = "2023-08-01" });
+        var admin = await platform.TokenAsync(PlatformFixture.PlatformAdmin);
+        await platform.Api.PostAsync<JsonElement>($"/api/tenants/{PlatformFixture.TenantOf(hub)}/users", admin, new { email, password = Password, role = "hub-staff" });
+        return (await platform.Api.GetTokenAsync(email, Password), seat.GetProperty("assignmentId").GetGuid());
+    }
+
     public async Task<JsonElement> Expect(HttpStatusCode status, HttpMethod method, string path, string token, object? body = null)
     {
         using var response = await platform.Api.SendAsync(method, path, token, body);

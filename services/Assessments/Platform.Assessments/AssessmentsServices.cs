@@ -29,6 +29,7 @@ public static class AssessmentsServices
         builder.AddPeopleDirectory("assessments");
         builder.Services.AddSingleton<AssessmentStore>();
         builder.Services.AddSingleton<NetworkFactsStore>();
+        builder.Services.AddSingleton<HubStaffSeatsStore>();
         builder.Services.AddSingleton<RubricCatalog>();
         return builder;
     }

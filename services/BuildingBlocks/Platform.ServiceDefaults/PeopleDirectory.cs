@@ -1,11 +1,20 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Platform.ServiceDefaults;
 
-public sealed record PersonContact(Guid PersonId, string Email, string GivenName, string? FamilyName = null, string? PreferredLanguage = null);
+public sealed record PersonContact(Guid PersonId, string Email, string GivenName, string? FamilyName = null, string? PreferredLanguage = null)
+{
+    /// <summary>
+    /// Whether the signed-in caller is this person: the email on their access token (Identity always puts it there) is
+    /// this address, ignoring case. How a service that knows people only by id recognises a member or a hub-staff seat holder.
+    /// </summary>
+    public bool IsCaller(ClaimsPrincipal user) =>
+        user.FindFirstValue("email") is { Length: > 0 } email && string.Equals(Email, email, StringComparison.OrdinalIgnoreCase);
+}
 
 /// <summary>
 /// Where to reach people that a service knows only by id from the Networks events (which never carry addresses): asks

@@ -35,6 +35,7 @@ public static class ImprovementServices
         });
         builder.AddPeopleDirectory("improvement");
         builder.Services.AddSingleton<NetworkFactsStore>();
+        builder.Services.AddSingleton<HubStaffSeatsStore>();
         builder.Services.AddSingleton<RosterStore>();
         builder.Services.AddSingleton<TheoryStore>();
         builder.Services.AddSingleton<ChangeIdeaStore>();

@@ -33,6 +33,8 @@ public static class SurveysServices
             x.AddConsumer<MembersLeftConsumer>();
             x.AddConsumer<MemberJoinedConsumer>();
             x.AddConsumer<MemberLeftConsumer>();
+            x.AddConsumer<HubStaffAssignedConsumer>();
+            x.AddConsumer<HubStaffDepartedConsumer>();
         });
         builder.AddPeopleDirectory("surveys");
         // One store per aggregate or read model (Data/); singletons: they hold no connection, and two keep bounded caches.
@@ -43,6 +45,7 @@ public static class SurveysServices
         builder.Services.AddSingleton<RosterStore>();
         builder.Services.AddSingleton<ReminderStore>();
         builder.Services.AddSingleton<NetworkFactsStore>();
+        builder.Services.AddSingleton<HubStaffSeatsStore>();
         builder.Services.AddSingleton<SurveyLinks>();
         builder.Services.AddSingleton<InstrumentLanguages>();
         builder.Services.AddSingleton<MailSender>();

@@ -71,7 +71,7 @@ public static class SessionsApi
     }
 
 
-    private static async Task<IResult> Create(CreateSessionRequest request, ClaimsPrincipal user, Database db, AssessmentStore store, NetworkFactsStore networks,
+    private static async Task<IResult> Create(CreateSessionRequest request, ClaimsPrincipal user, Database db, AssessmentStore store, HubStaffSeatsStore seats, NetworkFactsStore networks,
         RubricCatalog catalog, PeopleDirectory people, TimeProvider clock, CancellationToken ct)
     {
         if (catalog.Find(request.RubricId, request.Version) is not { Id: RubricCatalog.HubLeadershipPractice })
@@ -85,7 +85,7 @@ public static class SessionsApi
         await using var uow = await db.BeginAsync(tenant, ct);
         if (await networks.NetworkAsync(uow, request.NetworkId, ct) is null)
             return TypedResults.Problem("No network of your hub has that id.", statusCode: StatusCodes.Status404NotFound);
-        var staff = await store.CurrentStaffAsync(uow, request.NetworkId, clock.Today(), ct);
+        var staff = (await seats.CurrentSeatsAsync(uow, request.NetworkId, clock.Today(), ct)).Select(s => s.PersonId).Distinct().ToList();
         if (staff.Count == 0) return TypedResults.Problem("The network has no hub staff to rate yet.", statusCode: StatusCodes.Status409Conflict);
         var raters = (await people.ContactsAsync(tenant, staff, ct)).Select(c => new Rater(c.PersonId, c.Email, c.GivenName)).ToList();
         var session = new RubricSession(Guid.CreateVersion7(), request.NetworkId, request.RubricId, request.Version, request.Title.Trim(), heldOn, request.ClosesOn,
@@ -95,11 +95,11 @@ public static class SessionsApi
         return TypedResults.Created($"/api/assessments/sessions/{session.Id}", new SessionView(session, raters.Select(r => r.Name).ToList()));
     }
 
-    private static async Task<IResult> Raters(Guid networkId, ClaimsPrincipal user, Database db, AssessmentStore store, NetworkFactsStore networks, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Raters(Guid networkId, ClaimsPrincipal user, Database db, HubStaffSeatsStore seats, NetworkFactsStore networks, TimeProvider clock, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await networks.NetworkAsync(uow, networkId, ct) is null) return TypedResults.Problem("No network of your hub has that id.", statusCode: 404);
-        return TypedResults.Ok(new RaterPreview((await store.CurrentStaffAsync(uow, networkId, clock.Today(), ct)).Count));
+        return TypedResults.Ok(new RaterPreview((await seats.CurrentSeatsAsync(uow, networkId, clock.Today(), ct)).Select(s => s.PersonId).Distinct().Count()));
     }
 
     private static async Task<Ok<IReadOnlyList<RubricSession>>> List(Guid? networkId, ClaimsPrincipal user, Database db, AssessmentStore store, CancellationToken ct)

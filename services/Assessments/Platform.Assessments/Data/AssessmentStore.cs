@@ -34,28 +34,6 @@ public sealed class AssessmentStore
             insert into rubric_versions (rubric_id, version, name, content) values (@Id, @Version, @Name, @content::jsonb) on conflict do nothing
             """, new { rubric.Id, rubric.Version, rubric.Name, content = JsonSerializer.Serialize(rubric, Json) }, uow.Transaction, cancellationToken: ct));
 
-    // Read models (networks: the shared NetworkFactsStore) ------------------------------------------------------
-
-    public Task StaffAssignedAsync(UnitOfWork uow, Guid assignmentId, Guid networkId, Guid personId, string hubRole, DateOnly start, CancellationToken ct) =>
-        uow.Connection.ExecuteAsync(new CommandDefinition("""
-            insert into hub_staff (assignment_id, tenant_id, network_id, person_id, hub_role, start_date)
-            values (@assignmentId, @tenant, @networkId, @personId, @hubRole, @start)
-            on conflict (assignment_id) do update set hub_role = excluded.hub_role, start_date = excluded.start_date
-            """, new { assignmentId, tenant = uow.TenantId, networkId, personId, hubRole, start }, uow.Transaction, cancellationToken: ct));
-
-    public Task StaffDepartedAsync(UnitOfWork uow, Guid assignmentId, Guid networkId, Guid personId, DateOnly end, CancellationToken ct) =>
-        uow.Connection.ExecuteAsync(new CommandDefinition("""
-            insert into hub_staff (assignment_id, tenant_id, network_id, person_id, end_date) values (@assignmentId, @tenant, @networkId, @personId, @end)
-            on conflict (assignment_id) do update set end_date = excluded.end_date
-            """, new { assignmentId, tenant = uow.TenantId, networkId, personId, end }, uow.Transaction, cancellationToken: ct));
-
-    /// <summary>The people holding a hub-staff seat in the network on the given day.</summary>
-    public async Task<IReadOnlyList<Guid>> CurrentStaffAsync(UnitOfWork uow, Guid networkId, DateOnly day, CancellationToken ct) =>
-        (await uow.Connection.QueryAsync<Guid>(new CommandDefinition("""
-            select distinct person_id from hub_staff
-            where network_id = @networkId and start_date <= @day and (end_date is null or end_date > @day)
-            """, new { networkId, day }, uow.Transaction, cancellationToken: ct))).AsList();
-
     // Sessions ------------------------------------------------------------------------------------------------
 
     private const string SessionColumns = """

@@ -29,7 +29,7 @@ public sealed record Caller(bool IsHubTeam, Guid? PersonId, IReadOnlySet<Guid> T
 /// current membership periods give their teams. A member with no match is an outsider to the network. Hub staff are
 /// recognised the same way among the people holding a hub-staff seat in the network, when a seat matters (coaching).
 /// </summary>
-public sealed class Callers(RosterStore roster, NetworkFactsStore networks, PeopleDirectory people, TimeProvider clock)
+public sealed class Callers(RosterStore roster, HubStaffSeatsStore seats, NetworkFactsStore networks, PeopleDirectory people, TimeProvider clock)
 {
     /// <summary>The caller, or null when the tenant has no such network (404: another hub's ids look like no ids).</summary>
     public async Task<Caller?> ForNetworkAsync(ClaimsPrincipal user, UnitOfWork uow, Guid networkId, CancellationToken ct)
@@ -48,7 +48,7 @@ public sealed class Callers(RosterStore roster, NetworkFactsStore networks, Peop
     /// <summary>Whether the caller holds a current hub-staff seat of <paramref name="hubRole"/> (for example ImprovementCoach) in the network.</summary>
     public async Task<bool> HoldsSeatAsync(ClaimsPrincipal user, UnitOfWork uow, Guid networkId, string hubRole, CancellationToken ct)
     {
-        var holders = (await roster.CurrentStaffAsync(uow, networkId, clock.Today(), ct)).Where(s => s.HubRole == hubRole).Select(s => s.PersonId);
+        var holders = (await seats.CurrentSeatsAsync(uow, networkId, clock.Today(), ct)).Where(s => s.HubRole == hubRole).Select(s => s.PersonId);
         return await RecognizeAsync(user, uow, holders, ct) is not null;
     }
 
@@ -70,10 +70,10 @@ public sealed class Callers(RosterStore roster, NetworkFactsStore networks, Peop
     /// <summary>Which of <paramref name="candidates"/> the caller is: the one whose address in the people directory is the token's email (ignoring case).</summary>
     private async Task<Guid?> RecognizeAsync(ClaimsPrincipal user, UnitOfWork uow, IEnumerable<Guid> candidates, CancellationToken ct)
     {
-        if (user.FindFirstValue("email") is not { Length: > 0 } email) return null;
+        if (user.FindFirstValue("email") is not { Length: > 0 }) return null;
         var ids = candidates.Distinct().ToList();
         if (ids.Count == 0) return null;
         var contacts = await people.ContactsAsync(uow.TenantId!.Value, ids, ct);
-        return contacts.FirstOrDefault(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase))?.PersonId;
+        return contacts.FirstOrDefault(c => c.IsCaller(user))?.PersonId;
     }
 }

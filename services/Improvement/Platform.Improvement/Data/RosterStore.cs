@@ -9,9 +9,6 @@ public sealed record Team(Guid TeamId, string Name);
 /// <summary>A membership period of one person in one network (a team, or none).</summary>
 public sealed record Membership(Guid PersonId, Guid? TeamId);
 
-/// <summary>A hub-staff seat held in a network: the person and their hub role (HubLead, ImprovementCoach, ...).</summary>
-public sealed record StaffSeat(Guid PersonId, string HubRole);
-
 /// <summary>A membership period running today, in any network of the hub.</summary>
 public sealed record NetworkMembership(Guid NetworkId, Guid PersonId, Guid? TeamId);
 
@@ -68,28 +65,6 @@ public sealed class RosterStore
     public async Task<IReadOnlyDictionary<Guid, string>> TeamsAsync(UnitOfWork uow, Guid networkId, CancellationToken ct) =>
         (await uow.Connection.QueryAsync<Team>(uow.Command(
             "select team_id as TeamId, name from teams where network_id = @networkId", new { networkId }, ct))).ToDictionary(t => t.TeamId, t => t.Name);
-
-    /// <summary>A hub-staff seat began; a repeated event (or a replay) rewrites the same facts.</summary>
-    public Task StaffAssignedAsync(UnitOfWork uow, HubStaffAssigned m, CancellationToken ct) =>
-        uow.Connection.ExecuteAsync(uow.Command("""
-            insert into hub_staff (assignment_id, tenant_id, network_id, person_id, hub_role, start_date)
-            values (@AssignmentId, @tenant, @NetworkId, @PersonId, @HubRole, @StartDate)
-            on conflict (assignment_id) do update set hub_role = excluded.hub_role, start_date = excluded.start_date
-            """, new { m.AssignmentId, tenant = uow.TenantId, m.NetworkId, m.PersonId, m.HubRole, m.StartDate }, ct));
-
-    /// <summary>A hub-staff seat ended; a departure heard before its assignment is stored with its end only.</summary>
-    public Task StaffDepartedAsync(UnitOfWork uow, HubStaffDeparted m, CancellationToken ct) =>
-        uow.Connection.ExecuteAsync(uow.Command("""
-            insert into hub_staff (assignment_id, tenant_id, network_id, person_id, end_date) values (@AssignmentId, @tenant, @NetworkId, @PersonId, @EndDate)
-            on conflict (assignment_id) do update set end_date = excluded.end_date
-            """, new { m.AssignmentId, tenant = uow.TenantId, m.NetworkId, m.PersonId, m.EndDate }, ct));
-
-    /// <summary>The hub-staff seats of the network held on <paramref name="day"/> (an end date is the first day out).</summary>
-    public async Task<IReadOnlyList<StaffSeat>> CurrentStaffAsync(UnitOfWork uow, Guid networkId, DateOnly day, CancellationToken ct) =>
-        (await uow.Connection.QueryAsync<StaffSeat>(uow.Command("""
-            select person_id as PersonId, hub_role as HubRole from hub_staff
-            where network_id = @networkId and hub_role is not null and start_date <= @day and (end_date is null or end_date > @day)
-            """, new { networkId, day }, ct))).AsList();
 
     /// <summary>The membership periods of every network running on <paramref name="day"/>.</summary>
     public async Task<IReadOnlyList<NetworkMembership>> CurrentMembershipsAsync(UnitOfWork uow, DateOnly day, CancellationToken ct) =>

@@ -43,18 +43,3 @@ public sealed class MemberLeftConsumer(Database db, RosterStore roster) : InboxC
 {
     protected override Task HandleAsync(MemberLeft m, UnitOfWork uow, CancellationToken ct) => roster.MembersLeftAsync(uow, [m], ct);
 }
-
-// Hub-staff seats (who coaches in which network). Networks re-emits them on TenantFactsRequested: an upsert keyed by the
-// assignment, so a replay or a redelivery writes the same facts again.
-
-[InboxName("HubStaffAssignedConsumer")]
-public sealed class HubStaffAssignedConsumer(Database db, RosterStore roster) : InboxConsumer<HubStaffAssigned>(db)
-{
-    protected override Task HandleAsync(HubStaffAssigned m, UnitOfWork uow, CancellationToken ct) => roster.StaffAssignedAsync(uow, m, ct);
-}
-
-[InboxName("HubStaffDepartedConsumer")]
-public sealed class HubStaffDepartedConsumer(Database db, RosterStore roster) : InboxConsumer<HubStaffDeparted>(db)
-{
-    protected override Task HandleAsync(HubStaffDeparted m, UnitOfWork uow, CancellationToken ct) => roster.StaffDepartedAsync(uow, m, ct);
-}

@@ -28,7 +28,7 @@ public static class MembersWords
     {
         var html = new StringBuilder("<h2 id=\"members-words\">In members' words</h2>\n");
         var waves = await api.GetAsync<IReadOnlyList<SurveyWave>>($"api/surveys/waves?networkId={networkId}", ct);
-        if (!waves.Ok) return Paragraph(html, "Members' comments are shown to the hub admins who run the survey.");
+        if (!waves.Ok) return Paragraph(html, "Members' comments are shown to the hub admins and to the hub staff who hold a seat in the network.");
         var wave = waves.Value!.Where(w => w.NetworkYear == year).MaxBy(w => w.ClosedAt);
         if (wave is null) return Paragraph(html, "No survey wave in this network year.");
         var comments = await api.GetAsync<WaveComments>($"api/surveys/waves/{wave.Id}/comments", ct);

@@ -42,11 +42,14 @@ public static class WavesApi
 {
     public static RouteGroupBuilder MapWavesApi(this RouteGroupBuilder api)
     {
+        // What a wave is (not its answers) is the hub team's to read: hub staff find the wave of a report's comments.
+        // Running it, and its progress, are the hub admins'.
+        var read = api.MapGroup("/waves").WithTags("Waves").RequireAuthorization(Policies.HubTeam);
+        read.MapGet("/", List).WithSummary("The hub's waves, optionally of one network");
+        read.MapGet("/{id:guid}", Get).ProducesProblem(StatusCodes.Status404NotFound);
         var waves = api.MapGroup("/waves").WithTags("Waves").RequireAuthorization(Policies.HubAdmin);
         waves.MapPost("/", Create).WithSummary("Create a wave (draft) of an instrument version for a network year")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        waves.MapGet("/", List).WithSummary("The hub's waves, optionally of one network");
-        waves.MapGet("/{id:guid}", Get).ProducesProblem(StatusCodes.Status404NotFound);
         waves.MapGet("/{id:guid}/roster", Preview).WithSummary("How many members opening the wave would invite (the network year's members as of now)")
             .ProducesProblem(StatusCodes.Status404NotFound);
         waves.MapPost("/{id:guid}/open", Open).WithSummary("Open: snapshot the network year's members and mail each a personal link")

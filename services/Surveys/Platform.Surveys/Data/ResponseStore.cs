@@ -80,14 +80,15 @@ public sealed class ResponseStore(GroupCommit commits)
         await commits.ExecuteAsync(write.TenantId, write.Then("select from written"), write.Parameters) == 1;
 
     /// <summary>
-    /// The non-blank open-text answers of a wave's submitted responses, item by item, and nothing else of the response:
-    /// no time, no team, no role (the comments' rule, <see cref="WaveComments"/>).
+    /// The non-blank open-text answers of a wave's released responses (those whose step has gone to Reporting, so comments
+    /// move in the same steps as scores), item by item, and nothing else of the response: no time, no team, no role (the
+    /// comments' rule, <see cref="WaveComments"/>).
     /// </summary>
     public async Task<IReadOnlyList<(string ItemId, string Text)>> OpenTextAnswersAsync(ITenantCommands db, Guid waveId, CancellationToken ct) =>
         (await db.Connection.QueryAsync<(string, string)>(db.Command("""
             select t.key, t.value
             from survey_responses r cross join lateral jsonb_each_text(r.answers -> 'texts') as t
-            where r.wave_id = @waveId and r.submitted_at is not null and btrim(t.value) <> ''
+            where r.wave_id = @waveId and r.released_at is not null and btrim(t.value) <> ''
             """, new { waveId }, ct))).AsList();
 
     /// <summary>Every released response of the tenant with what its event carried (for a replay: the same steps again), wave by wave.</summary>
