@@ -25,6 +25,17 @@ public sealed class NetworksEndToEndTests(PlatformFixture platform)
         var id = network.GetProperty("id").GetGuid();
         Assert.Equal($"/api/networks/{id}", created.Headers.Location?.OriginalString);
         Assert.Equal("EarlyWarning", network.GetProperty("goalType").GetString());
+        Assert.Equal("America/New_York", network.GetProperty("timeZone").GetString()); // none given: US Eastern
+
+        // A time zone that is not one is refused by name, and nothing is registered.
+        var before = (await api.GetAsync<JsonElement[]>("/api/networks", riverbend)).Length;
+        using (var badZone = await api.SendAsync(HttpMethod.Post, "/api/networks", riverbend,
+            new { name = "Zoneless", aim = "Raise on-track rates", goalType = "EarlyWarning", launchDate = "2022-08-01", timeZone = "Mars/Olympus" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, badZone.StatusCode);
+            Assert.True((await badZone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("timeZone", out _));
+        }
+        Assert.Equal(before, (await api.GetAsync<JsonElement[]>("/api/networks", riverbend)).Length);
 
         await PlatformFixture.EventuallyAsync(async () =>
             (await api.GetAsync<JsonElement[]>("/api/reporting/networks", riverbend)).Any(n => n.GetProperty("networkId").GetGuid() == id),

@@ -19,7 +19,8 @@ public sealed class ReminderScheduleTests(PlatformFixture platform)
         var kit = new ImprovementTestKit(platform);
         var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
         var driver = new SurveyDriver(platform, 2026);
-        var (network, emails) = await driver.NetworkWithMembersAsync(hub, 3);
+        // The network keeps its day in Chicago: the schedule's hour is Chicago's unless the hub names another zone.
+        var (network, emails) = await driver.NetworkWithMembersAsync(hub, 3, timeZone: "America/Chicago");
         var wave = await driver.DraftWaveAsync(hub, network, 3);
         var schedule = $"/api/surveys/waves/{wave}/reminder-schedule";
         var remind = $"/api/surveys/waves/{wave}/reminders";
@@ -28,8 +29,9 @@ public sealed class ReminderScheduleTests(PlatformFixture platform)
         var bad = await kit.Expect(HttpStatusCode.BadRequest, HttpMethod.Put, schedule, hub, new { timeZone = "Mars/Olympus" });
         Assert.True(bad.GetProperty("errors").TryGetProperty("timeZone", out _), bad.GetRawText());
         await kit.Expect(HttpStatusCode.BadRequest, HttpMethod.Put, schedule, hub, new { maxReminders = 0 });
-        var draft = await kit.Expect(HttpStatusCode.OK, HttpMethod.Put, schedule, hub, new { maxReminders = 2, minDaysApart = 7, hourOfDay = 9, timeZone = "America/Chicago" });
+        var draft = await kit.Expect(HttpStatusCode.OK, HttpMethod.Put, schedule, hub, new { maxReminders = 2, minDaysApart = 7, hourOfDay = 9 });
         Assert.Equal(JsonValueKind.Null, draft.GetProperty("nextDueAt").ValueKind);
+        Assert.Equal("America/Chicago", draft.GetProperty("schedule").GetProperty("timeZone").GetString());
         await api.PostAsync<JsonElement>($"/api/surveys/waves/{wave}/open", hub, new { });
         var chicago = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
         var firstDue = (await kit.Expect(HttpStatusCode.OK, HttpMethod.Get, schedule, hub)).GetProperty("nextDueAt").GetDateTimeOffset();

@@ -9,10 +9,10 @@ public sealed class SurveyDriver(PlatformFixture platform, int year)
 {
     private int Year => year;
 
-    public async Task<(Guid Network, string[] Emails)> NetworkWithMembersAsync(string hub, int members)
+    public async Task<(Guid Network, string[] Emails)> NetworkWithMembersAsync(string hub, int members, string? timeZone = null)
     {
         var network = (await platform.Api.PostAsync<JsonElement>("/api/networks", hub,
-            new { name = "Survey " + Guid.NewGuid().ToString("N")[..6], aim = "Listen", goalType = "Instructional", launchDate = "2024-08-01" })).GetProperty("id").GetGuid();
+            new { name = "Survey " + Guid.NewGuid().ToString("N")[..6], aim = "Listen", goalType = "Instructional", launchDate = "2024-08-01", timeZone })).GetProperty("id").GetGuid();
         var emails = Enumerable.Range(0, members).Select(i => $"respondent{i}-{Guid.NewGuid():N}@survey.test").ToArray();
         foreach (var email in emails)
             await platform.Api.PostAsync<JsonElement>($"/api/networks/{network}/members", hub,

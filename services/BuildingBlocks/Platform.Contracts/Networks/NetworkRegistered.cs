@@ -12,4 +12,9 @@ public sealed record NetworkRegistered(
     int YearStartMonth = 8,
     int YearStartDay = 1,
     IReadOnlyList<string>? FocusAreas = null,
-    bool BenchmarkingConsent = false) : IIntegrationEvent;
+    bool BenchmarkingConsent = false,
+    string? TimeZone = null) : IIntegrationEvent
+{
+    /// <summary>The zone of a network whose event names none (IANA id): US Eastern, as Networks defaults it.</summary>
+    public const string DefaultTimeZone = "America/New_York";
+}

@@ -16,4 +16,5 @@ public sealed record NetworkUpdated(
     int YearStartDay = 1,
     IReadOnlyList<string>? FocusAreas = null,
     bool BenchmarkingConsent = false,
-    DateTimeOffset? RegisteredAt = null) : IIntegrationEvent;
+    DateTimeOffset? RegisteredAt = null,
+    string? TimeZone = null) : IIntegrationEvent;

@@ -16,7 +16,8 @@ public sealed record RegisterNetworkRequest(
     GoalType GoalType,
     DateOnly LaunchDate,
     [property: MaxLength(Network.MaxFocusAreas)] string[]? FocusAreas = null,
-    bool BenchmarkingConsent = false);
+    bool BenchmarkingConsent = false,
+    string? TimeZone = null);
 
 public sealed record UpdateNetworkRequest(
     [property: Required, StringLength(200, MinimumLength = 1)] string Name,
@@ -28,21 +29,24 @@ public sealed record UpdateNetworkRequest(
     [property: Range(1, 12)] int YearStartMonth = 8,
     [property: Range(1, 31)] int YearStartDay = 1,
     [property: MaxLength(Network.MaxFocusAreas)] string[]? FocusAreas = null,
-    bool BenchmarkingConsent = false);
+    bool BenchmarkingConsent = false,
+    string? TimeZone = null);
 
 /// <summary>A network with what is derived from its members: its district scope.</summary>
 public sealed record NetworkDetails(
     Guid Id, string Name, string Aim, GoalType GoalType, DateOnly LaunchDate, NetworkPhase Phase, NetworkStatus Status,
     int YearStartMonth, int YearStartDay, DistrictScope DistrictScope, string? HubHostType, DateTimeOffset CreatedAt,
-    IReadOnlyList<string> FocusAreas, bool BenchmarkingConsent)
+    IReadOnlyList<string> FocusAreas, bool BenchmarkingConsent, string TimeZone)
 {
     public static NetworkDetails Of(Network n, DistrictScope scope, string? hubHostType) =>
         new(n.Id, n.Name, n.Aim, n.GoalType, n.LaunchDate, n.Phase, n.Status, n.YearStartMonth, n.YearStartDay, scope, hubHostType, n.CreatedAt,
-            n.FocusAreas ?? [], n.BenchmarkingConsent);
+            n.FocusAreas ?? [], n.BenchmarkingConsent, n.TimeZone);
 }
 
 public static class NetworksApi
 {
+    private const string UnknownTimeZone = "Name the network's time zone as an IANA id, for example America/Chicago.";
+
     public static IEndpointRouteBuilder MapNetworksApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/networks").WithTags("Networks").RequireAuthorization(Policies.HubTeam);
@@ -75,15 +79,17 @@ public static class NetworksApi
     {
         var tenantId = user.TenantId();
         if (Network.FocusAreasProblem(request.FocusAreas) is { } problem) return Invalid.Field("focusAreas", problem);
+        var timeZone = request.TimeZone is null ? NetworkTimeZone.Default : NetworkTimeZone.Known(request.TimeZone);
+        if (timeZone is null) return Invalid.Field("timeZone", UnknownTimeZone);
         var network = new Network(Guid.CreateVersion7(), request.Name.Trim(), request.Aim.Trim(), request.GoalType,
             request.LaunchDate, NetworkPhase.Initiate, NetworkStatus.Active, clock.GetUtcNow(),
-            FocusAreas: Network.CleanFocusAreas(request.FocusAreas), BenchmarkingConsent: request.BenchmarkingConsent);
+            FocusAreas: Network.CleanFocusAreas(request.FocusAreas), BenchmarkingConsent: request.BenchmarkingConsent, TimeZone: timeZone);
 
         await using var uow = await db.BeginAsync(tenantId, ct);
         await store.InsertAsync(uow, network, ct);
         await outbox.EnqueueAsync(uow, new NetworkRegistered(tenantId, network.Id, network.Name, network.Aim,
             network.GoalType.ToString(), network.LaunchDate, network.CreatedAt, network.YearStartMonth, network.YearStartDay,
-            network.FocusAreas, network.BenchmarkingConsent), ct);
+            network.FocusAreas, network.BenchmarkingConsent, network.TimeZone), ct);
         await audit.RecordAsync(uow, user.UserId() ?? "unknown", "network.registered", network.Id, new { network.Name }, ct);
         var hostType = await grants.HostTypeAsync(uow, tenantId, ct);
         await uow.CommitAsync(ct);
@@ -112,6 +118,8 @@ public static class NetworksApi
         if (!NetworkYearCalendar.IsValid(request.YearStartMonth, request.YearStartDay))
             return Invalid.Field("yearStartDay", "The network year must start on a real day of the year.");
         if (Network.FocusAreasProblem(request.FocusAreas) is { } problem) return Invalid.Field("focusAreas", problem);
+        var timeZone = request.TimeZone is null ? null : NetworkTimeZone.Known(request.TimeZone);
+        if (request.TimeZone is not null && timeZone is null) return Invalid.Field("timeZone", UnknownTimeZone);
         await using var w = await writes.BeginAsync(user, id, ct);
         if (w is null) return TypedResults.NotFound();
         var updated = w.Network with
@@ -119,6 +127,7 @@ public static class NetworksApi
             Name = request.Name.Trim(), Aim = request.Aim.Trim(), GoalType = request.GoalType, LaunchDate = request.LaunchDate,
             Phase = request.Phase, Status = request.Status, YearStartMonth = request.YearStartMonth, YearStartDay = request.YearStartDay,
             FocusAreas = Network.CleanFocusAreas(request.FocusAreas), BenchmarkingConsent = request.BenchmarkingConsent,
+            TimeZone = timeZone ?? w.Network.TimeZone,
         };
         await store.UpdateAsync(w.Uow, updated, ct);
         w.Replace(updated);

@@ -11,19 +11,19 @@ public sealed class NetworkStore
         id, name, aim, goal_type as GoalType, launch_date as LaunchDate, phase, status, created_at as CreatedAt,
         year_start_month as YearStartMonth, year_start_day as YearStartDay,
         hub_stability_override as HubStabilityOverride, hub_stability_override_reason as HubStabilityOverrideReason,
-        focus_areas as FocusAreas, benchmarking_consent as BenchmarkingConsent
+        focus_areas as FocusAreas, benchmarking_consent as BenchmarkingConsent, time_zone as TimeZone
         """;
 
     public Task InsertAsync(UnitOfWork uow, Network n, CancellationToken ct) =>
         uow.Connection.ExecuteAsync(new CommandDefinition(
             """
-            insert into networks (id, tenant_id, name, aim, goal_type, launch_date, phase, status, created_at, focus_areas, benchmarking_consent)
-            values (@Id, @TenantId, @Name, @Aim, @GoalType, @LaunchDate, @Phase, @Status, @CreatedAt, @FocusAreas, @BenchmarkingConsent)
+            insert into networks (id, tenant_id, name, aim, goal_type, launch_date, phase, status, created_at, focus_areas, benchmarking_consent, time_zone)
+            values (@Id, @TenantId, @Name, @Aim, @GoalType, @LaunchDate, @Phase, @Status, @CreatedAt, @FocusAreas, @BenchmarkingConsent, @TimeZone)
             """,
             new
             {
                 n.Id, TenantId = uow.TenantId, n.Name, n.Aim, GoalType = n.GoalType.ToString(), n.LaunchDate,
-                Phase = n.Phase.ToString(), Status = n.Status.ToString(), n.CreatedAt, FocusAreas = n.FocusAreas ?? [], n.BenchmarkingConsent,
+                Phase = n.Phase.ToString(), Status = n.Status.ToString(), n.CreatedAt, FocusAreas = n.FocusAreas ?? [], n.BenchmarkingConsent, n.TimeZone,
             },
             uow.Transaction, cancellationToken: ct));
 
@@ -33,14 +33,14 @@ public sealed class NetworkStore
             update networks set name = @Name, aim = @Aim, goal_type = @GoalType, launch_date = @LaunchDate, phase = @Phase,
                 status = @Status, year_start_month = @YearStartMonth, year_start_day = @YearStartDay,
                 hub_stability_override = @Override, hub_stability_override_reason = @HubStabilityOverrideReason,
-                focus_areas = @FocusAreas, benchmarking_consent = @BenchmarkingConsent, updated_at = now()
+                focus_areas = @FocusAreas, benchmarking_consent = @BenchmarkingConsent, time_zone = @TimeZone, updated_at = now()
             where id = @Id
             """,
             new
             {
                 n.Id, n.Name, n.Aim, GoalType = n.GoalType.ToString(), n.LaunchDate, Phase = n.Phase.ToString(), Status = n.Status.ToString(),
                 n.YearStartMonth, n.YearStartDay, Override = n.HubStabilityOverride?.ToString(), n.HubStabilityOverrideReason,
-                FocusAreas = n.FocusAreas ?? [], n.BenchmarkingConsent,
+                FocusAreas = n.FocusAreas ?? [], n.BenchmarkingConsent, n.TimeZone,
             },
             uow.Transaction, cancellationToken: ct));
 

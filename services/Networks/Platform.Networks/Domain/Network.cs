@@ -25,14 +25,15 @@ public sealed record Network(
     HubStabilityClass? HubStabilityOverride = null,
     string? HubStabilityOverrideReason = null,
     string[]? FocusAreas = null,
-    bool BenchmarkingConsent = false)
+    bool BenchmarkingConsent = false,
+    string TimeZone = NetworkTimeZone.Default)
 {
     /// <summary>How Dapper builds a network from a row: Npgsql reports a <c>text[]</c> column as <see cref="System.Array"/>.</summary>
     public Network(Guid id, string name, string aim, GoalType goalType, DateOnly launchDate, NetworkPhase phase, NetworkStatus status,
         DateTimeOffset createdAt, int yearStartMonth, int yearStartDay, HubStabilityClass? hubStabilityOverride, string? hubStabilityOverrideReason,
-        Array focusAreas, bool benchmarkingConsent)
+        Array focusAreas, bool benchmarkingConsent, string timeZone)
         : this(id, name, aim, goalType, launchDate, phase, status, createdAt, yearStartMonth, yearStartDay, hubStabilityOverride,
-            hubStabilityOverrideReason, (string[])focusAreas, benchmarkingConsent)
+            hubStabilityOverrideReason, (string[])focusAreas, benchmarkingConsent, timeZone)
     {
     }
 
@@ -55,4 +56,19 @@ public sealed record Network(
 
     [System.Text.Json.Serialization.JsonIgnore]
     public NetworkYearCalendar Calendar => new(YearStartMonth, YearStartDay);
+}
+
+/// <summary>
+/// The time zone a network's day runs in (an IANA id such as America/Chicago): survey reminders go out at the hub's hour
+/// in it. Networks registered before it was asked for, and those registered without one, are on US Eastern time.
+/// </summary>
+public static class NetworkTimeZone
+{
+    public const string Default = Platform.Contracts.Networks.NetworkRegistered.DefaultTimeZone;
+
+    /// <summary>The zone's IANA id as stored, or null when it is not one this system knows.</summary>
+    public static string? Known(string? id) =>
+        id is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone)
+            ? (zone.HasIanaId ? zone.Id : TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : null)
+            : null;
 }

@@ -8,5 +8,5 @@ public static class NetworkEvents
 {
     public static NetworkUpdated Updated(Guid tenantId, Network n, DistrictScope scope, DateTimeOffset at) =>
         new(tenantId, n.Id, n.Name, n.Aim, n.GoalType.ToString(), n.LaunchDate, n.Phase.ToString(), n.Status.ToString(), scope.ToString(), at,
-            n.YearStartMonth, n.YearStartDay, n.FocusAreas ?? [], n.BenchmarkingConsent, n.CreatedAt);
+            n.YearStartMonth, n.YearStartDay, n.FocusAreas ?? [], n.BenchmarkingConsent, n.CreatedAt, n.TimeZone);
 }

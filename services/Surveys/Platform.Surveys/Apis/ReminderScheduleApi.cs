@@ -2,13 +2,14 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Data;
+using Platform.Messaging.ReadModels;
 using Platform.ServiceDefaults;
 using Platform.Surveys.Data;
 using Platform.Surveys.Domain;
 
 namespace Platform.Surveys.Apis;
 
-/// <summary>Omitted fields take the defaults: 3 reminders, 7 days apart, at 9:00, UTC.</summary>
+/// <summary>Omitted fields take the defaults: 3 reminders, 7 days apart, at 9:00, in the network's time zone.</summary>
 public sealed record ReminderScheduleRequest(
     [property: Range(1, 10)] int? MaxReminders = null,
     [property: Range(1, 60)] int? MinDaysApart = null,
@@ -41,14 +42,17 @@ public static class ReminderScheduleApi
     }
 
     private static async Task<Results<Ok<ReminderPlan>, ValidationProblem, NotFound, ProblemHttpResult>> Put(
-        Guid id, ReminderScheduleRequest request, ClaimsPrincipal user, Database db, WaveStore waves, ReminderStore reminders, TimeProvider clock, CancellationToken ct)
+        Guid id, ReminderScheduleRequest request, ClaimsPrincipal user, Database db, WaveStore waves, NetworkFactsStore networks, ReminderStore reminders,
+        TimeProvider clock, CancellationToken ct)
     {
-        var zone = request.TimeZone ?? "UTC";
-        if (Reminders.Zone(zone) is null) return Invalid.Field("timeZone", $"'{zone}' is not a time zone; use an IANA name such as America/Chicago.");
-        var schedule = new ReminderSchedule(request.MaxReminders ?? ReminderSchedule.DefaultMaxReminders, request.MinDaysApart ?? ReminderSchedule.DefaultMinDaysApart,
-            request.HourOfDay ?? ReminderSchedule.DefaultHourOfDay, zone);
+        if (request.TimeZone is { } asked && Reminders.Zone(asked) is null)
+            return Invalid.Field("timeZone", $"'{asked}' is not a time zone; use an IANA name such as America/Chicago.");
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await waves.WaveAsync(uow, id, forUpdate: true, ct) is not { } wave) return TypedResults.NotFound();
+        // The hour is the network's unless the hub names another zone for this wave.
+        var zone = request.TimeZone ?? (await networks.NetworkAsync(uow, wave.NetworkId, ct))?.TimeZone ?? Platform.Contracts.Networks.NetworkRegistered.DefaultTimeZone;
+        var schedule = new ReminderSchedule(request.MaxReminders ?? ReminderSchedule.DefaultMaxReminders, request.MinDaysApart ?? ReminderSchedule.DefaultMinDaysApart,
+            request.HourOfDay ?? ReminderSchedule.DefaultHourOfDay, zone);
         if (wave.Status == WaveStatus.Closed) return TypedResults.Problem("A closed wave sends no more reminders.", statusCode: StatusCodes.Status409Conflict);
         var sent = await reminders.SentAsync(uow, id, ct);
         // A draft's first reminder is timed from its opening (WavesApi.Open sets it).

@@ -6,7 +6,8 @@ public sealed record NetworkSummary(Guid Id, string Name, string Aim, string Goa
 
 public sealed record NetworkDetails(
     Guid Id, string Name, string Aim, string GoalType, DateOnly LaunchDate, string Phase, string Status,
-    int YearStartMonth, int YearStartDay, string DistrictScope, string? HubHostType, IReadOnlyList<string> FocusAreas, bool BenchmarkingConsent)
+    int YearStartMonth, int YearStartDay, string DistrictScope, string? HubHostType, IReadOnlyList<string> FocusAreas, bool BenchmarkingConsent,
+    string TimeZone = NetworkChoices.DefaultTimeZone)
 {
     /// <summary>The network's year calendar: the platform's one definition of network years (Platform.HealthModel).</summary>
     public Platform.HealthModel.NetworkYearCalendar Calendar => new(YearStartMonth, YearStartDay);
@@ -54,6 +55,21 @@ public static class NetworkChoices
     public static readonly (string Value, string Label)[] Phases =
         [("Initiate", "Initiate"), ("Develop", "Develop"), ("SustainSpreadScale", "Sustain, spread and scale")];
     public static readonly string[] Statuses = ["Active", "Closed"];
+
+    /// <summary>Where a network without one is (Networks' default): US Eastern.</summary>
+    public const string DefaultTimeZone = "America/New_York";
+
+    /// <summary>The US zones schools keep, and UTC; the API takes any IANA id, and a network's own shows even if not listed.</summary>
+    public static readonly (string Value, string Label)[] TimeZones =
+    [
+        ("America/New_York", "Eastern (New York)"), ("America/Chicago", "Central (Chicago)"), ("America/Denver", "Mountain (Denver)"),
+        ("America/Phoenix", "Arizona (Phoenix)"), ("America/Los_Angeles", "Pacific (Los Angeles)"), ("America/Anchorage", "Alaska (Anchorage)"),
+        ("Pacific/Honolulu", "Hawaii (Honolulu)"), ("America/Puerto_Rico", "Atlantic (Puerto Rico)"), ("UTC", "UTC"),
+    ];
+
+    /// <summary>The zones to offer with <paramref name="current"/> among them.</summary>
+    public static (string Value, string Label)[] TimeZonesWith(string current) =>
+        TimeZones.Any(z => z.Value == current) ? TimeZones : [.. TimeZones, (current, current)];
     public static readonly (string Value, string Label)[] DistrictScopes =
         [("None", "No member schools or districts yet"), ("Single", "Single district"), ("Multiple", "Multiple districts")];
     public static readonly (string Value, string Label)[] HostTypes =
