@@ -87,6 +87,22 @@ public sealed class AccessibilityTests(BrowserFixture fx)
     }
 
     [Fact]
+    public async Task A_hub_admin_creates_a_draft_wave_in_the_languages_chosen()
+    {
+        var page = await fx.SignInAsync(PlatformFixture.RiverbendAdmin, bypassCsp: true);
+        await page.GotoAsync("/surveys");
+        Assert.True(await page.Locator("input[name='Input.Languages'][value='en,es']").IsCheckedAsync(), "both languages are the default");
+        await AssertAccessibleAsync(page, "hub-surveys-create");
+        await page.Locator("input[name='Input.Languages'][value='en']").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create draft wave" }).ClickAsync();
+        await page.GetByText("The draft wave is created.").WaitForAsync();
+        Assert.Matches(@"in English\s*$", (await page.Locator("p").Filter(new() { HasText = "· opens" }).TextContentAsync())!);
+        var wave = await fx.Api.GetAsync<JsonElement>("/api/surveys/waves/" + page.Url.Split('/').Last().Split('?')[0], await fx.TokenAsync(PlatformFixture.RiverbendAdmin));
+        Assert.Equal(["en"], wave.GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_improvement_pages_have_no_serious_violations()
     {
         var page = await fx.SignInAsync(PlatformFixture.RiverbendAdmin, bypassCsp: true);

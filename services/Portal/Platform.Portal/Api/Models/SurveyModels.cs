@@ -4,7 +4,8 @@ namespace Platform.Portal.Api.Models;
 
 public sealed record SurveyWave(
     Guid Id, Guid NetworkId, string InstrumentId, int InstrumentVersion, int NetworkYear, DateOnly OpensOn, DateOnly ClosesOn, string Status,
-    DateTimeOffset? OpenedAt, DateTimeOffset? ClosedAt, DateTimeOffset? ResultsReleasedAt = null, int ReleaseThreshold = 0);
+    DateTimeOffset? OpenedAt, DateTimeOffset? ClosedAt, DateTimeOffset? ResultsReleasedAt = null, int ReleaseThreshold = 0,
+    IReadOnlyList<string>? Languages = null);
 
 public sealed record SurveyInstrumentSummary(string Id, string Name, int LatestVersion, bool BuiltIn);
 
