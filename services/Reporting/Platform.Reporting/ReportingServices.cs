@@ -55,6 +55,7 @@ public static class ReportingServices
         builder.Services.AddSingleton<ReadModelChanges>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReadModelChanges>());
         builder.Services.AddSingleton<PortfolioCache>();
+        builder.Services.AddSingleton<RebuildRequestStore>();
         builder.Services.AddSingleton<ReportingRebuild>();
         builder.Services.AddSingleton<NetworkReportQueries>();
         builder.Services.AddSingleton<PortfolioQueries>();

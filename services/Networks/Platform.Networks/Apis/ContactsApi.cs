@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Data;
+using Platform.Networks.Data;
 using Platform.ServiceDefaults;
 
 namespace Platform.Networks.Apis;
@@ -26,12 +26,9 @@ public static class ContactsApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<PersonContact>>> Contacts(Guid tenantId, ContactsRequest request, Database db, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<PersonContact>>> Contacts(Guid tenantId, ContactsRequest request, Database db, MembershipStore store, CancellationToken ct)
     {
         await using var uow = await db.BeginAsync(tenantId, ct);
-        var contacts = await uow.Connection.QueryAsync<PersonContact>(new CommandDefinition(
-            "select id as PersonId, email, given_name as GivenName, family_name as FamilyName, preferred_language as PreferredLanguage from people where id = any(@ids)",
-            new { ids = request.PersonIds }, uow.Transaction, cancellationToken: ct));
-        return TypedResults.Ok<IReadOnlyList<PersonContact>>(contacts.AsList());
+        return TypedResults.Ok(await store.ContactsAsync(uow, request.PersonIds, ct));
     }
 }

@@ -1,6 +1,7 @@
 using Dapper;
 using Platform.Data;
 using Platform.Networks.Domain;
+using Platform.ServiceDefaults;
 
 namespace Platform.Networks.Data;
 
@@ -46,6 +47,12 @@ public sealed class MembershipStore
         uow.Connection.QuerySingleOrDefaultAsync<Person>(new CommandDefinition(
             "select id, email, given_name as GivenName, family_name as FamilyName, preferred_language as PreferredLanguage from people where lower(email) = lower(@email)",
             new { email }, uow.Transaction, cancellationToken: ct));
+
+    /// <summary>Where to reach the given people, with their names and preferred language (the people directory's answer).</summary>
+    public async Task<IReadOnlyList<PersonContact>> ContactsAsync(UnitOfWork uow, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        (await uow.Connection.QueryAsync<PersonContact>(new CommandDefinition(
+            "select id as PersonId, email, given_name as GivenName, family_name as FamilyName, preferred_language as PreferredLanguage from people where id = any(@ids)",
+            new { ids = ids.ToArray() }, uow.Transaction, cancellationToken: ct))).AsList();
 
     public Task<Person?> FindPersonAsync(UnitOfWork uow, Guid id, CancellationToken ct) =>
         uow.Connection.QuerySingleOrDefaultAsync<Person>(new CommandDefinition(
