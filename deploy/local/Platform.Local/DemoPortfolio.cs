@@ -14,7 +14,8 @@ public static class DemoPortfolio
 {
     private sealed record Seat(string Role, bool Core, string Start, string? End = null, string? Reason = null);
 
-    private sealed record DemoNetwork(string Hub, string Name, string Aim, string GoalType, string Launch, int Members, Seat[] Staff);
+    /// <summary>A demo network; without a time zone it keeps Networks' default (US Eastern).</summary>
+    private sealed record DemoNetwork(string Hub, string Name, string Aim, string GoalType, string Launch, int Members, Seat[] Staff, string? TimeZone = null);
 
     private static readonly DemoNetwork[] Networks =
     [
@@ -32,16 +33,16 @@ public static class DemoPortfolio
         new("hubadmin@lakeside.demo", "Attendance Matters", "Cut chronic absence in our middle schools by a third.",
             "EarlyWarning", "2021-08-01", 40,
             [new("HubLead", true, "2021-08-01", "2022-06-30", "Departure"), new("HubLead", true, "2022-07-01", "2024-01-15", "Departure"),
-             new("HubLead", true, "2024-02-01"), new("ImprovementCoach", true, "2021-08-01"), new("Operations", false, "2021-08-01")]),
+             new("HubLead", true, "2024-02-01"), new("ImprovementCoach", true, "2021-08-01"), new("Operations", false, "2021-08-01")], "America/Chicago"),
         new("hubadmin@lakeside.demo", "Literacy Collaborative", "Every third grader reads on grade level.",
             "Instructional", "2022-08-01", 150,
             [new("HubLead", true, "2022-08-01"), new("ImprovementLead", true, "2022-08-01", "2024-06-30", "RoleChange"),
-             new("ImprovementCoach", true, "2024-07-01")]),
+             new("ImprovementCoach", true, "2024-07-01")], "America/Chicago"),
         new("hubadmin@lakeside.demo", "FAFSA Completion", "Raise FAFSA completion among seniors from 48% to 70%.",
             "PostSecondaryMatch", "2019-08-01", 90,
             [new("HubLead", true, "2019-08-01"), new("ImprovementLead", true, "2019-08-01", "2022-12-15", "Departure"),
              new("ImprovementCoach", true, "2019-08-01", "2023-05-31", "Departure"), new("ImprovementLead", true, "2023-01-09"),
-             new("ImprovementCoach", true, "2023-08-01")]),
+             new("ImprovementCoach", true, "2023-08-01")], "America/Chicago"),
     ];
 
     public static async Task RunAsync(PlatformApiClient api, CancellationToken ct = default)
@@ -60,7 +61,7 @@ public static class DemoPortfolio
     private static async Task SeedAsync(PlatformApiClient api, string token, DemoNetwork demo, JsonElement foundation, CancellationToken ct)
     {
         var id = (await api.PostAsync<JsonElement>("/api/networks", token,
-            new { name = demo.Name, aim = demo.Aim, goalType = demo.GoalType, launchDate = demo.Launch }, ct)).GetProperty("id").GetGuid();
+            new { name = demo.Name, aim = demo.Aim, goalType = demo.GoalType, launchDate = demo.Launch, timeZone = demo.TimeZone }, ct)).GetProperty("id").GetGuid();
 
         using (var request = new HttpRequestMessage(HttpMethod.Post, $"/api/networks/{id}/roster") { Content = new StringContent(Roster(demo), Encoding.UTF8, "text/csv") })
         {
