@@ -42,6 +42,31 @@ public class CommentsTests
             && !string.Equals(w, n.Replace('í', 'i'), StringComparison.OrdinalIgnoreCase))).Label(masked);
     }
 
+    [Theory]
+    [InlineData("Mary-Jane O'Brien and o'brien, not Mary or Jane", "[name] and [name], not Mary or Jane")]
+    [InlineData("Ms. Ñúñez-Díaz said so; NUNEZ-DIAZ too", "Ms. [name] said so; [name] too")]
+    public void Names_with_hyphens_apostrophes_and_accents_are_masked_whole(string text, string expected) =>
+        Assert.Equal(expected, CommentMasking.For([("Mary-Jane", "O'Brien"), ("Lu", "Ñúñez-Díaz")])(text));
+
+    /// <summary>
+    /// A read costs the same for a large roster: 500 comments against 10,000 people (a regex alternation of every name
+    /// took 12.7 s here; the lookup by first word takes milliseconds).
+    /// </summary>
+    [Fact]
+    public void Masking_stays_fast_for_a_roster_of_ten_thousand()
+    {
+        var random = new Random(1);
+        string Word(int length) => new([.. Enumerable.Range(0, length).Select(_ => (char)('a' + random.Next(26)))]);
+        var roster = Enumerable.Range(0, 10_000).Select(_ => (Word(5 + random.Next(4)), (string?)Word(6 + random.Next(5)))).ToList();
+        var comments = Enumerable.Range(0, 500).Select(_ => string.Join(' ', Enumerable.Range(0, 40).Select(_ => Word(3 + random.Next(6))))).ToList();
+        comments[0] += $" thanks {roster[42].Item1} {roster[42].Item2}";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var mask = CommentMasking.For(roster);
+        var masked = comments.Select(mask).ToList();
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"500 comments took {clock.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.EndsWith(" thanks [name]", masked[0]);
+    }
+
     [Fact]
     public void A_question_answered_by_fewer_than_ten_shows_nothing_but_that()
     {
