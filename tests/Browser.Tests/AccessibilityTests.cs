@@ -87,6 +87,51 @@ public sealed class AccessibilityTests(BrowserFixture fx)
     }
 
     [Fact]
+    public async Task Hub_staff_read_members_words_from_a_seat_in_the_network_and_only_there()
+    {
+        // A closed wave of Riverbend's, and two hub-staff logins: one with a seat in its network, one with none.
+        var hub = await fx.TokenAsync(PlatformFixture.RiverbendAdmin);
+        var wave = (await fx.Api.GetAsync<JsonElement[]>("/api/surveys/waves", hub)).First(w => w.GetProperty("status").GetString() == "Closed");
+        var (waveId, network) = (wave.GetProperty("id").GetGuid(), wave.GetProperty("networkId").GetGuid());
+        var admin = await fx.TokenAsync(PlatformFixture.PlatformAdmin);
+        async Task<string> StaffAsync(bool seated)
+        {
+            var email = $"staff-{Guid.NewGuid():N}@riverbend.test";
+            if (seated)
+                await fx.Api.PostAsync<JsonElement>($"/api/networks/{network}/hub-staff", hub,
+                    new { email, givenName = "Dana", familyName = "Lead", hubRole = "DataLead", core = false, startDate = "2020-01-01" });
+            await fx.Api.PostAsync<JsonElement>($"/api/tenants/{PlatformFixture.TenantOf(hub)}/users", admin, new { email, password = LocalPlatform.DemoPassword, role = "hub-staff" });
+            return email;
+        }
+        var seated = await StaffAsync(seated: true);
+        var unseated = await StaffAsync(seated: false);
+        var seatedToken = await fx.Api.GetTokenAsync(seated, LocalPlatform.DemoPassword);
+        await PlatformFixture.EventuallyAsync(async () =>
+        {
+            using var r = await fx.Api.SendAsync(HttpMethod.Get, $"/api/surveys/waves/{waveId}/comments", seatedToken);
+            return r.IsSuccessStatusCode;
+        }, PlatformFixture.EventDelivery, "Surveys hears of the seat");
+
+        // Through the menu: Surveys, the wave, its comments; nothing to run.
+        var page = await fx.SignInAsync(seated, bypassCsp: true);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Surveys" }).ClickAsync();
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Create draft wave" }).CountAsync());
+        await AssertAccessibleAsync(page, "hub-staff-surveys");
+        await page.Locator($"a[href='/surveys/waves/{waveId}/comments']").ClickAsync();
+        await page.Locator("section h3").First.WaitForAsync();
+        Assert.Equal("In members' words", await page.Locator("h2#comments").TextContentAsync());
+        await AssertAccessibleAsync(page, "hub-staff-members-words");
+        await page.Context.CloseAsync();
+
+        // Without a seat the page says why, and shows no comment.
+        page = await fx.SignInAsync(unseated, bypassCsp: true);
+        await page.GotoAsync($"/surveys/waves/{waveId}/comments");
+        await page.GetByText("hub staff who hold a seat in this network").WaitForAsync();
+        Assert.Equal(0, await page.Locator("ul.comments li").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_hub_admin_creates_a_draft_wave_in_the_languages_chosen()
     {
         var page = await fx.SignInAsync(PlatformFixture.RiverbendAdmin, bypassCsp: true);
