@@ -144,6 +144,10 @@ public sealed class AccessibilityTests(BrowserFixture fx)
         Assert.Matches(@"in English\s*$", (await page.Locator("p").Filter(new() { HasText = "· opens" }).TextContentAsync())!);
         var wave = await fx.Api.GetAsync<JsonElement>("/api/surveys/waves/" + page.Url.Split('/').Last().Split('?')[0], await fx.TokenAsync(PlatformFixture.RiverbendAdmin));
         Assert.Equal(["en"], wave.GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
+        // A draft's reminders can be scheduled before it opens; the first is timed at the opening.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send reminders on this schedule" }).ClickAsync();
+        await page.GetByText("The first is timed when the wave opens.").WaitForAsync();
+        await AssertAccessibleAsync(page, "hub-survey-wave-draft");
         await page.Context.CloseAsync();
     }
 
