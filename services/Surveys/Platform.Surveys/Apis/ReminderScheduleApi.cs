@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Contracts.Networks;
 using Platform.Data;
 using Platform.Messaging.ReadModels;
 using Platform.ServiceDefaults;
@@ -50,7 +51,7 @@ public static class ReminderScheduleApi
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await waves.WaveAsync(uow, id, forUpdate: true, ct) is not { } wave) return TypedResults.NotFound();
         // The hour is the network's unless the hub names another zone for this wave.
-        var zone = request.TimeZone ?? (await networks.NetworkAsync(uow, wave.NetworkId, ct))?.TimeZone ?? Platform.Contracts.Networks.NetworkRegistered.DefaultTimeZone;
+        var zone = request.TimeZone ?? (await networks.NetworkAsync(uow, wave.NetworkId, ct))?.TimeZone ?? NetworkRegistered.DefaultTimeZone;
         var schedule = new ReminderSchedule(request.MaxReminders ?? ReminderSchedule.DefaultMaxReminders, request.MinDaysApart ?? ReminderSchedule.DefaultMinDaysApart,
             request.HourOfDay ?? ReminderSchedule.DefaultHourOfDay, zone);
         if (wave.Status == WaveStatus.Closed) return TypedResults.Problem("A closed wave sends no more reminders.", statusCode: StatusCodes.Status409Conflict);
