@@ -84,4 +84,39 @@ public sealed class ReminderScheduleTests(PlatformFixture platform)
         Assert.Equal((2, 1), await surveys.QuerySingleAsync<(int, int)>(
             "select count(*)::int, (count(*) filter (where by_hand))::int from wave_reminders where wave_id = @wave", new { wave }));
     }
+
+    [Fact]
+    public async Task A_schedule_in_the_network_zone_moves_with_it_and_one_in_a_zone_of_its_own_stays()
+    {
+        var api = platform.Api;
+        var kit = new ImprovementTestKit(platform);
+        var hub = await platform.TokenAsync(PlatformFixture.RiverbendAdmin);
+        var driver = new SurveyDriver(platform, 2026);
+        var (network, _) = await driver.NetworkWithMembersAsync(hub, 2, timeZone: "America/Chicago");
+        var follows = await driver.DraftWaveAsync(hub, network, 2);
+        var own = await driver.DraftWaveAsync(hub, network, 2);
+        string Schedule(Guid wave) => $"/api/surveys/waves/{wave}/reminder-schedule";
+        Assert.True((await kit.Expect(HttpStatusCode.OK, HttpMethod.Put, Schedule(follows), hub, new { hourOfDay = 9 })).GetProperty("followsNetwork").GetBoolean());
+        Assert.False((await kit.Expect(HttpStatusCode.OK, HttpMethod.Put, Schedule(own), hub, new { hourOfDay = 9, timeZone = "UTC" })).GetProperty("followsNetwork").GetBoolean());
+        await api.PostAsync<JsonElement>($"/api/surveys/waves/{follows}/open", hub, new { });
+
+        // The hub moves the network to Denver: the schedule that kept the network's zone follows, its next reminder at 9:00 there.
+        var n = await api.GetAsync<JsonElement>($"/api/networks/{network}", hub);
+        await kit.Expect(HttpStatusCode.OK, HttpMethod.Put, $"/api/networks/{network}", hub, new
+        {
+            name = n.GetProperty("name").GetString(), aim = n.GetProperty("aim").GetString(), goalType = n.GetProperty("goalType").GetString(),
+            launchDate = n.GetProperty("launchDate").GetString(), phase = n.GetProperty("phase").GetString(), status = n.GetProperty("status").GetString(),
+            yearStartMonth = n.GetProperty("yearStartMonth").GetInt32(), yearStartDay = n.GetProperty("yearStartDay").GetInt32(), timeZone = "America/Denver",
+        });
+        JsonElement plan = default;
+        await PlatformFixture.EventuallyAsync(async () =>
+        {
+            plan = await kit.Expect(HttpStatusCode.OK, HttpMethod.Get, Schedule(follows), hub);
+            return plan.GetProperty("schedule").GetProperty("timeZone").GetString() == "America/Denver";
+        }, PlatformFixture.EventDelivery, "Surveys moves the schedule to the network's new zone");
+        var denver = TimeZoneInfo.FindSystemTimeZoneById("America/Denver");
+        Assert.Equal(9, TimeZoneInfo.ConvertTime(plan.GetProperty("nextDueAt").GetDateTimeOffset(), denver).Hour);
+        var stays = await kit.Expect(HttpStatusCode.OK, HttpMethod.Get, Schedule(own), hub);
+        Assert.Equal("UTC", stays.GetProperty("schedule").GetProperty("timeZone").GetString());
+    }
 }

@@ -28,6 +28,7 @@ public static class SurveysServices
             x.AddConsumer<NetworkRegisteredConsumer>();
             x.AddConsumer<TenantFactsRequestedConsumer>();
             x.AddConsumer<NetworkUpdatedConsumer>();
+            x.AddConsumer<NetworkTimeZoneConsumer>();
             x.AddConsumer<ImprovementTeamFormedConsumer>();
             x.AddConsumer<MembersJoinedConsumer>();
             x.AddConsumer<MembersLeftConsumer>();

@@ -28,6 +28,10 @@ public sealed class NetworkFactsStore
             where networks.facts_as_of < excluded.facts_as_of
             """, new { networkId, tenant = uow.TenantId, name, yearStartMonth, yearStartDay, timeZone = timeZone ?? NetworkRegistered.DefaultTimeZone, asOf }, ct));
 
+    /// <summary>When the stored facts were true (the event they came from), if the tenant has that network.</summary>
+    public Task<DateTimeOffset?> FactsAsOfAsync(ITenantCommands db, Guid networkId, CancellationToken ct) =>
+        db.Connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(db.Command("select facts_as_of from networks where network_id = @networkId", new { networkId }, ct));
+
     /// <summary>The network's facts, if the tenant has that network; in a unit of work or on a tenant connection.</summary>
     public Task<NetworkFacts?> NetworkAsync(ITenantCommands db, Guid networkId, CancellationToken ct) =>
         db.Connection.QuerySingleOrDefaultAsync<NetworkFacts?>(db.Command(

@@ -17,8 +17,11 @@ public sealed record ReminderScheduleRequest(
     [property: Range(0, 23)] int? HourOfDay = null,
     [property: StringLength(64)] string? TimeZone = null);
 
-/// <summary>A wave's reminders: its schedule (null: reminders only by hand), when the next one is due, and when each went.</summary>
-public sealed record ReminderPlan(ReminderSchedule? Schedule, DateTimeOffset? NextDueAt, IReadOnlyList<DateTimeOffset> Sent);
+/// <summary>
+/// A wave's reminders: its schedule (null: reminders only by hand), when the next one is due, when each went, and whether
+/// the schedule keeps the network's time zone (it moves when the network's does).
+/// </summary>
+public sealed record ReminderPlan(ReminderSchedule? Schedule, DateTimeOffset? NextDueAt, IReadOnlyList<DateTimeOffset> Sent, bool FollowsNetwork = false);
 
 /// <summary>A wave's reminder schedule, set by the hub admin; the reminders go from <c>WaveReminderJob</c>.</summary>
 public static class ReminderScheduleApi
@@ -39,7 +42,7 @@ public static class ReminderScheduleApi
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await waves.WaveAsync(uow, id, false, ct) is null) return TypedResults.NotFound();
         var scheduled = await reminders.ScheduleAsync(uow, id, claim: false, ct);
-        return TypedResults.Ok(new ReminderPlan(scheduled?.Schedule, scheduled?.NextDueAt, await reminders.SentAsync(uow, id, ct)));
+        return TypedResults.Ok(new ReminderPlan(scheduled?.Schedule, scheduled?.NextDueAt, await reminders.SentAsync(uow, id, ct), scheduled?.FollowsNetwork ?? false));
     }
 
     private static async Task<Results<Ok<ReminderPlan>, ValidationProblem, NotFound, ProblemHttpResult>> Put(
@@ -50,17 +53,19 @@ public static class ReminderScheduleApi
             return Invalid.Field("timeZone", $"'{asked}' is not a time zone; use an IANA name such as America/Chicago.");
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await waves.WaveAsync(uow, id, forUpdate: true, ct) is not { } wave) return TypedResults.NotFound();
-        // The hour is the network's unless the hub names another zone for this wave.
-        var zone = request.TimeZone ?? (await networks.NetworkAsync(uow, wave.NetworkId, ct))?.TimeZone ?? NetworkRegistered.DefaultTimeZone;
+        // The hour is in the network's zone, and moves with it, unless the hub names another zone for this wave.
+        var networkZone = (await networks.NetworkAsync(uow, wave.NetworkId, ct))?.TimeZone ?? NetworkRegistered.DefaultTimeZone;
+        var zone = request.TimeZone ?? networkZone;
+        var followsNetwork = zone == networkZone;
         var schedule = new ReminderSchedule(request.MaxReminders ?? ReminderSchedule.DefaultMaxReminders, request.MinDaysApart ?? ReminderSchedule.DefaultMinDaysApart,
             request.HourOfDay ?? ReminderSchedule.DefaultHourOfDay, zone);
         if (wave.Status == WaveStatus.Closed) return TypedResults.Problem("A closed wave sends no more reminders.", statusCode: StatusCodes.Status409Conflict);
         var sent = await reminders.SentAsync(uow, id, ct);
         // A draft's first reminder is timed from its opening (WavesApi.Open sets it).
         var next = wave.OpenedAt is { } opened ? Reminders.NextDue(schedule, opened, wave.ClosesOn, sent) : null;
-        await reminders.SaveScheduleAsync(uow, id, schedule, next, ct);
+        await reminders.SaveScheduleAsync(uow, id, schedule, next, followsNetwork, ct);
         await uow.CommitAsync(ct);
-        return TypedResults.Ok(new ReminderPlan(schedule, next, sent));
+        return TypedResults.Ok(new ReminderPlan(schedule, next, sent, followsNetwork));
     }
 
     private static async Task<Results<NoContent, NotFound>> Delete(Guid id, ClaimsPrincipal user, Database db, WaveStore waves, ReminderStore reminders, CancellationToken ct)

@@ -1,7 +1,9 @@
 using Platform.Contracts.Networks;
 using Platform.Data;
 using Platform.Messaging;
+using Platform.Messaging.ReadModels;
 using Platform.Surveys.Data;
+using Platform.Surveys.Domain;
 
 namespace Platform.Surveys.IntegrationEvents;
 
@@ -44,4 +46,27 @@ public sealed class MemberJoinedConsumer(Database db, RosterStore roster) : Inbo
 public sealed class MemberLeftConsumer(Database db, RosterStore roster) : InboxConsumer<MemberLeft>(db)
 {
     protected override Task HandleAsync(MemberLeft m, UnitOfWork uow, CancellationToken ct) => roster.MembersLeftAsync(uow, [m], ct);
+}
+
+/// <summary>
+/// A network's new time zone moves the hour of the reminder schedules that keep the network's zone (set without one of
+/// their own), on its waves that are not closed; their next reminder is timed again. An event older than the facts
+/// Surveys holds says nothing new (events may arrive out of order, and the facts' own consumer may have run first).
+/// </summary>
+[InboxName("NetworkTimeZoneConsumer")]
+public sealed class NetworkTimeZoneConsumer(Database db, NetworkFactsStore networks, WaveStore waves, ReminderStore reminders)
+    : InboxConsumer<NetworkUpdated>(db)
+{
+    protected override async Task HandleAsync(NetworkUpdated m, UnitOfWork uow, CancellationToken ct)
+    {
+        if (m.TimeZone is not { } zone || await networks.FactsAsOfAsync(uow, m.NetworkId, ct) > m.OccurredAt) return;
+        foreach (var waveId in await reminders.FollowingNetworkAsync(uow, m.NetworkId, zone, ct))
+        {
+            if (await waves.WaveAsync(uow, waveId, forUpdate: true, ct) is not { } wave
+                || await reminders.ScheduleAsync(uow, waveId, claim: false, ct) is not { } scheduled) continue;
+            var schedule = scheduled.Schedule with { TimeZone = zone };
+            var next = wave.OpenedAt is { } opened ? Reminders.NextDue(schedule, opened, wave.ClosesOn, await reminders.SentAsync(uow, waveId, ct)) : null;
+            await reminders.SaveScheduleAsync(uow, waveId, schedule, next, followsNetwork: true, ct);
+        }
+    }
 }

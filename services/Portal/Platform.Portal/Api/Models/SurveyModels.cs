@@ -27,4 +27,4 @@ public sealed record WaveComments(Guid WaveId, bool Shown, string? Reason, IRead
 public sealed record WaveReminderSchedule(int MaxReminders, int MinDaysApart, int HourOfDay, string TimeZone);
 
 /// <summary>A wave's reminders (GET /api/surveys/waves/{id}/reminder-schedule): its schedule if any, the next due, each one sent.</summary>
-public sealed record WaveReminderPlan(WaveReminderSchedule? Schedule, DateTimeOffset? NextDueAt, IReadOnlyList<DateTimeOffset> Sent);
+public sealed record WaveReminderPlan(WaveReminderSchedule? Schedule, DateTimeOffset? NextDueAt, IReadOnlyList<DateTimeOffset> Sent, bool FollowsNetwork = false);
