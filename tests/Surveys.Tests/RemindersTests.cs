@@ -44,5 +44,5 @@ public class RemindersTests
     }
 
     [Fact]
-    public void An_unknown_zone_is_none() => Assert.Null(Reminders.Zone("Mars/Olympus"));
+    public void An_unknown_zone_is_none() => Assert.Null(Platform.Contracts.Networks.NetworkTimeZone.Find("Mars/Olympus"));
 }

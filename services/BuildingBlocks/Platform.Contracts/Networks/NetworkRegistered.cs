@@ -13,8 +13,4 @@ public sealed record NetworkRegistered(
     int YearStartDay = 1,
     IReadOnlyList<string>? FocusAreas = null,
     bool BenchmarkingConsent = false,
-    string? TimeZone = null) : IIntegrationEvent
-{
-    /// <summary>The zone of a network whose event names none (IANA id): US Eastern, as Networks defaults it.</summary>
-    public const string DefaultTimeZone = "America/New_York";
-}
+    string? TimeZone = null) : IIntegrationEvent; // NetworkTimeZone: an IANA id; none means its Default

@@ -26,7 +26,7 @@ public sealed class NetworkFactsStore
             on conflict (network_id) do update set name = excluded.name, year_start_month = excluded.year_start_month,
                 year_start_day = excluded.year_start_day, time_zone = excluded.time_zone, facts_as_of = excluded.facts_as_of
             where networks.facts_as_of < excluded.facts_as_of
-            """, new { networkId, tenant = uow.TenantId, name, yearStartMonth, yearStartDay, timeZone = timeZone ?? NetworkRegistered.DefaultTimeZone, asOf }, ct));
+            """, new { networkId, tenant = uow.TenantId, name, yearStartMonth, yearStartDay, timeZone = timeZone ?? NetworkTimeZone.Default, asOf }, ct));
 
     /// <summary>When the stored facts were true (the event they came from), if the tenant has that network.</summary>
     public Task<DateTimeOffset?> FactsAsOfAsync(ITenantCommands db, Guid networkId, CancellationToken ct) =>

@@ -1,3 +1,5 @@
+using Platform.Contracts.Networks;
+
 namespace Platform.Networks.Domain;
 
 /// <summary>What the network is working toward (domain.md section 1).</summary>
@@ -56,19 +58,4 @@ public sealed record Network(
 
     [System.Text.Json.Serialization.JsonIgnore]
     public NetworkYearCalendar Calendar => new(YearStartMonth, YearStartDay);
-}
-
-/// <summary>
-/// The time zone a network's day runs in (an IANA id such as America/Chicago): survey reminders go out at the hub's hour
-/// in it. Networks registered before it was asked for, and those registered without one, are on US Eastern time.
-/// </summary>
-public static class NetworkTimeZone
-{
-    public const string Default = Platform.Contracts.Networks.NetworkRegistered.DefaultTimeZone;
-
-    /// <summary>The zone's IANA id as stored, or null when it is not one this system knows.</summary>
-    public static string? Known(string? id) =>
-        id is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone)
-            ? (zone.HasIanaId ? zone.Id : TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : null)
-            : null;
 }

@@ -49,20 +49,21 @@ public static class ReminderScheduleApi
         Guid id, ReminderScheduleRequest request, ClaimsPrincipal user, Database db, WaveStore waves, NetworkFactsStore networks, ReminderStore reminders,
         TimeProvider clock, CancellationToken ct)
     {
-        if (request.TimeZone is { } asked && Reminders.Zone(asked) is null)
-            return Invalid.Field("timeZone", $"'{asked}' is not a time zone; use an IANA name such as America/Chicago.");
+        var asked = NetworkTimeZone.Known(request.TimeZone);
+        if (request.TimeZone is not null && asked is null)
+            return Invalid.Field("timeZone", $"'{request.TimeZone}' is not a time zone; use an IANA name such as America/Chicago.");
         await using var uow = await db.BeginAsync(user.TenantId(), ct);
         if (await waves.WaveAsync(uow, id, forUpdate: true, ct) is not { } wave) return TypedResults.NotFound();
         // The hour is in the network's zone, and moves with it, unless the hub names another zone for this wave.
-        var networkZone = (await networks.NetworkAsync(uow, wave.NetworkId, ct))?.TimeZone ?? NetworkRegistered.DefaultTimeZone;
-        var zone = request.TimeZone ?? networkZone;
+        var networkZone = (await networks.NetworkAsync(uow, wave.NetworkId, ct))?.TimeZone ?? NetworkTimeZone.Default;
+        var zone = asked ?? networkZone;
         var followsNetwork = zone == networkZone;
         var schedule = new ReminderSchedule(request.MaxReminders ?? ReminderSchedule.DefaultMaxReminders, request.MinDaysApart ?? ReminderSchedule.DefaultMinDaysApart,
             request.HourOfDay ?? ReminderSchedule.DefaultHourOfDay, zone);
         if (wave.Status == WaveStatus.Closed) return TypedResults.Problem("A closed wave sends no more reminders.", statusCode: StatusCodes.Status409Conflict);
         var sent = await reminders.SentAsync(uow, id, ct);
         // A draft's first reminder is timed from its opening (WavesApi.Open sets it).
-        var next = wave.OpenedAt is { } opened ? Reminders.NextDue(schedule, opened, wave.ClosesOn, sent) : null;
+        var next = Reminders.NextDue(schedule, wave, sent);
         await reminders.SaveScheduleAsync(uow, id, schedule, next, followsNetwork, ct);
         await uow.CommitAsync(ct);
         return TypedResults.Ok(new ReminderPlan(schedule, next, sent, followsNetwork));

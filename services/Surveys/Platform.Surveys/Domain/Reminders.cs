@@ -1,3 +1,5 @@
+using Platform.Contracts.Networks;
+
 namespace Platform.Surveys.Domain;
 
 /// <summary>
@@ -15,10 +17,6 @@ public sealed record ReminderSchedule(int MaxReminders, int MinDaysApart, int Ho
 /// <summary>The reminder rules (issue 24): when the next scheduled reminder is due, and whether one may go by hand now.</summary>
 public static class Reminders
 {
-    /// <summary>The time zone of a schedule, or null when the id names none.</summary>
-    public static TimeZoneInfo? Zone(string id) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
-
     /// <summary>
     /// When the next scheduled reminder is due: the first <see cref="ReminderSchedule.HourOfDay"/> in the schedule's zone
     /// at least the minimum of days after the opening or the last reminder (sent by hand or not); null once all were sent
@@ -27,13 +25,17 @@ public static class Reminders
     public static DateTimeOffset? NextDue(ReminderSchedule schedule, DateTimeOffset openedAt, DateOnly closesOn, IReadOnlyCollection<DateTimeOffset> sent)
     {
         if (sent.Count >= schedule.MaxReminders) return null;
-        var zone = Zone(schedule.TimeZone) ?? TimeZoneInfo.Utc;
+        var zone = NetworkTimeZone.Find(schedule.TimeZone) ?? TimeZoneInfo.Utc;
         var earliest = (sent.Count == 0 ? openedAt : sent.Max()).AddDays(schedule.MinDaysApart);
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(earliest, zone).DateTime);
         var due = At(day, schedule.HourOfDay, zone);
         if (due < earliest) due = At(day = day.AddDays(1), schedule.HourOfDay, zone);
         return day > closesOn ? null : due;
     }
+
+    /// <summary>The next reminder of a wave's schedule: none yet while the wave is a draft (its first is timed when it opens).</summary>
+    public static DateTimeOffset? NextDue(ReminderSchedule schedule, SurveyWave wave, IReadOnlyCollection<DateTimeOffset> sent) =>
+        wave.OpenedAt is { } opened ? NextDue(schedule, opened, wave.ClosesOn, sent) : null;
 
     /// <summary>Why a reminder may not go by hand now under the schedule, or null (always null without a schedule).</summary>
     public static string? RefusalByHand(ReminderSchedule? schedule, IReadOnlyCollection<DateTimeOffset> sent, DateTimeOffset now)

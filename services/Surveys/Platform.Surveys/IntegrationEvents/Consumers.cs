@@ -65,8 +65,7 @@ public sealed class NetworkTimeZoneConsumer(Database db, NetworkFactsStore netwo
             if (await waves.WaveAsync(uow, waveId, forUpdate: true, ct) is not { } wave
                 || await reminders.ScheduleAsync(uow, waveId, claim: false, ct) is not { } scheduled) continue;
             var schedule = scheduled.Schedule with { TimeZone = zone };
-            var next = wave.OpenedAt is { } opened ? Reminders.NextDue(schedule, opened, wave.ClosesOn, await reminders.SentAsync(uow, waveId, ct)) : null;
-            await reminders.SaveScheduleAsync(uow, waveId, schedule, next, followsNetwork: true, ct);
+            await reminders.SaveScheduleAsync(uow, waveId, schedule, Reminders.NextDue(schedule, wave, await reminders.SentAsync(uow, waveId, ct)), followsNetwork: true, ct);
         }
     }
 }

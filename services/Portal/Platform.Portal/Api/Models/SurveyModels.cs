@@ -1,3 +1,5 @@
+using Platform.Charts;
+
 namespace Platform.Portal.Api.Models;
 
 // The parts of the Surveys API's wave answers that the hub admin's pages show (GET /api/surveys/waves..., /instruments).
@@ -5,7 +7,15 @@ namespace Platform.Portal.Api.Models;
 public sealed record SurveyWave(
     Guid Id, Guid NetworkId, string InstrumentId, int InstrumentVersion, int NetworkYear, DateOnly OpensOn, DateOnly ClosesOn, string Status,
     DateTimeOffset? OpenedAt, DateTimeOffset? ClosedAt, DateTimeOffset? ResultsReleasedAt = null, int ReleaseThreshold = 0,
-    IReadOnlyList<string>? Languages = null);
+    IReadOnlyList<string>? Languages = null)
+{
+    /// <summary>The name of the wave's instrument among <paramref name="instruments"/> (its id if not listed).</summary>
+    public string InstrumentName(IEnumerable<SurveyInstrumentSummary> instruments) => instruments.FirstOrDefault(i => i.Id == InstrumentId)?.Name ?? InstrumentId;
+
+    /// <summary>How the portal names a wave: instrument, network year and network.</summary>
+    public string Label(IEnumerable<SurveyInstrumentSummary> instruments, string networkName) =>
+        $"{InstrumentName(instruments)} {SvgCharts.YearLabel(NetworkYear)}, {networkName}";
+}
 
 public sealed record SurveyInstrumentSummary(string Id, string Name, int LatestVersion, bool BuiltIn);
 
